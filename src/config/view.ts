@@ -1,0 +1,104 @@
+/**
+ * The semantic view of a parsed file: sections in order and entries by key, with values unquoted and
+ * numbers typed. It reads the tree and never changes it.
+ */
+import type { ConfigDocument, EntryLine, SectionNode } from "../syntax/tree.ts";
+import { type FileNameInfo, parseFileName } from "./file-name.ts";
+
+/** One section of the view. */
+export class SectionView {
+  /** The section as the tree holds it. */
+  readonly node: SectionNode;
+  /** Well-formed entries (`Key = Value`) in order, duplicates kept. */
+  readonly entries: EntryLine[];
+  private readonly byKey = new Map<string, EntryLine[]>();
+
+  constructor(node: SectionNode) {
+    this.node = node;
+    this.entries = [];
+    for (const line of node.body) {
+      if (line.kind !== "entry" || !line.hasEquals || line.key.text === "") continue;
+      this.entries.push(line);
+      const list = this.byKey.get(line.key.text);
+      if (list) list.push(line);
+      else this.byKey.set(line.key.text, [line]);
+    }
+  }
+
+  get name(): string {
+    return this.node.name;
+  }
+
+  /** Every entry with this exact key (keys are case-sensitive, as the driver reads them). */
+  all(key: string): EntryLine[] {
+    return this.byKey.get(key) ?? [];
+  }
+
+  /** The entry the driver uses for a key written more than once: the first one. */
+  entry(key: string): EntryLine | undefined {
+    return this.byKey.get(key)?.[0];
+  }
+
+  has(key: string): boolean {
+    return this.byKey.has(key);
+  }
+
+  /** The unquoted value of a key, or `undefined` when the key is absent. */
+  get(key: string): string | undefined {
+    return this.entry(key)?.value;
+  }
+
+  /**
+   * The value of a key as an integer, as the driver reads it (decimal, or hex with `0x`), or
+   * `undefined` when absent or not an integer.
+   */
+  number(key: string): number | undefined {
+    const v = this.get(key);
+    return v === undefined ? undefined : parseInteger(v);
+  }
+
+  /** Keys in first-appearance order. */
+  keys(): string[] {
+    return [...this.byKey.keys()];
+  }
+}
+
+/** The semantic view of a whole file. */
+export class ConfigView {
+  readonly document: ConfigDocument;
+  /** Sections in file order, duplicates kept. */
+  readonly sections: SectionView[];
+  /** What the file name says, when it follows the driver's naming. */
+  readonly file: FileNameInfo | undefined;
+
+  constructor(document: ConfigDocument) {
+    this.document = document;
+    this.sections = document.sections.map((s) => new SectionView(s));
+    this.file = document.fileName === undefined ? undefined : parseFileName(document.fileName);
+  }
+
+  /** The first section with this exact name. */
+  section(name: string): SectionView | undefined {
+    return this.sections.find((s) => s.name === name);
+  }
+
+  /** Every section with this exact name (more than one is a mistake, reported by the linter). */
+  sectionsNamed(name: string): SectionView[] {
+    return this.sections.filter((s) => s.name === name);
+  }
+}
+
+/** Builds the semantic view of a parsed document. */
+export function view(document: ConfigDocument): ConfigView {
+  return new ConfigView(document);
+}
+
+const INTEGER = /^(?:0[xX][0-9a-fA-F]+|[+-]?\d+)$/;
+
+/** Parses a whole-string integer, decimal or `0x` hex; anything else gives `undefined`. */
+export function parseInteger(text: string): number | undefined {
+  const t = text.trim();
+  if (!INTEGER.test(t)) return undefined;
+  const n = t.startsWith("0x") || t.startsWith("0X") ? Number.parseInt(t.slice(2), 16) : Number.parseInt(t, 10);
+  return Number.isSafeInteger(n) ? n : undefined;
+}

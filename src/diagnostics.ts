@@ -1,0 +1,35 @@
+/**
+ * Diagnostics and fixes as plain data: rules produce them, reporters render them, nobody prints.
+ */
+import type { Range } from "./syntax/tree.ts";
+
+/** How bad a finding is. `error` fails `qatconf lint`; `warning` fails it only past `--max-warnings`. */
+export type Severity = "error" | "warning" | "info";
+
+/** Replace the text between two offsets of the original source with `newText`. */
+export interface TextEdit {
+  /** 0-based offset of the first character replaced. */
+  start: number;
+  /** 0-based offset one past the last character replaced (`start` for an insertion). */
+  end: number;
+  newText: string;
+}
+
+/** A change that resolves a diagnostic. */
+export interface Fix {
+  /** What the fix does, in a few words ("rename to NumberCyInstances"). */
+  description: string;
+  edits: TextEdit[];
+}
+
+/** One finding about one place in one file. */
+export interface Diagnostic {
+  /** The rule that found it; `docs/rules/<ruleId>.md` explains it. */
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** What to do about it, when the message alone does not say. */
+  hint?: string;
+  range: Range;
+  fix?: Fix;
+}

@@ -1,0 +1,30 @@
+/**
+ * qatconf: a library for Intel QuickAssist Technology (QAT) driver configuration files.
+ *
+ * ```ts
+ * import { parse, print } from "qatconf";
+ * const doc = parse(text, { fileName: "c6xx_dev0.conf" });
+ * print(doc) === text; // always
+ * ```
+ * @packageDocumentation
+ */
+export { type FileNameInfo, parseFileName } from "./config/file-name.ts";
+export { ConfigView, parseInteger, SectionView, view } from "./config/view.ts";
+export type { Diagnostic, Fix, Severity, TextEdit } from "./diagnostics.ts";
+export { applyEdits } from "./edit/text-edit.ts";
+export { type ParseOptions, parse, print, SYNTAX_RULE } from "./syntax/parse.ts";
+export type {
+  BlankLine,
+  CommentLine,
+  ConfigDocument,
+  EntryLine,
+  Line,
+  LineEnding,
+  Piece,
+  Position,
+  Range,
+  SectionLine,
+  SectionNode,
+  SyntaxToken,
+  TokenKind,
+} from "./syntax/tree.ts";

@@ -1,0 +1,309 @@
+/**
+ * Text → tokens → lines: runs the grammar and builds the lossless tree, turning every malformed line
+ * into a `syntax` diagnostic instead of an exception.
+ */
+import type { IToken } from "chevrotain";
+import { configLexer } from "../../grammar/lexer.ts";
+import { ConfigParser, type LineSyntax } from "../../grammar/parser.ts";
+import type { Diagnostic } from "../diagnostics.ts";
+import type {
+  ConfigDocument,
+  Line,
+  LineEnding,
+  Piece,
+  Position,
+  Range,
+  SectionNode,
+  SyntaxToken,
+  TokenKind,
+} from "./tree.ts";
+
+/** Options of {@link parse}. */
+export interface ParseOptions {
+  /** The file's name or path; the device family, PF/VF and file number are read from it. */
+  fileName?: string;
+}
+
+/** The rule id of every diagnostic the grammar produces. */
+export const SYNTAX_RULE = "syntax";
+
+// Chevrotain parsers are reusable and costly to build: one per process, built on first use.
+let parser: ConfigParser | undefined;
+
+/**
+ * Parses a configuration file. Never throws: malformed lines become diagnostics and parsing goes on
+ * at the next line. `print(parse(text))` returns `text` exactly, for every string.
+ */
+export function parse(text: string, options: ParseOptions = {}): ConfigDocument {
+  parser ??= new ConfigParser();
+  const lexed = configLexer.tokenize(text);
+  parser.input = lexed.tokens;
+  const syntax = parser.file();
+  const builder = new TreeBuilder(text, lexed.groups.trivia ?? []);
+  if (syntax.bom) builder.skipBom(syntax.bom);
+  for (const line of syntax.lines) builder.addLine(line);
+  builder.finish();
+  for (const error of parser.errors) {
+    // The grammar accepts every token sequence, so this is a bug in it; report rather than lose it.
+    builder.error(error.token.startOffset, error.token.startOffset, `parser: ${error.message}`);
+  }
+  const doc: ConfigDocument = {
+    bom: syntax.bom ? syntax.bom.image : "",
+    lines: builder.lines,
+    preamble: builder.preamble,
+    sections: builder.sections,
+    diagnostics: builder.diagnostics,
+  };
+  if (options.fileName !== undefined) doc.fileName = options.fileName;
+  return doc;
+}
+
+/** Returns the exact source text of a document: the inverse of {@link parse}. */
+export function print(doc: Pick<ConfigDocument, "bom" | "lines">): string {
+  let out = doc.bom;
+  for (const line of doc.lines) out += line.raw;
+  return out;
+}
+
+class TreeBuilder {
+  readonly lines: Line[] = [];
+  readonly preamble: Line[] = [];
+  readonly sections: SectionNode[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  private lineStart = 0;
+  private lineNumber = 1;
+  private triviaIndex = 0;
+
+  private readonly text: string;
+  private readonly trivia: IToken[];
+
+  constructor(text: string, trivia: IToken[]) {
+    this.text = text;
+    this.trivia = trivia;
+  }
+
+  skipBom(bom: IToken): void {
+    this.lineStart = endOf(bom);
+  }
+
+  /** Positions within the current line. */
+  pos(offset: number): Position {
+    return { offset, line: this.lineNumber, column: offset - this.lineStart + 1 };
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.pos(start), end: this.pos(end) };
+  }
+
+  piece(start: number, end: number): Piece {
+    return { text: this.text.slice(start, end), range: this.range(start, end) };
+  }
+
+  error(start: number, end: number, message: string, hint?: string): void {
+    const d: Diagnostic = { ruleId: SYNTAX_RULE, severity: "error", message, range: this.range(start, end) };
+    if (hint !== undefined) d.hint = hint;
+    this.diagnostics.push(d);
+  }
+
+  addLine(syntax: LineSyntax): void {
+    const start = this.lineStart;
+    // A line without a line ending can only be the last one: it runs to the end of the text.
+    const end = syntax.newline ? endOf(syntax.newline) : this.text.length;
+    const eol = (syntax.newline?.image ?? "") as LineEnding;
+    const contentEnd = end - eol.length;
+    const base = {
+      range: this.range(start, contentEnd),
+      raw: this.text.slice(start, end),
+      eol,
+      tokens: this.tokens(syntax, end),
+    };
+    const comment = syntax.comment ? this.piece(syntax.comment.startOffset, endOf(syntax.comment)) : undefined;
+    let line: Line;
+    switch (syntax.kind) {
+      case "blank":
+        line = { kind: "blank", ...base };
+        break;
+      case "comment":
+        line = { kind: "comment", ...base, comment: comment as Piece };
+        break;
+      case "section":
+        line = this.sectionLine(syntax, base, contentEnd);
+        break;
+      case "entry":
+        line = this.entryLine(syntax, base);
+        break;
+    }
+    if (comment && line.kind !== "comment") line.comment = comment;
+    this.checkNul(line.raw, start);
+    this.push(line);
+    this.lineStart = end;
+    this.lineNumber++;
+  }
+
+  /** Lexed tokens of the line in source order: the parser's, merged with the trivia between them. */
+  private tokens(syntax: LineSyntax, end: number): SyntaxToken[] {
+    const parsed: IToken[] = [];
+    if (syntax.open) parsed.push(syntax.open, ...syntax.name);
+    if (syntax.close) parsed.push(syntax.close);
+    parsed.push(...syntax.key);
+    if (syntax.equals) parsed.push(syntax.equals);
+    parsed.push(...syntax.rest);
+    if (syntax.comment) parsed.push(syntax.comment);
+    if (syntax.newline) parsed.push(syntax.newline);
+    const out: SyntaxToken[] = [];
+    let p = 0;
+    while (this.triviaIndex < this.trivia.length) {
+      const t = this.trivia[this.triviaIndex] as IToken;
+      if (t.startOffset >= end) break;
+      while (p < parsed.length && (parsed[p] as IToken).startOffset < t.startOffset)
+        out.push(token(parsed[p++] as IToken));
+      out.push(token(t));
+      this.triviaIndex++;
+    }
+    while (p < parsed.length) out.push(token(parsed[p++] as IToken));
+    return out;
+  }
+
+  private sectionLine(syntax: LineSyntax, base: BaseFields, contentEnd: number): Line {
+    const open = syntax.open as IToken;
+    const nameStart = syntax.name[0]?.startOffset ?? endOf(open);
+    const nameEnd = syntax.name.at(-1) ? endOf(syntax.name.at(-1) as IToken) : nameStart;
+    const name = this.piece(nameStart, nameEnd);
+    if (!syntax.close) {
+      this.error(
+        open.startOffset,
+        contentEnd - (syntax.comment ? syntax.comment.image.length : 0),
+        "unclosed '[' in section header",
+        "close the section name with ']'",
+      );
+    } else if (name.text === "") {
+      this.error(open.startOffset, endOf(syntax.close), "empty section name", "write the name between the brackets");
+    }
+    for (const t of syntax.name) {
+      if (t.tokenType.name !== "Text") {
+        this.error(t.startOffset, endOf(t), `'${t.image[0]}' is not allowed in a section name`);
+        break;
+      }
+    }
+    const extra = syntax.rest[0];
+    if (extra) {
+      const last = syntax.rest.at(-1) as IToken;
+      this.error(
+        extra.startOffset,
+        endOf(last),
+        "unexpected text after section header",
+        "put it on its own line or start it with '#'",
+      );
+    }
+    return { kind: "section", ...base, name, closed: syntax.close !== undefined };
+  }
+
+  private entryLine(syntax: LineSyntax, base: BaseFields): Line {
+    const first = syntax.key[0];
+    const lastKey = syntax.key.at(-1);
+    const keyStart = first ? first.startOffset : (syntax.equals as IToken).startOffset;
+    const key = this.piece(keyStart, lastKey ? endOf(lastKey) : keyStart);
+    const valueStart = syntax.rest[0]?.startOffset ?? (syntax.equals ? endOf(syntax.equals) : key.range.end.offset);
+    const lastValue = syntax.rest.at(-1);
+    const rawValue = this.piece(valueStart, lastValue ? endOf(lastValue) : valueStart);
+    const only = syntax.rest.length === 1 ? syntax.rest[0] : undefined;
+    const quoted =
+      only !== undefined && only.tokenType.name === "Quoted" && only.image.length > 1 && only.image.endsWith('"');
+    if (!syntax.equals) {
+      this.error(
+        key.range.start.offset,
+        key.range.end.offset,
+        `expected '=' after '${key.text}'`,
+        "write entries as 'Key = Value'; start comments with '#'",
+      );
+    } else if (!first) {
+      this.error(
+        syntax.equals.startOffset,
+        endOf(syntax.equals),
+        "missing key before '='",
+        "write entries as 'Key = Value'",
+      );
+    } else {
+      this.checkKey(syntax.key, key);
+    }
+    for (const t of syntax.rest) {
+      if (t.tokenType.name === "Quoted" && (t.image.length === 1 || !t.image.endsWith('"'))) {
+        this.error(t.startOffset, endOf(t), "unterminated string", "close the value with '\"'");
+      }
+    }
+    if (this.sections.length === 0 && syntax.equals && first) {
+      this.error(
+        key.range.start.offset,
+        key.range.end.offset,
+        `key '${key.text}' comes before any section`,
+        "put it under a section header such as [GENERAL]",
+      );
+    }
+    return {
+      kind: "entry",
+      ...base,
+      key,
+      hasEquals: syntax.equals !== undefined,
+      rawValue,
+      value: quoted ? rawValue.text.slice(1, -1) : rawValue.text,
+      quoted,
+    };
+  }
+
+  private checkKey(tokens: IToken[], key: Piece): void {
+    const odd = tokens.find((t) => t.tokenType.name !== "Text");
+    if (odd) {
+      this.error(odd.startOffset, endOf(odd), `'${odd.image[0]}' is not allowed in a key`);
+    } else if (tokens.length > 1) {
+      this.error(
+        key.range.start.offset,
+        key.range.end.offset,
+        `key '${key.text}' contains whitespace`,
+        "keys are single words such as 'NumberCyInstances'",
+      );
+    }
+  }
+
+  private checkNul(raw: string, start: number): void {
+    const at = raw.indexOf("\0");
+    if (at >= 0)
+      this.error(start + at, start + at + 1, "NUL byte in file", "configuration files are text; remove the NUL byte");
+  }
+
+  private push(line: Line): void {
+    this.lines.push(line);
+    if (line.kind === "section") {
+      this.sections.push({ name: line.name.text, header: line, body: [] });
+    } else {
+      const current = this.sections.at(-1);
+      (current ? current.body : this.preamble).push(line);
+    }
+  }
+
+  /** Whitespace after the last line end (the parser sees no token there) is a last blank line. */
+  finish(): void {
+    if (this.lineStart < this.text.length) {
+      const start = this.lineStart;
+      const end = this.text.length;
+      const line: Line = {
+        kind: "blank",
+        range: this.range(start, end),
+        raw: this.text.slice(start, end),
+        eol: "",
+        tokens: this.trivia.slice(this.triviaIndex).map(token),
+      };
+      this.push(line);
+    }
+  }
+}
+
+type BaseFields = Pick<Line, "range" | "raw" | "eol" | "tokens">;
+
+function token(t: IToken): SyntaxToken {
+  return { kind: t.tokenType.name as TokenKind, text: t.image, offset: t.startOffset };
+}
+
+/** Offset just past a token (the lexer tracks start offsets only, which is faster). */
+function endOf(t: IToken): number {
+  return t.startOffset + t.image.length;
+}
