@@ -9,7 +9,7 @@
  * @packageDocumentation
  */
 export { type FileNameInfo, parseFileName } from "./config/file-name.ts";
-export { ConfigView, parseInteger, SectionView, view } from "./config/view.ts";
+export { ConfigView, driverKey, driverValue, parseInteger, SectionView, view } from "./config/view.ts";
 export type { Diagnostic, Fix, Severity, TextEdit } from "./diagnostics.ts";
 export { applyEdits } from "./edit/text-edit.ts";
 export { type ParseOptions, parse, print, SYNTAX_RULE } from "./syntax/parse.ts";

@@ -1,6 +1,11 @@
 /**
- * The semantic view of a parsed file: sections in order and entries by key, with values unquoted and
+ * The semantic view of a parsed file: what the driver's reader (adf_ctl, QAT 1.7 and later) makes of
+ * it. Sections in order and entries by key, with keys, names and values as the driver sees them and
  * numbers typed. It reads the tree and never changes it.
+ *
+ * adf_ctl (`ini_config.cpp` `config::read_ini`, `utils.cpp` `sanitize_string`) cuts every key and
+ * value at the first `#`, even inside quotes, deletes every space, tab and CR (not only at the ends),
+ * strips one pair of enclosing double quotes from a value, and keeps the FIRST of duplicate keys.
  */
 import type { ConfigDocument, EntryLine, SectionNode } from "../syntax/tree.ts";
 import { type FileNameInfo, parseFileName } from "./file-name.ts";
@@ -17,19 +22,22 @@ export class SectionView {
     this.node = node;
     this.entries = [];
     for (const line of node.body) {
-      if (line.kind !== "entry" || !line.hasEquals || line.key.text === "") continue;
+      if (line.kind !== "entry" || !line.hasEquals) continue;
+      const key = driverKey(line.key.text);
+      if (key === "") continue;
       this.entries.push(line);
-      const list = this.byKey.get(line.key.text);
+      const list = this.byKey.get(key);
       if (list) list.push(line);
-      else this.byKey.set(line.key.text, [line]);
+      else this.byKey.set(key, [line]);
     }
   }
 
+  /** The section name as the driver reads it (blanks deleted). */
   get name(): string {
-    return this.node.name;
+    return driverKey(this.node.name);
   }
 
-  /** Every entry with this exact key (keys are case-sensitive, as the driver reads them). */
+  /** Every entry with this key as the driver reads it (case-sensitive, blanks deleted). */
   all(key: string): EntryLine[] {
     return this.byKey.get(key) ?? [];
   }
@@ -43,9 +51,10 @@ export class SectionView {
     return this.byKey.has(key);
   }
 
-  /** The unquoted value of a key, or `undefined` when the key is absent. */
+  /** The value the driver reads for a key (see {@link driverValue}), or `undefined` when absent. */
   get(key: string): string | undefined {
-    return this.entry(key)?.value;
+    const e = this.entry(key);
+    return e === undefined ? undefined : driverValue(e.rawValue.text);
   }
 
   /**
@@ -87,6 +96,23 @@ export class ConfigView {
     return this.sections.filter((s) => s.name === name);
   }
 }
+
+/** A key or section name as adf_ctl reads it: every space, tab and CR deleted. */
+export function driverKey(text: string): string {
+  return text.replace(BLANKS, "");
+}
+
+/**
+ * A value as adf_ctl reads it from the text after `=`: cut at the first `#` (quotes do not protect
+ * it), every space, tab and CR deleted, then one pair of enclosing double quotes stripped.
+ */
+export function driverValue(rawValue: string): string {
+  const hash = rawValue.indexOf("#");
+  const v = (hash >= 0 ? rawValue.slice(0, hash) : rawValue).replace(BLANKS, "");
+  return v.length >= 2 && v.startsWith('"') && v.endsWith('"') ? v.slice(1, -1) : v;
+}
+
+const BLANKS = /[ \t\r]/g;
 
 /** Builds the semantic view of a parsed document. */
 export function view(document: ConfigDocument): ConfigView {

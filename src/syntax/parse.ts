@@ -5,7 +5,7 @@
 import type { IToken } from "chevrotain";
 import { configLexer } from "../../grammar/lexer.ts";
 import { ConfigParser, type LineSyntax } from "../../grammar/parser.ts";
-import type { Diagnostic } from "../diagnostics.ts";
+import type { Diagnostic, Severity } from "../diagnostics.ts";
 import type {
   ConfigDocument,
   Line,
@@ -99,8 +99,8 @@ class TreeBuilder {
     return { text: this.text.slice(start, end), range: this.range(start, end) };
   }
 
-  error(start: number, end: number, message: string, hint?: string): void {
-    const d: Diagnostic = { ruleId: SYNTAX_RULE, severity: "error", message, range: this.range(start, end) };
+  error(start: number, end: number, message: string, hint?: string, severity: Severity = "error"): void {
+    const d: Diagnostic = { ruleId: SYNTAX_RULE, severity, message, range: this.range(start, end) };
     if (hint !== undefined) d.hint = hint;
     this.diagnostics.push(d);
   }
@@ -224,7 +224,7 @@ class TreeBuilder {
         "write entries as 'Key = Value'",
       );
     } else {
-      this.checkKey(syntax.key, key);
+      this.checkKey(syntax.key);
     }
     for (const t of syntax.rest) {
       if (t.tokenType.name === "Quoted" && (t.image.length === 1 || !t.image.endsWith('"'))) {
@@ -250,18 +250,10 @@ class TreeBuilder {
     };
   }
 
-  private checkKey(tokens: IToken[], key: Piece): void {
+  private checkKey(tokens: IToken[]): void {
+    // Whitespace inside a key is legal: adf_ctl deletes every blank from keys (utils::sanitize_string).
     const odd = tokens.find((t) => t.tokenType.name !== "Text");
-    if (odd) {
-      this.error(odd.startOffset, endOf(odd), `'${odd.image[0]}' is not allowed in a key`);
-    } else if (tokens.length > 1) {
-      this.error(
-        key.range.start.offset,
-        key.range.end.offset,
-        `key '${key.text}' contains whitespace`,
-        "keys are single words such as 'NumberCyInstances'",
-      );
-    }
+    if (odd) this.error(odd.startOffset, endOf(odd), `'${odd.image[0]}' is not allowed in a key`);
   }
 
   private checkNul(raw: string, start: number): void {

@@ -90,7 +90,10 @@ export interface EntryLine extends LineBase {
   hasEquals: boolean;
   /** The value as written after `=`, quotes included, without surrounding whitespace. */
   rawValue: Piece;
-  /** The value the driver sees: `rawValue` without its enclosing double quotes. */
+  /**
+   * `rawValue` without its enclosing double quotes, as written. What the driver makes of it (blanks
+   * deleted, `#` cutting even inside quotes) is the semantic view's `driverValue`.
+   */
   value: string;
   /** Whether the value was written in (closed) double quotes. */
   quoted: boolean;
