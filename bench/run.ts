@@ -1,0 +1,241 @@
+/**
+ * `npm run bench`: qatconf's speed against baselines measured in the same run, as one table.
+ *
+ * Rows: parse + print and parse + full lint throughput over the corpus against the `ini` package's
+ * parse of the same in-memory texts; time per file as the corpus is linted 1, 10, 100 and 1,000
+ * times in one process; and the cold start of `qatconf lint ONE_FILE` as a whole process against
+ * `node -e 0` on the same Node. See bench/README.md for how to read it. Options:
+ *   --max-copies N   stop the scaling rows at N copies (default 1000)
+ *   --runs N         cold-start runs per command (default 30)
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import ini from "ini";
+import { parse, print } from "../src/syntax/parse.ts";
+import { CORPUS_SKIP_REASON, type CorpusFile, corpusAvailable, corpusFiles } from "../test/support/corpus.ts";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const { values: flags } = parseArgs({
+  options: { "max-copies": { type: "string", default: "1000" }, runs: { type: "string", default: "30" } },
+});
+const maxCopies = Number(flags["max-copies"]);
+const coldRuns = Number(flags.runs);
+
+/** One row of the table. `ratio` is value / baseline, or baseline / value for times (lower is better). */
+interface Row {
+  measure: string;
+  value: string;
+  baseline: string;
+  ratio?: number;
+  goal?: string;
+  met?: boolean;
+}
+const rows: Row[] = [];
+const notes: string[] = [];
+
+// Results go into a sink that is read at the end, so that no work can be optimised away.
+let sink = 0;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+/**
+ * Throughput of `fn` over the files in MB/s (10^6 bytes of UTF-8 per second): warm-up until the JIT
+ * has settled (at least 3 passes and 0.5 s), then 9 samples of at least 0.2 s each; the median.
+ */
+function throughput(files: CorpusFile[], bytes: number, fn: (file: CorpusFile) => number): number {
+  const pass = (): void => {
+    for (const f of files) sink += fn(f);
+  };
+  const warmStart = performance.now();
+  for (let i = 0; i < 3 || performance.now() - warmStart < 500; i++) pass();
+  const samples: number[] = [];
+  for (let s = 0; s < 9; s++) {
+    const t0 = performance.now();
+    let passes = 0;
+    do {
+      pass();
+      passes++;
+    } while (performance.now() - t0 < 200);
+    samples.push((bytes * passes) / ((performance.now() - t0) / 1000) / 1e6);
+  }
+  return median(samples);
+}
+
+type LintFn = (text: string, options: { fileName?: string }) => { diagnostics: unknown[] };
+
+/** The lint engine, once it exists in this checkout (it is built in parallel with the benchmark). */
+async function loadLint(): Promise<LintFn | undefined> {
+  if (!existsSync(join(ROOT, "src/lint/lint.ts"))) return undefined;
+  const mod = (await import("../src/lint/lint.ts" as string)) as { lint?: LintFn };
+  return typeof mod.lint === "function" ? mod.lint : undefined;
+}
+
+function corpusRows(files: CorpusFile[], lint: LintFn | undefined): void {
+  const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text, "utf8"), 0);
+  notes.push(`corpus: ${files.length} files, ${(bytes / 1e6).toFixed(2)} MB, read into memory before timing`);
+  const iniMBs = throughput(files, bytes, (f) => Object.keys(ini.parse(f.text)).length);
+  const base = `ini.parse ${iniMBs.toFixed(1)} MB/s`;
+  const parsePrint = throughput(files, bytes, (f) => print(parse(f.text, { fileName: f.name })).length);
+  rows.push({
+    measure: "parse + print, MB/s",
+    value: parsePrint.toFixed(1),
+    baseline: base,
+    ratio: parsePrint / iniMBs,
+    goal: ">= 0.5 (issue 2)",
+    met: parsePrint / iniMBs >= 0.5,
+  });
+  if (!lint) {
+    notes.push("parse + lint and scaling skipped: src/lint/lint.ts has no `lint` export in this checkout yet");
+    return;
+  }
+  const lintMBs = throughput(files, bytes, (f) => lint(f.text, { fileName: f.name }).diagnostics.length);
+  const ratio = lintMBs / iniMBs;
+  rows.push({
+    measure: "parse + full lint, MB/s",
+    value: lintMBs.toFixed(1),
+    baseline: base,
+    ratio,
+    goal: ">= 1.0 (issue 3), >= 1.5 (issue 6)",
+    met: ratio >= 1.5,
+  });
+  scalingRows(files, lint);
+}
+
+/**
+ * Lints N copies of the corpus in one process (each copy under its own folder name, keeping every
+ * result as a CLI does for its report) and compares the time per file with the 1-copy run. The
+ * small runs are repeated so that each figure is a median over at least ~1,000 files.
+ */
+function scalingRows(files: CorpusFile[], lint: LintFn): void {
+  let perFile1 = 0;
+  for (const copies of [1, 10, 100, 1000]) {
+    if (copies > maxCopies) {
+      notes.push(`scaling stopped at ${maxCopies} copies (--max-copies)`);
+      break;
+    }
+    const repeats = Math.max(1, Math.ceil(1000 / (copies * files.length)) * 3);
+    const perFile: number[] = [];
+    for (let r = 0; r < repeats; r++) {
+      const kept: unknown[][] = [];
+      const t0 = performance.now();
+      for (let c = 0; c < copies; c++) {
+        for (const f of files) kept.push(lint(f.text, { fileName: `copy${c}/${f.name}` }).diagnostics);
+      }
+      perFile.push(((performance.now() - t0) * 1000) / (copies * files.length));
+      sink += kept.length;
+    }
+    const us = median(perFile);
+    if (copies === 1) perFile1 = us;
+    const ratio = us / perFile1;
+    rows.push({
+      measure: `lint ${copies} x corpus (${copies * files.length} files), us/file`,
+      value: us.toFixed(1),
+      baseline: copies === 1 ? "itself" : `1 x corpus ${perFile1.toFixed(1)} us/file`,
+      ratio,
+      goal: "0.8 .. 1.2",
+      met: ratio >= 0.8 && ratio <= 1.2,
+    });
+  }
+}
+
+/** Wall time of one whole process, in ms. */
+function timeProcess(args: string[]): { ms: number; status: number | null; stderr: string } {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
+  return { ms: performance.now() - t0, status: r.status, stderr: r.stderr };
+}
+
+/**
+ * Cold start: the two commands alternate (so that background load hits both alike), after 3
+ * warm-up runs of each that also fill the OS file cache and Node's compile cache; medians.
+ */
+function coldStartRows(file: string): void {
+  const cli = [join(ROOT, "bin/qatconf.js"), "lint", file];
+  const probe = timeProcess(cli);
+  if (probe.status !== 0 && probe.status !== 1) {
+    notes.push(`cold start skipped: \`qatconf lint\` exited ${probe.status}: ${probe.stderr.trim().split("\n")[0]}`);
+    return;
+  }
+  for (let i = 0; i < 3; i++) {
+    timeProcess(["-e", "0"]);
+    timeProcess(cli);
+  }
+  const bare: number[] = [];
+  const ours: number[] = [];
+  for (let i = 0; i < coldRuns; i++) {
+    bare.push(timeProcess(["-e", "0"]).ms);
+    ours.push(timeProcess(cli).ms);
+  }
+  const b = median(bare);
+  const q = median(ours);
+  rows.push({
+    measure: "cold start `qatconf lint ONE_FILE`, ms",
+    value: q.toFixed(1),
+    baseline: `node -e 0 ${b.toFixed(1)} ms`,
+    ratio: q / b,
+    goal: "<= 2.0",
+    met: q / b <= 2.0,
+  });
+  notes.push(`cold start: median of ${coldRuns} runs each, file ${file}`);
+}
+
+function table(): string {
+  const header = ["measure", "qatconf", "baseline (same run)", "ratio", "goal", "met"];
+  const body = rows.map((r) => [
+    r.measure,
+    r.value,
+    r.baseline,
+    r.ratio === undefined ? "" : r.ratio.toFixed(2),
+    r.goal ?? "",
+    r.met === undefined ? "" : r.met ? "yes" : "NO",
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] as string).length)));
+  const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(" | ")} |`;
+  return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...body.map(line)].join("\n");
+}
+
+/** The dist bundle the CLI runs, rebuilt so that the cold start measures this checkout. */
+function buildBundle(): boolean {
+  const r = spawnSync(process.execPath, [join(ROOT, "scripts/build.ts"), "--no-types"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  if (r.status !== 0) notes.push(`build failed, cold start uses the existing dist/: ${r.stderr.trim().split("\n")[0]}`);
+  return existsSync(join(ROOT, "dist/cli.js"));
+}
+
+/** A file for the cold start: a corpus file, else a shipped sample, else a small file written here. */
+function coldStartFile(files: CorpusFile[]): { file: string; cleanup?: () => void } {
+  const first = files[0];
+  if (first) return { file: first.path };
+  const samples = join(ROOT, "samples");
+  const sample = existsSync(samples) ? readdirSync(samples).find((n) => n.endsWith(".conf")) : undefined;
+  if (sample) return { file: join(samples, sample) };
+  const dir = mkdtempSync(join(tmpdir(), "qatconf-bench-"));
+  const file = join(dir, "c6xx_dev0.conf");
+  writeFileSync(file, "[GENERAL]\nServicesEnabled = cy\nConfigVersion = 2\n");
+  return { file, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+const cpu = cpus();
+process.stdout.write(
+  `qatconf benchmark: Node ${process.version} (V8 ${process.versions.v8}) on ${process.platform}-${process.arch}, ` +
+    `${cpu.length} x ${cpu[0]?.model.trim() ?? "unknown CPU"}\n`,
+);
+const files = corpusFiles();
+if (!corpusAvailable) notes.push(`corpus rows skipped: ${CORPUS_SKIP_REASON}`);
+else corpusRows(files, await loadLint());
+if (buildBundle()) {
+  const { file, cleanup } = coldStartFile(files);
+  coldStartRows(file);
+  cleanup?.();
+}
+process.stdout.write(`\n${table()}\n\n${notes.map((n) => `- ${n}`).join("\n")}\n`);
+if (sink === -1) process.stdout.write("\n");
