@@ -61,11 +61,15 @@ export class ConfigParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
-  /** file := Bom? line* */
+  /** file := Bom? line*   (Bom only at offset 0) */
   public file = this.RULE("file", (): FileSyntax => {
     const result: FileSyntax = { lines: [] };
-    this.OPTION(() => {
-      result.bom = this.CONSUME(Bom);
+    // Only the very first character is a byte order mark; elsewhere U+FEFF is text.
+    this.OPTION({
+      GATE: () => this.LA(1).startOffset === 0,
+      DEF: () => {
+        result.bom = this.CONSUME(Bom);
+      },
     });
     this.MANY(() => {
       result.lines.push(this.SUBRULE(this.line));

@@ -188,11 +188,13 @@ class TreeBuilder {
     const extra = syntax.rest[0];
     if (extra) {
       const last = syntax.rest.at(-1) as IToken;
+      // adf_ctl ignores text after "]" (get_section_name): it is lost rather than fatal, so a warning.
       this.error(
         extra.startOffset,
         endOf(last),
-        "unexpected text after section header",
-        "put it on its own line or start it with '#'",
+        "text after the section header is ignored by the driver",
+        "remove it or start it with '#'",
+        "warning",
       );
     }
     return { kind: "section", ...base, name, closed: syntax.close !== undefined };

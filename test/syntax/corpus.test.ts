@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { parse, print } from "../../src/index.ts";
+import { CORPUS_SKIP_REASON, corpusAvailable, corpusFiles } from "../support/corpus.ts";
+
+describe.skipIf(!corpusAvailable)(`shared corpus${corpusAvailable ? "" : ` (skipped: ${CORPUS_SKIP_REASON})`}`, () => {
+  const files = corpusFiles();
+
+  it("holds the files the manifest promises", () => {
+    expect(files.length).toBeGreaterThanOrEqual(195);
+  });
+
+  it.each(files.map((f) => [f.name, f] as const))("%s parses cleanly and prints back byte for byte", (_name, file) => {
+    const doc = parse(file.text, { fileName: file.path });
+    expect(doc.diagnostics).toEqual([]);
+    expect(print(doc)).toBe(file.text);
+    expect(doc.sections.map((s) => s.name)).toContain("GENERAL");
+  });
+});
