@@ -11,7 +11,10 @@ export interface CommandModule {
 }
 
 // One line per command; each module's heavy imports happen inside its action.
-const commandModules: Array<() => Promise<CommandModule>> = [() => import("./commands/lint.ts")];
+const commandModules: Array<() => Promise<CommandModule>> = [
+  () => import("./commands/lint.ts"),
+  () => import("./commands/fmt.ts"),
+];
 
 /** Runs the CLI with the given arguments (without `node` and the script path). */
 export async function run(argv: string[]): Promise<void> {

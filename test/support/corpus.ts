@@ -17,6 +17,11 @@ if (!corpusAvailable && process.env.CI) {
 /** Why corpus tests are skipped, for `describe.skipIf(...)` titles. */
 export const CORPUS_SKIP_REASON = `corpus not found at ${CORPUS_DIR} (it sits beside the checkout in the project's workspace)`;
 
+/** A title for a corpus suite: the reason is added only when the suite is skipped. */
+export function corpusSuite(title: string): string {
+  return corpusAvailable ? title : `${title} (skipped: ${CORPUS_SKIP_REASON})`;
+}
+
 export interface CorpusFile {
   /** Path relative to the corpus folder. */
   name: string;
@@ -35,7 +40,8 @@ export function corpusFiles(): CorpusFile[] {
     for (const entry of readdirSync(dir).sort()) {
       const path = join(dir, entry);
       if (statSync(path).isDirectory()) walk(path);
-      else if (/\.conf(\.vm)?$/.test(entry)) out.push({ name: relative(CORPUS_DIR, path), path, text: readFileSync(path, "utf8") });
+      else if (/\.conf(\.vm)?$/.test(entry))
+        out.push({ name: relative(CORPUS_DIR, path), path, text: readFileSync(path, "utf8") });
     }
   };
   walk(CORPUS_DIR);

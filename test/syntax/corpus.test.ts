@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parse, print } from "../../src/index.ts";
-import { CORPUS_SKIP_REASON, corpusAvailable, corpusFiles } from "../support/corpus.ts";
+import { corpusAvailable, corpusFiles, corpusSuite } from "../support/corpus.ts";
 
-describe.skipIf(!corpusAvailable)(`shared corpus${corpusAvailable ? "" : ` (skipped: ${CORPUS_SKIP_REASON})`}`, () => {
+describe.skipIf(!corpusAvailable)(corpusSuite("shared corpus"), () => {
   const files = corpusFiles();
 
   it("holds the files the manifest promises", () => {

@@ -1,0 +1,95 @@
+/** `qatconf fmt`: lay files out canonically, changing whitespace only. */
+import type { Command } from "commander";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes.ts";
+
+interface FmtOptions {
+  check?: boolean;
+  diff?: boolean;
+  write?: boolean;
+  backup?: boolean | string;
+  force?: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command("fmt")
+    .description("format configuration files (whitespace only: the driver reads the same values)")
+    .argument("[files...]", "configuration files; '-' or nothing reads stdin")
+    .option("--check", "change nothing; exit 1 and list the files that are not formatted")
+    .option("--diff", "change nothing; print a unified diff and exit 1 if a file is not formatted")
+    .option("-w, --write", "format the files in place (atomically, keeping their mode)")
+    .option("--backup [suffix]", "with --write, keep the original as FILE<suffix> (default .bak)")
+    .option("--force", "format even a file with syntax errors (its broken lines are left as written)")
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 formatted (or printed), 1 a file would change (--check, --diff),\n" +
+        "2 usage or I/O error, or a file with syntax errors (never rewritten without --force).\n" +
+        'Set "format": { "alignEquals": true } in .qatconf.json to align \'=\' within each block.',
+    )
+    .action(async (files: string[], options: FmtOptions) => {
+      process.exitCode = await fmt(files.length === 0 ? ["-"] : files, options);
+    });
+}
+
+async function fmt(files: string[], options: FmtOptions): Promise<number> {
+  const [{ format }, { readInput, emit, unifiedDiff, formatDiagnostic, STDIN }, { loadConfig }] = await Promise.all([
+    import("../../format/format.ts"),
+    import("../output.ts"),
+    import("../../lint/config.ts"),
+  ]);
+  const printsText = !options.check && !options.diff && !options.write;
+  if (printsText && files.length > 1) {
+    process.stderr.write(
+      "qatconf fmt: several files would be printed one after another: use --write, --check or --diff\n",
+    );
+    return EXIT_USAGE;
+  }
+  if (options.write && files.includes(STDIN)) {
+    process.stderr.write("qatconf fmt: --write needs files, not stdin\n");
+    return EXIT_USAGE;
+  }
+  let exit = EXIT_OK;
+  const worse = (code: number): void => {
+    exit = Math.max(exit, code);
+  };
+  for (const file of files) {
+    let text: string;
+    let alignEquals: boolean | undefined;
+    try {
+      text = await readInput(file);
+      alignEquals = (await loadConfig(file === STDIN ? "stdin.conf" : file)).format?.alignEquals;
+    } catch (error) {
+      process.stderr.write(`qatconf fmt: ${(error as Error).message}\n`);
+      worse(EXIT_USAGE);
+      continue;
+    }
+    const result = format(text, {
+      fileName: file,
+      ...(alignEquals === undefined ? {} : { alignEquals }),
+      ...(options.force ? { force: true } : {}),
+    });
+    if (result.diagnostics.length > 0) {
+      for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(file, d));
+      if (!options.force) {
+        process.stderr.write(`qatconf fmt: ${file} not formatted: it has syntax errors (--force formats the rest)\n`);
+        worse(EXIT_USAGE);
+        continue;
+      }
+    }
+    if (options.check || (options.diff && !options.write)) {
+      if (result.changed) {
+        if (options.diff) process.stdout.write(unifiedDiff(file, text, result.text));
+        else process.stdout.write(`${file}\n`);
+        worse(EXIT_FINDINGS);
+      }
+      continue;
+    }
+    try {
+      await emit(file, text, result.text, options);
+    } catch (error) {
+      process.stderr.write(`qatconf fmt: cannot write ${file}: ${(error as Error).message}\n`);
+      worse(EXIT_USAGE);
+    }
+  }
+  return exit;
+}
