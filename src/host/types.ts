@@ -1,0 +1,95 @@
+/**
+ * What `qatconf doctor` and `qatconf vf-plan` know about a host: a read-only snapshot of its PCI
+ * functions, IOMMU, CPU flags, configuration files and guests, taken from a live `/` or a saved copy.
+ */
+import type { Diagnostic } from "../diagnostics.ts";
+import type { DeviceFamily } from "../model/types.ts";
+
+/** One PCI function as sysfs shows it under `/sys/bus/pci/devices/<address>`. */
+export interface PciFunction {
+  /** `0000:3d:00.0` (domain:bus:slot.function, lower-case hex). */
+  address: string;
+  /** Vendor and device IDs, 4 lower-case hex digits without `0x`. */
+  vendor: string;
+  device: string;
+  /** Class code, 6 hex digits (`0b4000` for a QAT co-processor). */
+  classCode: string;
+  /** The bound driver's name (basename of the `driver` link), undefined when none is bound. */
+  driver?: string;
+  /** `numa_node`; -1 when the platform does not say. */
+  numaNode: number;
+  /** The IOMMU group number (basename of the `iommu_group` link), undefined without an IOMMU. */
+  iommuGroup?: string;
+  /** `sriov_totalvfs`, present only on functions with the SR-IOV capability. */
+  sriovTotalVfs?: number;
+  /** `sriov_numvfs`, present only on functions with the SR-IOV capability. */
+  sriovNumVfs?: number;
+  /** For a VF: the address its `physfn` link points to. */
+  physfn?: string;
+  /** For a PF: the addresses of its `virtfnN` links, in N order. */
+  virtfns: string[];
+  /** The bridge above it in the sysfs device hierarchy, when there is one. */
+  upstream?: string;
+  /** Whether the in-tree Linux driver's `qat/` attribute folder is present (it reads no /etc file). */
+  inTreeQatSysfs: boolean;
+  /** Host path of the function's sysfs folder, for messages: `/sys/bus/pci/devices/0000:3d:00.0`. */
+  sysfsPath: string;
+}
+
+/** A QAT function recognised by its PCI ID, with what the device model says about it. */
+export interface QatFunction {
+  pci: PciFunction;
+  family: DeviceFamily;
+  isVf: boolean;
+}
+
+/** One configuration file found under `/etc`. */
+export interface HostConfigFile {
+  /** Host path (`/etc/c6xx_dev0.conf`). */
+  path: string;
+  text: string;
+}
+
+/** One `<hostdev>` PCI address found in a libvirt domain definition. */
+export interface GuestHostdev {
+  /** The domain's `<name>`. */
+  guest: string;
+  /** `0000:3d:01.0`. */
+  address: string;
+  /** Host path of the domain XML. */
+  path: string;
+}
+
+/** Everything read from a host: nothing here is written back. */
+export interface HostSnapshot {
+  /** The root read (`/` or a saved copy). */
+  root: string;
+  /** Every PCI function, sorted by address. */
+  pci: PciFunction[];
+  /** Entries of `/sys/class/iommu` (`dmar0`, `ivhd0`); empty when the folder is absent or empty. */
+  iommuUnits: string[];
+  /** `/proc/cmdline`, undefined when unreadable. */
+  cmdline?: string;
+  /** CPU flags from the first `flags` line of `/proc/cpuinfo`, undefined when unreadable. */
+  cpuFlags?: string[];
+  /** CPU vendor from `/proc/cpuinfo` (`GenuineIntel`, `AuthenticAMD`). */
+  cpuVendor?: string;
+  /** `/sys/module/vfio_pci/parameters/disable_denylist` (`Y`/`N`), when the module is loaded. */
+  vfioDisableDenylist?: string;
+  /** QAT configuration files in `/etc` (`*_dev*.conf*`), sorted by path. */
+  configs: HostConfigFile[];
+  /** PCI hostdevs of libvirt domains under `/etc/libvirt/qemu`. */
+  guestHostdevs: GuestHostdev[];
+  /** Saved `dmesg` text and its path, when given. */
+  dmesg?: { path: string; text: string };
+  /** Saved `lspci -vvvnn` text and its path, when given. */
+  lspci?: { path: string; text: string };
+}
+
+/**
+ * A doctor finding: a diagnostic plus the place it is about. `path` is a sysfs folder, a
+ * configuration file or a saved text; `range` points into the file when it is one (line 1 otherwise).
+ */
+export interface HostDiagnostic extends Diagnostic {
+  path: string;
+}

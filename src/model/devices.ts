@@ -1,0 +1,234 @@
+/**
+ * The table of QAT device families: what the driver knows about each one's PCI functions, rings and
+ * services. Every number names the driver source it was read from (`sources`), so that doc pages and
+ * messages can cite it and a reader can check it.
+ */
+import { parseFileName } from "../config/file-name.ts";
+import type { DeviceFamily } from "./types.ts";
+
+// Source shorthands, expanded in each family's `sources`.
+const FBSD_HW = "freebsd/freebsd-src sys/dev/qat/qat_hw";
+const FBSD_IDS = "freebsd/freebsd-src sys/dev/qat/include/common/adf_accel_devices.h (PCI IDs, ADF_*_DEVICE_NAME)";
+const OOT17_SVCS =
+  "drew442/QAT.L.4.28.0-00004 quickassist/qat/drivers/crypto/qat/qat_common/adf_cfg_device.c (adf_profiles[]: ServicesEnabled per ServicesProfile)";
+const OOT20_SVCS =
+  "zhiyisun/qat (QAT20.L.1.1.50) quickassist/qat/drivers/crypto/qat/qat_4xxx/adf_4xxx_hw_data.c (adf_4xxx_svcs[], get_ring_to_svc_map)";
+const LINUX_GEN4 =
+  "torvalds/linux drivers/crypto/intel/qat/qat_common/adf_gen4_hw_data.h (ADF_GEN4_ETR_MAX_BANKS 64, ADF_GEN4_NUM_RINGS_PER_BANK 2, ADF_GEN4_NUM_BANKS_PER_VF 4)";
+const QAT15 = "halmartin/wired-15-42-mx84 quickassist/qatmux/QAT1.5/quickassist/adf/platform/include";
+
+/** ServicesEnabled values of the QAT 1.6/1.7/1.8 Linux package, DEFAULT profile (OOT-1.7 `adf_profiles[]`). */
+const GEN2_SERVICES = ["cy", "dc", "sym", "asym", "cy;dc", "dc;cy", "asym;dc", "dc;asym", "sym;dc", "dc;sym"];
+/** ServicesEnabled values of the QAT 2.0 Linux package (`adf_4xxx_svcs[]`): no `cy`, no `cy;dc`. */
+const GEN4_SERVICES = ["asym;sym", "sym;asym", "dc", "sym", "asym", "asym;dc", "dc;asym", "sym;dc", "dc;sym"];
+/** QAT 1.5 services: crypto accelerators `cy0`, `cy1` and compression `dc` (QAT1.5 `adf_check_cy_service_enabled`). */
+const QAT15_SERVICES = ["cy0", "cy1", "cy0;cy1", "cy1;cy0", "dc", "cy0;dc", "cy1;dc", "cy0;cy1;dc"];
+
+const GEN2_VF = { banks: 1, ringsPerBank: 16 };
+
+const FAMILIES: readonly DeviceFamily[] = [
+  {
+    id: "dh89xxcc",
+    aliases: [],
+    name: "Intel Communications Chipset 89xx Series (DH89xxCC)",
+    generation: "1.5",
+    pfDeviceIds: ["0434"],
+    vfDeviceIds: ["0442"],
+    pf: { banks: 16, ringsPerBank: 16 },
+    vf: GEN2_VF,
+    maxVfs: 16,
+    servicesEnabled: QAT15_SERVICES,
+    sources: [
+      `${QAT15}/adf_platform_dh89xxcc.h (ICP_DH89xxCC_ETR_MAX_BANKS 16, ICP_DH89xxCC_ETR_MAX_RINGS_PER_BANK 16, ICP_DH89xxCC_BANKS_PER_ACCELERATOR 8, ICP_DH89xxCC_MAX_ACCELERATORS 2, ICP_DH89xxCC_MAX_NUM_VF 16)`,
+      "QAT1.5 icp_accel_devices.h (ICP_DH89xxCC_PCI_DEVICE_ID 0x434, ICP_DH89xxCC_PCI_IOV_DEVICE_ID 0x442)",
+    ],
+  },
+  {
+    id: "c2xxx",
+    aliases: [],
+    name: "Intel Atom C2000 (C2xxx)",
+    generation: "1.5",
+    pfDeviceIds: ["1f18"],
+    vfDeviceIds: ["1f19"],
+    pf: { banks: 8, ringsPerBank: 16 },
+    vf: GEN2_VF,
+    servicesEnabled: QAT15_SERVICES,
+    sources: [
+      `${QAT15}/adf_platform_c2xxx.h (ICP_C2XXX_ETR_MAX_BANKS 8, ICP_C2XXX_ETR_MAX_RINGS_PER_BANK 16, ICP_C2XXX_MAX_ACCELERATORS 1)`,
+      "QAT1.5 icp_accel_devices.h (ICP_C2XXX_PCI_DEVICE_ID 0x1F18, ICP_C2XXX_PCI_IOV_DEVICE_ID 0x1F19)",
+    ],
+  },
+  {
+    id: "dh895xcc",
+    aliases: ["dh895x"],
+    name: "Intel DH895xCC",
+    generation: "1.6",
+    pfDeviceIds: ["0435"],
+    vfDeviceIds: ["0443"],
+    pf: { banks: 32, ringsPerBank: 16 },
+    vf: GEN2_VF,
+    maxVfs: 32,
+    servicesEnabled: GEN2_SERVICES,
+    sources: [
+      `${FBSD_HW}/dh895xcc/adf_dh895xcc_hw_data.h (ADF_DH895XCC_ETR_MAX_BANKS 32, ADF_DH895XCC_RX_RINGS_OFFSET 8)`,
+      `${FBSD_HW}/dh895xccvf/adf_dh895xccvf_hw_data.h (1 bank per VF)`,
+      FBSD_IDS,
+      OOT17_SVCS,
+    ],
+  },
+  {
+    id: "c6xx",
+    aliases: ["c62x"],
+    name: "Intel C62x chipset",
+    generation: "1.7",
+    pfDeviceIds: ["37c8"],
+    vfDeviceIds: ["37c9"],
+    pf: { banks: 16, ringsPerBank: 16 },
+    vf: GEN2_VF,
+    maxVfs: 16,
+    servicesEnabled: GEN2_SERVICES,
+    sources: [
+      `${FBSD_HW}/c62x/adf_c62x_hw_data.h (ADF_C62X_ETR_MAX_BANKS 16, ADF_C62X_RX_RINGS_OFFSET 8)`,
+      "torvalds/linux drivers/crypto/intel/qat/qat_c62xvf/adf_c62xvf_hw_data.h (ADF_C62XIOV_ETR_MAX_BANKS 1, ADF_C62XIOV_RX_RINGS_OFFSET 8)",
+      FBSD_IDS,
+      OOT17_SVCS,
+    ],
+  },
+  {
+    id: "c3xxx",
+    aliases: [],
+    name: "Intel Atom C3000 (C3xxx)",
+    generation: "1.7",
+    pfDeviceIds: ["19e2"],
+    vfDeviceIds: ["19e3"],
+    pf: { banks: 16, ringsPerBank: 16 },
+    vf: GEN2_VF,
+    maxVfs: 16,
+    servicesEnabled: GEN2_SERVICES,
+    sources: [
+      `${FBSD_HW}/c3xxx/adf_c3xxx_hw_data.h (ADF_C3XXX_ETR_MAX_BANKS 16, ADF_C3XXX_RX_RINGS_OFFSET 8)`,
+      `${FBSD_HW}/c3xxxvf/adf_c3xxxvf_hw_data.h (ADF_C3XXXIOV_ETR_MAX_BANKS 1)`,
+      FBSD_IDS,
+      OOT17_SVCS,
+    ],
+  },
+  {
+    id: "200xx",
+    aliases: [],
+    name: "Intel QAT 200xx",
+    generation: "1.7",
+    pfDeviceIds: ["18ee"],
+    vfDeviceIds: ["18ef"],
+    pf: { banks: 16, ringsPerBank: 16 },
+    vf: GEN2_VF,
+    maxVfs: 16,
+    servicesEnabled: GEN2_SERVICES,
+    sources: [
+      `${FBSD_HW}/200xx/adf_200xx_hw_data.h (ADF_200XX_ETR_MAX_BANKS 16, ADF_200XX_RX_RINGS_OFFSET 8)`,
+      FBSD_IDS,
+      OOT17_SVCS,
+    ],
+  },
+  {
+    // A device of its own (Xeon D-1500, PCI 6f54), not another name of 200xx (PCI 18ee).
+    id: "d15xx",
+    aliases: [],
+    name: "Intel Xeon D-1500 (D15xx)",
+    generation: "1.7",
+    pfDeviceIds: ["6f54"],
+    vfDeviceIds: ["6f55"],
+    pf: { banks: 16, ringsPerBank: 16 },
+    vf: GEN2_VF,
+    maxVfs: 16,
+    servicesEnabled: GEN2_SERVICES,
+    sources: [
+      "QAT.L.4.x quickassist/qat/drivers/crypto/qat/qat_d15xx/adf_d15xx_hw_data.h (ADF_D15XX_ETR_MAX_BANKS 16)",
+      FBSD_IDS,
+      OOT17_SVCS,
+    ],
+  },
+  {
+    id: "c4xxx",
+    aliases: [],
+    name: "Intel C4xxx (QAT 1.8)",
+    generation: "1.8",
+    pfDeviceIds: ["18a0"],
+    vfDeviceIds: ["18a1"],
+    pf: { banks: 128, ringsPerBank: 8 },
+    vf: { banks: 1, ringsPerBank: 8 },
+    maxVfs: 128,
+    servicesEnabled: GEN2_SERVICES,
+    sources: [
+      `${FBSD_HW}/c4xxx/adf_c4xxx_hw_data.h (ADF_C4XXX_ETR_MAX_BANKS 128, ADF_C4XXX_NUM_RINGS_PER_BANK 8, ADF_C4XXX_RX_RINGS_OFFSET 4)`,
+      FBSD_IDS,
+      OOT17_SVCS,
+    ],
+  },
+  gen4("4xxx", "Intel QAT 4xxx (4th Gen Xeon Scalable)", "4940", "4941", "qat_4xxx/adf_4xxx_hw_data.c"),
+  gen4("401xx", "Intel QAT 401xx", "4942", "4943", "qat_4xxx/adf_4xxx_hw_data.c (same driver as 4xxx)"),
+  gen4("402xx", "Intel QAT 402xx", "4944", "4945", "qat_4xxx/adf_4xxx_hw_data.c (same driver as 4xxx, 402xx firmware)"),
+  gen4("420xx", "Intel QAT 420xx", "4946", "4947", "qat_420xx/adf_420xx_hw_data.c"),
+];
+
+function gen4(id: string, name: string, pf: string, vf: string, driver: string): DeviceFamily {
+  return {
+    id,
+    aliases: [],
+    name,
+    generation: "2.0",
+    pfDeviceIds: [pf],
+    vfDeviceIds: [vf],
+    pf: { banks: 64, ringsPerBank: 2 },
+    vf: { banks: 4, ringsPerBank: 2 },
+    maxVfs: 16,
+    servicesEnabled: GEN4_SERVICES,
+    sources: [LINUX_GEN4, `torvalds/linux drivers/crypto/intel/qat/${driver}`, FBSD_IDS, OOT20_SVCS],
+  };
+}
+
+const BY_NAME = new Map<string, DeviceFamily>();
+const BY_PCI = new Map<string, { family: DeviceFamily; isVf: boolean }>();
+for (const family of FAMILIES) {
+  for (const n of [family.id, ...family.aliases]) BY_NAME.set(n, family);
+  for (const id of family.pfDeviceIds) BY_PCI.set(id, { family, isVf: false });
+  for (const id of family.vfDeviceIds) BY_PCI.set(id, { family, isVf: true });
+}
+
+/** Every known device family, oldest generation first. */
+export function allFamilies(): readonly DeviceFamily[] {
+  return FAMILIES;
+}
+
+/**
+ * The family with this id or alias (`c6xx`, `c62x`, `4xxx`), case-insensitive. A trailing `vf`
+ * (`c6xxvf`) names the same family: whether a file is a VF file is a separate question.
+ */
+export function findFamily(idOrAlias: string): DeviceFamily | undefined {
+  const n = idOrAlias.trim().toLowerCase();
+  return BY_NAME.get(n) ?? (n.endsWith("vf") ? BY_NAME.get(n.slice(0, -2)) : undefined);
+}
+
+/** The family and PF/VF role a configuration file's name declares (`c6xxvf_dev0.conf.vm`). */
+export function familyForFileName(path: string): { family: DeviceFamily; isVf: boolean } | undefined {
+  const info = parseFileName(path);
+  if (!info) return undefined;
+  const family = findFamily(info.family);
+  return family ? { family, isVf: info.isVf } : undefined;
+}
+
+/**
+ * The family of a PCI device ID (vendor 8086), as `lspci -n` or sysfs print it: `37c8`, `0x37c9`,
+ * `8086:4940`. Answers whether the ID is a VF.
+ */
+export function familyByPciId(deviceId: string): { family: DeviceFamily; isVf: boolean } | undefined {
+  let id = deviceId.trim().toLowerCase();
+  if (id.startsWith("8086:")) id = id.slice(5);
+  if (id.startsWith("0x")) id = id.slice(2);
+  if (!/^[0-9a-f]{1,4}$/.test(id)) return undefined;
+  return BY_PCI.get(id.padStart(4, "0"));
+}
+
+/** Ids and aliases of every family, for `--device` help and "did you mean" messages. */
+export function familyNames(): string[] {
+  return [...BY_NAME.keys()];
+}
