@@ -1,13 +1,15 @@
 /** Builds `dist/`: the library and the CLI bundled by esbuild, type declarations by tsc. */
 import { execFileSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { build } from "esbuild";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
-rmSync("dist", { recursive: true, force: true });
+// The bundle is built beside dist/ and swapped in by rename, so that a CLI test running while
+// another build happens never sees a half-written or missing dist/.
+const fresh = `dist.build-${process.pid}`;
 await build({
   entryPoints: { index: "src/index.ts", cli: "src/cli.ts" },
-  outdir: "dist",
+  outdir: fresh,
   bundle: true,
   splitting: true,
   format: "esm",
@@ -19,6 +21,10 @@ await build({
   define: { __QATCONF_VERSION__: JSON.stringify(pkg.version) },
   logLevel: "warning",
 });
+const old = `dist.old-${process.pid}`;
+if (existsSync("dist")) renameSync("dist", old);
+renameSync(fresh, "dist");
+rmSync(old, { recursive: true, force: true });
 // `--no-types` skips the declarations: the benchmark rebuilds the bundle only, and must not fail on
 // a type error elsewhere in a tree that other work is changing.
 if (!process.argv.includes("--no-types")) {

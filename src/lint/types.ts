@@ -34,9 +34,13 @@ export interface RuleContext {
   view: ConfigView;
   /** The device family, when known from the file name or `--device`. */
   family?: DeviceFamily;
+  /** Whether the file configures a VF (`<family>vf_devN.conf[.vm]`, or `--device <family>vf`). */
+  isVf: boolean;
   /** The device configuration, when the family is known. */
   device?: DeviceConfig;
   options: LintOptions;
+  /** Ids of every rule of the registry (to check rule ids written in the file). */
+  ruleIds: ReadonlySet<string>;
   /** Reports a finding; severity defaults to the rule's. */
   report(diagnostic: Omit<Diagnostic, "ruleId" | "severity"> & { severity?: Severity }): void;
 }

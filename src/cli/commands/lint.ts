@@ -22,7 +22,9 @@ export function register(program: Command): void {
         }
         for (const d of parse(text, { fileName: file }).diagnostics) {
           errors++;
-          process.stdout.write(`${file}:${d.range.start.line}:${d.range.start.column}: ${d.severity} ${d.message} [${d.ruleId}]\n`);
+          process.stdout.write(
+            `${file}:${d.range.start.line}:${d.range.start.column}: ${d.severity} ${d.message} [${d.ruleId}]\n`,
+          );
         }
       }
       if (errors > 0) process.exitCode = EXIT_FINDINGS;
