@@ -12,6 +12,7 @@ export { type FileNameInfo, parseFileName } from "./config/file-name.ts";
 export { ConfigView, driverKey, driverValue, parseInteger, SectionView, view } from "./config/view.ts";
 export type { Diagnostic, Fix, Severity, TextEdit } from "./diagnostics.ts";
 export { applyEdits } from "./edit/text-edit.ts";
+export { type FormatOptions, type FormatResult, format, formatEdits } from "./format/format.ts";
 export { allRules, findRule, lint, lintDocument } from "./lint/lint.ts";
 export type { LintOptions, LintResult, Rule, RuleContext, RuleSetting } from "./lint/types.ts";
 export { type ParseOptions, parse, print, SYNTAX_RULE } from "./syntax/parse.ts";
