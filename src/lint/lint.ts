@@ -6,6 +6,7 @@
 import { view } from "../config/view.ts";
 import type { Diagnostic, Severity } from "../diagnostics.ts";
 import { familyForFileName, findFamily } from "../model/devices.ts";
+import { deviceConfig } from "../model/instances.ts";
 import type { DeviceFamily } from "../model/types.ts";
 import { RULES } from "../rules/index.ts";
 import { parse } from "../syntax/parse.ts";
@@ -52,6 +53,8 @@ export function lintDocument(document: ConfigDocument, options: LintOptions = {}
   const diagnostics: Diagnostic[] = [];
   const { family, isVf } = resolveDevice(options);
   const semantic = view(document);
+  // Once per file, not per rule: every device rule reads the same model.
+  const device = family ? deviceConfig(semantic, family, isVf) : undefined;
   for (const rule of RULES) {
     const setting = options.rules?.[rule.id];
     if (setting === "off") continue;
@@ -68,6 +71,7 @@ export function lintDocument(document: ConfigDocument, options: LintOptions = {}
       },
     };
     if (family) context.family = family;
+    if (device) context.device = device;
     rule.check(context);
   }
   const kept = suppressions(document).filter(diagnostics);

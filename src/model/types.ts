@@ -2,6 +2,8 @@
  * The device model's types: what a QAT device family is, what a configuration asks of it, and what
  * the ring allocator answers. Facts behind the values live in `devices.ts` with their sources.
  */
+import type { SectionView } from "../config/view.ts";
+import type { EntryLine, Range } from "../syntax/tree.ts";
 
 /** QAT hardware generation, as the driver distinguishes them. */
 export type Generation = "1.5" | "1.6" | "1.7" | "1.8" | "2.0";
@@ -37,42 +39,132 @@ export interface DeviceFamily {
   sources: string[];
 }
 
-/** A service an instance uses. */
+/**
+ * The ring service an instance takes from a bank, as the driver's `enum adf_cfg_service_type` names
+ * them: `cy` (CRYPTO: an asym and a sym ring pair together), `dc` (COMP), `sym`, `asym`.
+ */
 export type InstanceService = "cy" | "dc" | "sym" | "asym";
 
-/** Polling mode of an instance: 0 interrupt, 1 poll, 2 epoll (`CyNIsPolled`). */
+/** A slot of a bank's ring-to-service map: an instance service, or `na` (rings left unused). */
+export type SlotService = InstanceService | "na";
+
+/**
+ * Polling mode of an instance (`CyNIsPolled`): 0 interrupt, 1 poll, 2 epoll. The driver stores any
+ * number it reads; values other than these are kept as read (user instances with them fail).
+ */
 export type PollMode = 0 | 1 | 2;
 
-/** One instance the driver would create. */
+/** The key family of an instance: `Cy<N>...` keys or `Dc<N>...` keys. */
+export type InstanceKind = "cy" | "dc";
+
+/** A count setting (`NumberCyInstances`, `NumProcesses`) and the entry it was read from. */
+export interface CountSetting {
+  /** The number as the driver reads it, `undefined` when the value is not a whole number. */
+  value: number | undefined;
+  entry: EntryLine;
+}
+
+/** One instance written in a section (`Cy0Name`, `Cy0IsPolled`, ...), before per-process copying. */
+export interface InstanceDeclaration {
+  kind: InstanceKind;
+  /** Instance number (`Cy3` is 3). */
+  index: number;
+  /** Key prefix: `Cy3`, `Dc0`. */
+  label: string;
+  /** The section that declares it. */
+  section: string;
+  /** Whether its number is below the section's NumberCyInstances/NumberDcInstances: the driver creates it. */
+  counted: boolean;
+  /** Its keys by suffix (`Name`, `IsPolled`, `CoreAffinity`, `AcceleratorNumber`), first entry of each. */
+  keys: ReadonlyMap<string, EntryLine>;
+  /** `CyNName` as the driver reads it. */
+  name?: string;
+  /** `CyNIsPolled` as a number, `undefined` when absent or not a whole number. */
+  poll?: number;
+  /** `CyNCoreAffinity` as the driver reads it (blanks deleted). */
+  coreAffinity?: string;
+  /** Where to point at it: its Name entry, else its first key, else the section's count entry or header. */
+  range: Range;
+}
+
+/** A section that declares instances: `[KERNEL]`, `[KERNEL_QAT]` or a user process section. */
+export interface InstanceSection {
+  name: string;
+  kernel: boolean;
+  view: SectionView;
+  numberCy?: CountSetting;
+  numberDc?: CountSetting;
+  /** User sections only: how many copies (`<name>_INT_<n>`) the driver makes. */
+  numProcesses?: CountSetting;
+  /** `LimitDevAccess` set to a non-zero number: copies are named `<name>_DEV<d>_INT_<n>`. */
+  limitDevAccess: boolean;
+  /** Processes the driver creates: 1 for kernel sections, NumProcesses (absent: 0) for user sections. */
+  processes: number;
+  /** Every instance written in the section (counted or not), Cy before Dc, by number. */
+  instances: InstanceDeclaration[];
+}
+
+/** One instance the driver would create, and ask a bank slot for. */
 export interface InstanceRequest {
+  /** The ring service it takes (QAT 2.0 `asym;sym` asks once as `sym` and once as `asym` per CyN). */
   service: InstanceService;
+  /** Its key family (`Cy` or `Dc` keys). */
+  kind: InstanceKind;
   /** Instance number within its section (`Cy3` is 3). */
   index: number;
+  /** Key prefix: `Cy3`. */
+  label: string;
   /** The section that declares it (`KERNEL`, `SSL`). */
   section: string;
   /** Process number for user sections (the driver's `<Section>_INT_<n>` copy), undefined for kernel. */
   process?: number;
+  /** The process name the driver uses in messages and bank ownership: `KERNEL`, `SSL_INT_0`, `SSL_DEV0_INT_0`. */
+  processName: string;
   kernel: boolean;
-  poll: PollMode;
+  /** `IsPolled` as read (see {@link PollMode}). */
+  poll: number;
+  /** The CPU the instance is bound to (`CoreAffinity` entry `process % count`), `undefined` when unreadable. */
+  core?: number;
   /** `CyNName` when given. */
   name?: string;
+  /** The declaration it was copied from (source ranges). */
+  declaration: InstanceDeclaration;
 }
 
 /** What a configuration file asks of a device, read from its semantic view. */
 export interface DeviceConfig {
   family: DeviceFamily;
   isVf: boolean;
-  /** The ServicesEnabled value (default `cy;dc` when absent, as the driver does). */
+  /** The banks of the function the file configures (the family's PF or VF layout). */
+  layout: BankLayout | undefined;
+  /** The ServicesEnabled value as the driver reads it, or the driver's default when absent (see `servicesEnabledEntry`). */
   servicesEnabled: string;
+  /** The ServicesEnabled entry; `undefined` when the file does not set it. */
+  servicesEnabledEntry?: EntryLine;
+  /**
+   * The ring-to-service map ServicesEnabled selects for this generation (4 slots), or `undefined`
+   * when the driver has none for the value (it refuses to start: another rule says so).
+   */
+  ringMap?: readonly SlotService[];
+  /** `ServicesProfile` as read, when set. */
+  servicesProfile?: string;
   sriovEnabled: boolean;
+  /** The `SRIOV_Enabled` entry, when set. */
+  sriovEntry?: EntryLine;
+  /** The device number of the file name (`_dev3` is 3): part of process names with LimitDevAccess. */
+  deviceNumber: number;
+  /** Sections that declare instances, kernel sections first, then user sections in file order. */
+  sections: InstanceSection[];
   /** Every instance in the order the driver allocates them: kernel first, then user sections. */
   instances: InstanceRequest[];
 }
 
-/** One ring pair slot of a bank, and what sits in it. */
+/** One ring slot of a bank (a template instance of the driver), and what sits in it. */
 export interface RingSlot {
   /** The service this slot serves under the bank's ring-to-service map (`na` when unused). */
-  service: "cy" | "dc" | "sym" | "asym" | "na";
+  service: SlotService;
+  /** Ring numbers within the bank: transmit rings then receive rings (asym before sym for `cy`). */
+  rings: number[];
   /** The instance placed here, if any. */
   instance?: InstanceRequest;
 }
@@ -80,22 +172,38 @@ export interface RingSlot {
 /** One bank after allocation. */
 export interface BankUsage {
   bank: number;
+  /** Who took it first: `free` (nobody), `kernel` or `user`. */
+  type: "free" | "kernel" | "user";
   /** The polling mode of the instances in it, once one is placed (banks are not shared across modes). */
-  mode?: PollMode;
+  mode?: number;
   /** For interrupt/epoll banks, the process that owns it (they are not shared between processes). */
   owner?: string;
+  /** For interrupt/epoll banks, the CPU their interrupt is bound to. */
+  core?: number;
   slots: RingSlot[];
 }
+
+/** Why an instance did not get rings. */
+export type AllocationFailureCode = "no-free-slot" | "bad-poll-mode";
 
 /** An instance the allocator could not place, and why, in the driver's words where it has them. */
 export interface AllocationFailure {
   instance: InstanceRequest;
+  code: AllocationFailureCode;
+  /** The driver's message: "Don't have enough rings for instance UserCY0 in process SSL_INT_3". */
   reason: string;
 }
 
 /** The allocator's verdict on a configuration. */
 export interface AllocationResult {
+  /** False when the allocator does not simulate this configuration (see `note`); then `fits` is true. */
+  modelled: boolean;
+  /** Why it is not modelled. */
+  note?: string;
   fits: boolean;
   banks: BankUsage[];
+  /** Instances not placed, in the driver's order; the driver stops at the first. */
   failures: AllocationFailure[];
+  /** The bank the first user poll-mode instance may take (banks before it went to kernel instances). */
+  firstUserBank: number;
 }

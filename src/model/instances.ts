@@ -1,0 +1,289 @@
+/**
+ * The instance model: which instances a configuration file makes the driver create, read the way
+ * the driver reads them (FreeBSD `sys/dev/qat/qat_common/adf_cfg_section.c`, the same code as the
+ * out-of-tree Linux package):
+ *
+ * - `[KERNEL]` and `[KERNEL_QAT]` are kernel sections, processed first, once;
+ * - every other section (but GENERAL and INLINE) is a user section, copied once per process
+ *   (`NumProcesses`, absent meaning 0) into `<Section>_INT_<n>` (`<Section>_DEV<d>_INT_<n>` with
+ *   `LimitDevAccess`), `adf_cfg_process_user_section`;
+ * - in each copy, instances are created service by service in the order CRYPTO, COMP, SYM, ASYM
+ *   for every service the ring-to-service map enables (`adf_cfg_is_svc_enabled`): `Cy0..Cy<n-1>`
+ *   for crypto services (twice on QAT 2.0 `asym;sym`: once as sym, once as asym), `Dc0..Dc<n-1>`.
+ */
+import type { ConfigView, SectionView } from "../config/view.ts";
+import type { EntryLine, Range } from "../syntax/tree.ts";
+import { parseCoreAffinity } from "./core-affinity.ts";
+import { defaultServicesEnabled, enabledServices, ringMap } from "./ring-map.ts";
+import type {
+  CountSetting,
+  DeviceConfig,
+  DeviceFamily,
+  InstanceDeclaration,
+  InstanceKind,
+  InstanceRequest,
+  InstanceSection,
+  InstanceService,
+  SlotService,
+} from "./types.ts";
+
+/** The kernel sections, in the order the driver processes them (`adf_config_device`). */
+export const KERNEL_SECTIONS: readonly string[] = ["KERNEL", "KERNEL_QAT"];
+
+/** Sections the driver never reads instances from (`adf_cfg_process_section`). */
+const NO_INSTANCES: ReadonlySet<string> = new Set(["GENERAL", "INLINE"]);
+
+/** Count keys of a section, by instance kind (adf_cfg_strings.h `ADF_NUM_CY`, `ADF_NUM_DC`). */
+export const COUNT_KEY: Readonly<Record<InstanceKind, string>> = {
+  cy: "NumberCyInstances",
+  dc: "NumberDcInstances",
+};
+
+/** Key prefix of each kind (`ADF_CY`, `ADF_DC`). */
+export const KIND_PREFIX: Readonly<Record<InstanceKind, string>> = { cy: "Cy", dc: "Dc" };
+
+/**
+ * Instance keys: `Cy<N><Suffix>`, N in decimal as the driver's `snprintf("%d")` writes it (so `Cy01Name`
+ * is nobody's key).
+ */
+const INSTANCE_KEY = /^(Cy|Dc)(0|[1-9]\d{0,5})([A-Za-z]\w*)$/;
+
+/**
+ * Instances past this many are not expanded: no device has more ring slots than this (c4xxx: 128
+ * banks of 4), so a larger count fails anyway, and a typo like `NumProcesses = 100000` stays cheap.
+ */
+export const MAX_EXPANDED_INSTANCES = 4096;
+
+/**
+ * What a configuration file asks of a device: services, SR-IOV, the sections that declare
+ * instances and every instance the driver would create, in its allocation order. Never throws.
+ *
+ * @param view the file's semantic view
+ * @param family the device family the file configures
+ * @param isVf whether the file configures a VF (its banks are the family's VF layout)
+ */
+export function deviceConfig(view: ConfigView, family: DeviceFamily, isVf: boolean): DeviceConfig {
+  const general = view.section("GENERAL");
+  const servicesEnabledEntry = general?.entry("ServicesEnabled");
+  const servicesEnabled = general?.get("ServicesEnabled") ?? defaultServicesEnabled(family.generation);
+  const map = ringMap(family.generation, servicesEnabled);
+  const sriovEntry = general?.entry("SRIOV_Enabled");
+  const profile = general?.get("ServicesProfile");
+  const deviceNumber = view.file?.index ?? 0;
+  const sections = instanceSections(view);
+  const config: DeviceConfig = {
+    family,
+    isVf,
+    layout: isVf ? family.vf : family.pf,
+    servicesEnabled,
+    sriovEnabled: (general?.number("SRIOV_Enabled") ?? 0) !== 0,
+    deviceNumber,
+    sections,
+    instances: requests(sections, map, deviceNumber),
+  };
+  if (servicesEnabledEntry) config.servicesEnabledEntry = servicesEnabledEntry;
+  if (map) config.ringMap = map;
+  if (profile !== undefined) config.servicesProfile = profile;
+  if (sriovEntry) config.sriovEntry = sriovEntry;
+  return config;
+}
+
+/** The sections that declare instances: kernel sections first, then user sections in file order. */
+function instanceSections(view: ConfigView): InstanceSection[] {
+  const out: InstanceSection[] = [];
+  for (const name of KERNEL_SECTIONS) {
+    const section = view.section(name);
+    if (section) out.push(readSection(section, true));
+  }
+  const seen = new Set<string>();
+  for (const section of view.sections) {
+    const name = section.name;
+    // A repeated header is the same section to the driver: the first one is the one described.
+    if (seen.has(name)) continue;
+    seen.add(name);
+    if (NO_INSTANCES.has(name) || KERNEL_SECTIONS.includes(name) || !declaresInstances(section)) continue;
+    out.push(readSection(section, false));
+  }
+  return out;
+}
+
+function declaresInstances(section: SectionView): boolean {
+  return section
+    .keys()
+    .some((k) => k === COUNT_KEY.cy || k === COUNT_KEY.dc || k === "NumProcesses" || INSTANCE_KEY.test(k));
+}
+
+function count(section: SectionView, key: string): CountSetting | undefined {
+  const entry = section.entry(key);
+  return entry ? { value: section.number(key), entry } : undefined;
+}
+
+function readSection(section: SectionView, kernel: boolean): InstanceSection {
+  const numberCy = count(section, COUNT_KEY.cy);
+  const numberDc = count(section, COUNT_KEY.dc);
+  const numProcesses = kernel ? undefined : count(section, "NumProcesses");
+  const processes = kernel ? 1 : clampCount(numProcesses?.value);
+  const out: InstanceSection = {
+    name: section.name,
+    kernel,
+    view: section,
+    limitDevAccess: !kernel && (section.number("LimitDevAccess") ?? 0) !== 0,
+    processes,
+    instances: declarations(section, { cy: clampCount(numberCy?.value), dc: clampCount(numberDc?.value) }),
+  };
+  if (numberCy) out.numberCy = numberCy;
+  if (numberDc) out.numberDc = numberDc;
+  if (numProcesses) out.numProcesses = numProcesses;
+  return out;
+}
+
+function clampCount(value: number | undefined): number {
+  return value === undefined || value < 0 ? 0 : Math.min(value, MAX_EXPANDED_INSTANCES);
+}
+
+/** Every instance written or counted in a section, Cy before Dc, by number. */
+function declarations(section: SectionView, counts: Record<InstanceKind, number>): InstanceDeclaration[] {
+  const keys: Record<InstanceKind, Map<number, Map<string, EntryLine>>> = { cy: new Map(), dc: new Map() };
+  for (const key of section.keys()) {
+    const m = INSTANCE_KEY.exec(key);
+    if (!m) continue;
+    const kind: InstanceKind = m[1] === "Cy" ? "cy" : "dc";
+    const index = Number.parseInt(m[2] as string, 10);
+    let byIndex = keys[kind].get(index);
+    if (!byIndex) {
+      byIndex = new Map();
+      keys[kind].set(index, byIndex);
+    }
+    const entry = section.entry(key);
+    if (entry) byIndex.set(m[3] as string, entry);
+  }
+  const out: InstanceDeclaration[] = [];
+  for (const kind of ["cy", "dc"] as const) {
+    const indexes = new Set(keys[kind].keys());
+    for (let i = 0; i < counts[kind]; i++) indexes.add(i);
+    for (const index of [...indexes].sort((a, b) => a - b)) {
+      out.push(declaration(section, kind, index, keys[kind].get(index) ?? new Map(), index < counts[kind]));
+    }
+  }
+  return out;
+}
+
+function declaration(
+  section: SectionView,
+  kind: InstanceKind,
+  index: number,
+  keys: ReadonlyMap<string, EntryLine>,
+  counted: boolean,
+): InstanceDeclaration {
+  const label = `${KIND_PREFIX[kind]}${index}`;
+  const out: InstanceDeclaration = {
+    kind,
+    index,
+    label,
+    section: section.name,
+    counted,
+    keys,
+    range: declarationRange(section, kind, keys),
+  };
+  const name = section.get(`${label}Name`);
+  if (name !== undefined) out.name = name;
+  const poll = section.number(`${label}IsPolled`);
+  if (poll !== undefined) out.poll = poll;
+  const affinity = section.get(`${label}CoreAffinity`);
+  if (affinity !== undefined) out.coreAffinity = affinity;
+  return out;
+}
+
+function declarationRange(section: SectionView, kind: InstanceKind, keys: ReadonlyMap<string, EntryLine>): Range {
+  const entry = keys.get("Name") ?? firstByPosition(keys) ?? section.entry(COUNT_KEY[kind]);
+  return entry ? entry.range : section.node.header.range;
+}
+
+function firstByPosition(keys: ReadonlyMap<string, EntryLine>): EntryLine | undefined {
+  let first: EntryLine | undefined;
+  for (const entry of keys.values()) {
+    if (!first || entry.range.start.offset < first.range.start.offset) first = entry;
+  }
+  return first;
+}
+
+/** The process name of copy `process` of a user section, as `adf_cfg_process_user_section` writes it. */
+export function processName(section: InstanceSection, process: number, deviceNumber: number): string {
+  if (section.kernel) return section.name;
+  return section.limitDevAccess
+    ? `${section.name}_DEV${deviceNumber}_INT_${process}`
+    : `${section.name}_INT_${process}`;
+}
+
+/** Every instance the driver creates, in its order: section, process, service, number. */
+function requests(
+  sections: readonly InstanceSection[],
+  map: readonly SlotService[] | undefined,
+  deviceNumber: number,
+): InstanceRequest[] {
+  // Without a map (QAT 1.5, or a value the driver refuses) every counted instance is listed once
+  // under its own kind, so that counts stay visible to the rules.
+  const services: InstanceService[] = map ? enabledServices(map) : ["cy", "dc"];
+  const out: InstanceRequest[] = [];
+  for (const section of sections) {
+    if (!sectionRequests(section, services, deviceNumber, out)) break;
+  }
+  return out;
+}
+
+/** Appends a section's instances to `out`; false once the expansion limit is reached. */
+function sectionRequests(
+  section: InstanceSection,
+  services: readonly InstanceService[],
+  deviceNumber: number,
+  out: InstanceRequest[],
+): boolean {
+  const counted = section.instances.filter((d) => d.counted);
+  const cores = new Map(counted.map((d) => [d, coreList(d.coreAffinity)] as const));
+  for (let process = 0; process < section.processes; process++) {
+    for (const service of services) {
+      const kind: InstanceKind = service === "dc" ? "dc" : "cy";
+      for (const d of counted) {
+        if (d.kind !== kind) continue;
+        if (out.length >= MAX_EXPANDED_INSTANCES) return false;
+        out.push(request(section, d, service, process, deviceNumber, cores.get(d) ?? []));
+      }
+    }
+  }
+  return true;
+}
+
+function request(
+  section: InstanceSection,
+  d: InstanceDeclaration,
+  service: InstanceService,
+  process: number,
+  deviceNumber: number,
+  cores: readonly number[],
+): InstanceRequest {
+  const out: InstanceRequest = {
+    service,
+    kind: d.kind,
+    index: d.index,
+    label: d.label,
+    section: section.name,
+    processName: processName(section, process, deviceNumber),
+    kernel: section.kernel,
+    // The driver reads a missing IsPolled as a failure before allocating; -1 marks it unreadable.
+    poll: d.poll ?? -1,
+    declaration: d,
+  };
+  if (!section.kernel) out.process = process;
+  if (d.name !== undefined) out.name = d.name;
+  // The copy for process p is bound to entry p % count of the list; kernel instances to entry 0.
+  const core = cores[(section.kernel ? 0 : process) % Math.max(cores.length, 1)];
+  if (core !== undefined) out.core = core;
+  return out;
+}
+
+/** The CPUs a CoreAffinity value lists; empty when absent or unreadable. */
+function coreList(affinity: string | undefined): number[] {
+  if (affinity === undefined) return [];
+  const list = parseCoreAffinity(affinity);
+  return list.ok ? list.cores : [];
+}
