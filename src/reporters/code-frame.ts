@@ -1,0 +1,103 @@
+/**
+ * The source line a finding points at, with a caret underline below its range, as eslint's and
+ * ruff's code frames show it. Works on any text and any range: positions past the end are clamped.
+ */
+import type { Range } from "../syntax/tree.ts";
+
+/** The lines of a text, split where the parser splits them (`\r\n`, `\n` or a lone `\r`). */
+export class SourceLines {
+  private readonly starts: number[] = [];
+  private readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+    // Columns of line 1 do not count a byte order mark (see the parser), so line 1 starts after it.
+    this.starts.push(text.startsWith("\uFEFF") ? 1 : 0);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) this.starts.push(i + 1);
+    }
+  }
+
+  /** Line `n` (1-based) without its line ending, or `undefined` past the last line. */
+  line(n: number): string | undefined {
+    const start = this.starts[n - 1];
+    if (start === undefined) return undefined;
+    const end = this.starts[n] ?? this.text.length;
+    return this.text.slice(start, end).replace(/\r?\n$|\r$/, "");
+  }
+}
+
+/** The pieces of a frame, left for the reporter to colour. */
+export interface CodeFrame {
+  lineNumber: number;
+  /** The line as shown: tabs expanded, control characters replaced by their visible pictures. */
+  text: string;
+  /** Spaces up to the range's first character. */
+  pad: string;
+  /** `^` under the range on this line (at least one). */
+  marker: string;
+}
+
+const TAB_WIDTH = 4;
+
+/** The frame of `range` in `lines`, or `undefined` when its line is not in the text. */
+export function codeFrame(lines: SourceLines, range: Range): CodeFrame | undefined {
+  const lineNumber = range.start.line;
+  const raw = lines.line(lineNumber);
+  if (raw === undefined) return undefined;
+  const from = clamp(range.start.column - 1, 0, raw.length);
+  const to = range.end.line === lineNumber ? clamp(range.end.column - 1, from, raw.length) : raw.length;
+  const before = visible(raw.slice(0, from), 0);
+  const inside = visible(raw.slice(from, to), before.width);
+  const after = visible(raw.slice(to), before.width + inside.width);
+  return {
+    lineNumber,
+    text: before.text + inside.text + after.text,
+    pad: " ".repeat(before.width),
+    marker: "^".repeat(Math.max(1, inside.width)),
+  };
+}
+
+function clamp(n: number, low: number, high: number): number {
+  return Number.isFinite(n) ? Math.min(Math.max(Math.trunc(n), low), high) : low;
+}
+
+/**
+ * Text safe to print on a terminal, one column per code point: a tab becomes spaces to the next
+ * stop, and a control character (ESC would start an escape sequence the file's author chose)
+ * becomes its Unicode control picture.
+ */
+function visible(text: string, startWidth: number): { text: string; width: number } {
+  let out = "";
+  let width = startWidth;
+  for (const ch of text) {
+    if (ch === "\t") {
+      const spaces = TAB_WIDTH - (width % TAB_WIDTH);
+      out += " ".repeat(spaces);
+      width += spaces;
+      continue;
+    }
+    out += printable(ch);
+    width += 1;
+  }
+  return { text: out, width: width - startWidth };
+}
+
+// C1 controls, line and paragraph separators, and the bidirectional overrides that can make a
+// terminal show text in another order than the driver reads it ("Trojan Source").
+const INVISIBLE = /[\u0080-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+
+/** A character as shown on a terminal: C0 controls and DEL as control pictures (U+2400...), other invisibles as U+FFFD. */
+export function printable(ch: string): string {
+  const code = ch.codePointAt(0) ?? 0;
+  if (code < 0x20) return String.fromCodePoint(0x2400 + code);
+  if (code === 0x7f) return "\u2421";
+  return INVISIBLE.test(ch) ? "\uFFFD" : ch;
+}
+
+/** A message or hint made safe for a terminal: every control character shown as a picture. */
+export function printableText(text: string): string {
+  let out = "";
+  for (const ch of text) out += printable(ch);
+  return out;
+}

@@ -1,0 +1,44 @@
+/**
+ * GitHub Actions workflow commands: each finding becomes an annotation on the pull request's diff
+ * (`::error file=...,line=...::message`). Escaping follows @actions/core (`escapeData`,
+ * `escapeProperty` in packages/core/src/command.ts).
+ */
+import type { Diagnostic, Severity } from "../diagnostics.ts";
+import { relativeToCwd } from "./location.ts";
+import type { Reporter } from "./types.ts";
+
+const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
+
+/** Escapes a command's message: `%`, CR and LF would end or corrupt the command. */
+export function escapeData(text: string): string {
+  return text.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+}
+
+/** Escapes a property value: as {@link escapeData}, plus `:` and `,`, which delimit properties. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replaceAll(":", "%3A").replaceAll(",", "%2C");
+}
+
+function annotation(file: string, d: Diagnostic): string {
+  const { start, end } = d.range;
+  const properties = [
+    `file=${escapeProperty(file)}`,
+    `line=${start.line}`,
+    `col=${start.column}`,
+    `endLine=${end.line}`,
+    `endColumn=${end.column}`,
+    `title=${escapeProperty(d.ruleId)}`,
+  ];
+  const message = d.hint === undefined ? d.message : `${d.message}\nhint: ${d.hint}`;
+  return `::${COMMAND[d.severity]} ${properties.join(",")}::${escapeData(message)}\n`;
+}
+
+/** Renders one annotation per finding, with paths relative to the workspace (the working directory). */
+export const github: Reporter = (results, options) => {
+  let out = "";
+  for (const result of results) {
+    const file = relativeToCwd(result.filePath, options.cwd) ?? result.filePath;
+    for (const d of result.diagnostics) out += annotation(file, d);
+  }
+  return out;
+};

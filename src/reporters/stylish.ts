@@ -1,0 +1,78 @@
+/**
+ * The human report: every finding as `file:line:col  severity  message  rule-id` (a path terminals
+ * and editors open at the spot), its source line with the range underlined, its hint, and a summary.
+ */
+import type { Diagnostic, Severity } from "../diagnostics.ts";
+import { codeFrame, printableText, SourceLines } from "./code-frame.ts";
+import type { FileReport, Reporter, RuleMeta } from "./types.ts";
+
+type Style = "bold" | "dim" | "red" | "yellow" | "blue" | "cyan";
+const SGR: Record<Style, [number, number]> = {
+  bold: [1, 22],
+  dim: [2, 22],
+  red: [31, 39],
+  yellow: [33, 39],
+  blue: [34, 39],
+  cyan: [36, 39],
+};
+const SEVERITY_STYLE: Record<Severity, Style> = { error: "red", warning: "yellow", info: "blue" };
+
+type Paint = (style: Style, text: string) => string;
+const plain: Paint = (_style, text) => text;
+const ansi: Paint = (style, text) => `\u001b[${SGR[style][0]}m${text}\u001b[${SGR[style][1]}m`;
+
+/**
+ * Renders findings for a person at a terminal, file by file in the order given, a blank line after
+ * each; empty when there are none, as eslint does.
+ */
+export const stylish: Reporter = (results, options) => {
+  const paint = options.color ? ansi : plain;
+  let out = "";
+  for (const result of results) out += fileFindings(result, paint);
+  if (out === "") return "";
+  return `${out}${summary(results, options.rules, paint)}\n`;
+};
+
+function fileFindings(result: FileReport, paint: Paint): string {
+  if (result.diagnostics.length === 0) return "";
+  const lines = new SourceLines(result.source);
+  const path = printableText(result.filePath);
+  let out = "";
+  for (const d of result.diagnostics) out += `${finding(path, d, lines, paint)}\n`;
+  return out;
+}
+
+function finding(path: string, d: Diagnostic, lines: SourceLines, paint: Paint): string {
+  const { line, column } = d.range.start;
+  const where = paint("bold", `${path}:${line}:${column}`);
+  const severity = paint(SEVERITY_STYLE[d.severity], d.severity);
+  let out = `${where}  ${severity}  ${printableText(d.message)}  ${paint("dim", printableText(d.ruleId))}\n`;
+  const frame = codeFrame(lines, d.range);
+  if (frame) {
+    const gutter = String(frame.lineNumber);
+    const blank = " ".repeat(gutter.length);
+    out += `  ${paint("dim", `${gutter} |`)} ${frame.text}\n`;
+    out += `  ${paint("dim", `${blank} |`)} ${frame.pad}${paint(SEVERITY_STYLE[d.severity], frame.marker)}\n`;
+  }
+  if (d.hint !== undefined) out += `  ${paint("cyan", "hint:")} ${printableText(d.hint)}\n`;
+  return out;
+}
+
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** `N errors, N warnings[, N info][ (N fixable with --fix)]`: fixable counts fixes of fixable rules, the ones `--fix` applies. */
+function summary(results: readonly FileReport[], rules: readonly RuleMeta[], paint: Paint): string {
+  const diagnostics = results.flatMap((r) => r.diagnostics);
+  const fixableRules = new Set(rules.filter((r) => r.fixable).map((r) => r.id));
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = diagnostics.filter((d) => d.severity === "warning").length;
+  const infos = diagnostics.length - errors - warnings;
+  const fixable = diagnostics.filter((d) => d.fix !== undefined && fixableRules.has(d.ruleId)).length;
+  const parts = [count(errors, "error"), count(warnings, "warning")];
+  if (infos > 0) parts.push(`${infos} info`);
+  const tail = fixable > 0 ? ` (${fixable} fixable with --fix)` : "";
+  const style: Style = errors > 0 ? "red" : warnings > 0 ? "yellow" : "blue";
+  return paint("bold", paint(style, `${parts.join(", ")}${tail}`));
+}
