@@ -3,8 +3,29 @@
  * holding its metadata and its check; its doc page is `docs/rules/<id>.md`.
  */
 import type { Rule } from "../lint/types.ts";
+import { deprecatedKey } from "./deprecated-key.ts";
+import { duplicateKey } from "./duplicate-key.ts";
+import { duplicateSection } from "./duplicate-section.ts";
+import { invalidValue } from "./invalid-value.ts";
+import { missingRequiredKey } from "./missing-required-key.ts";
+import { servicesEnabled } from "./services-enabled.ts";
 import { syntax } from "./syntax.ts";
+import { unknownKey } from "./unknown-key.ts";
 import { unknownRule } from "./unknown-rule.ts";
+import { unknownSection } from "./unknown-section.ts";
+import { valueTooLong } from "./value-too-long.ts";
 
 /** Every rule qatconf runs. Add a rule by importing it here (one line) and writing its doc page. */
-export const RULES: readonly Rule[] = [syntax, unknownRule];
+export const RULES: readonly Rule[] = [
+  syntax,
+  unknownRule,
+  valueTooLong,
+  duplicateSection,
+  duplicateKey,
+  unknownSection,
+  unknownKey,
+  missingRequiredKey,
+  invalidValue,
+  deprecatedKey,
+  servicesEnabled,
+];

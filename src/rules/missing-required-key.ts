@@ -1,0 +1,110 @@
+import type { SectionView } from "../config/view.ts";
+import type { Severity } from "../diagnostics.ts";
+import type { Rule, RuleContext } from "../lint/types.ts";
+import { sectionKind } from "../model/keys.ts";
+import type { Range } from "../syntax/tree.ts";
+import { anyHas, sectionsByName } from "./merged-sections.ts";
+
+/**
+ * Keys without which the driver does not start the device:
+ * - no [GENERAL] section: adf_ctl stops with "No GENERAL section found" (`dev_config::configure_dev`);
+ * - no ConfigVersion in [GENERAL]: "Key ConfigVersion missing in GENERAL section" (`validate_config`,
+ *   QAT 1.6 and later; QAT 1.5 reads a file without it as the older version 1 format);
+ * - no ServicesEnabled: `adf_cfg_get_services_enabled` fails and the device is not initialised;
+ * - NumberCyInstances or NumberDcInstances missing from [KERNEL]/[KERNEL_QAT] or from a user section
+ *   with processes: `adf_cfg_create_rings_entries_for_cy_inst`/`_dc_inst` read both counts for every
+ *   accepted ServicesEnabled value (the other service's count must be there and be 0) and fail
+ *   without them ("Failed to create rings for cy/dc").
+ */
+export const missingRequiredKey: Rule = {
+  id: "missing-required-key",
+  defaultSeverity: "error",
+  description: "A section or key the driver needs to start the device is missing",
+  fixable: false,
+  check(context) {
+    const qat15 = context.family?.generation === "1.5";
+    const groups = sectionsByName(context.view);
+    const general = groups.get("GENERAL");
+    if (!general) {
+      context.report({
+        message: 'the file has no [GENERAL] section: adf_ctl stops with "No GENERAL section found"',
+        hint: "add a [GENERAL] section with ServicesEnabled and ConfigVersion = 2",
+        range: fileStart(context),
+      });
+    } else {
+      const at = (general[0] as SectionView).node.header.name.range;
+      if (!anyHas(general, "ServicesEnabled")) {
+        reportMissing(
+          context,
+          "GENERAL",
+          "ServicesEnabled",
+          at,
+          "the driver cannot choose the services and does not start the device",
+          "add ServicesEnabled (for example cy;dc, or asym;sym on QAT 2.0)",
+          qat15 ? "warning" : undefined,
+        );
+      }
+      if (!qat15 && !anyHas(general, "ConfigVersion")) {
+        reportMissing(
+          context,
+          "GENERAL",
+          "ConfigVersion",
+          at,
+          'adf_ctl stops with "Key ConfigVersion missing in GENERAL section"',
+          "add ConfigVersion = 2",
+        );
+      }
+    }
+    if (qat15) return;
+    for (const [name, sections] of groups) {
+      if (!needsInstanceCounts(name, sections)) continue;
+      const at = (sections[0] as SectionView).node.header.name.range;
+      for (const key of ["NumberCyInstances", "NumberDcInstances"]) {
+        if (anyHas(sections, key)) continue;
+        reportMissing(
+          context,
+          name,
+          key,
+          at,
+          "the driver reads it for every ServicesEnabled value and fails to create the instances",
+          `add ${key} = 0 if the section needs none`,
+        );
+      }
+    }
+  },
+};
+
+/** Kernel sections always; user sections only when they have processes (NumProcesses > 0). */
+function needsInstanceCounts(name: string, sections: readonly SectionView[]): boolean {
+  const kind = sectionKind(name);
+  if (kind === "kernel") return true;
+  if (kind !== "user") return false;
+  const processes = sections.map((s) => s.number("NumProcesses")).find((n) => n !== undefined);
+  return processes !== undefined && processes > 0;
+}
+
+function reportMissing(
+  context: RuleContext,
+  section: string,
+  key: string,
+  range: Range,
+  why: string,
+  hint: string,
+  severity?: Severity,
+): void {
+  context.report({
+    message: `[${section}] has no ${key}: ${why}`,
+    hint,
+    range,
+    ...(severity === undefined ? {} : { severity }),
+  });
+}
+
+function fileStart(context: RuleContext): Range {
+  const first = context.document.lines[0];
+  if (!first) {
+    const start = { offset: context.document.bom.length, line: 1, column: 1 };
+    return { start, end: start };
+  }
+  return { start: first.range.start, end: first.range.start };
+}
