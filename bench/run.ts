@@ -208,7 +208,7 @@ function buildBundle(): boolean {
     encoding: "utf8",
   });
   if (r.status !== 0) notes.push(`build failed, cold start uses the existing dist/: ${r.stderr.trim().split("\n")[0]}`);
-  return existsSync(join(ROOT, "dist/cli.js"));
+  return existsSync(join(ROOT, "dist/cli.cjs"));
 }
 
 /** A file for the cold start: a corpus file, else a shipped sample, else a small file written here. */

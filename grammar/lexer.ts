@@ -69,9 +69,18 @@ export const Text = createToken({
 /** All token types, in the order the lexer tries them. */
 export const allTokens: TokenType[] = [Newline, Whitespace, Bom, Comment, LBracket, RBracket, Equals, Quoted, Text];
 
+declare const __QATCONF_SKIP_GRAMMAR_VALIDATIONS__: boolean | undefined;
+/**
+ * Whether chevrotain skips validating the grammar: only in the built bundles, which define the
+ * constant (scripts/cli-bundle.ts), as validation costs start-up time and cannot fail on a grammar
+ * the tests have validated. From source (every test that parses) the validations run.
+ */
+export const skipValidations =
+  typeof __QATCONF_SKIP_GRAMMAR_VALIDATIONS__ === "boolean" && __QATCONF_SKIP_GRAMMAR_VALIDATIONS__;
+
 /** The lexer instance; building it validates the token set, so it is built once per process. */
 export const configLexer = new Lexer(allTokens, {
   positionTracking: "onlyOffset",
   ensureOptimizations: true,
-  skipValidations: false,
+  skipValidations,
 });

@@ -20,6 +20,7 @@ import {
   LBracket,
   Newline,
   RBracket,
+  skipValidations,
   ValuePart,
 } from "./lexer.ts";
 
@@ -57,6 +58,7 @@ export class ConfigParser extends EmbeddedActionsParser {
     super([...allTokens, ...categories], {
       maxLookahead: 1,
       recoveryEnabled: false,
+      skipValidations,
     });
     this.performSelfAnalysis();
   }

@@ -1,26 +1,32 @@
-/** Builds `dist/`: the library and the CLI bundled by esbuild, type declarations by tsc. */
+/**
+ * Builds `dist/`: the library (`dist/index.js`, an ES module whose dependencies stay external, so an
+ * application that also uses chevrotain or diff shares one copy), the CLI (`dist/cli.cjs`, one file
+ * with its dependencies inside: see scripts/cli-bundle.ts), and type declarations by tsc.
+ */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, renameSync, rmSync } from "node:fs";
 import { build } from "esbuild";
+import { cliBundleOptions } from "./cli-bundle.ts";
 
-const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 // The bundle is built beside dist/ and swapped in by rename, so that a CLI test running while
 // another build happens never sees a half-written or missing dist/.
 const fresh = `dist.build-${process.pid}`;
-await build({
-  entryPoints: { index: "src/index.ts", cli: "src/cli.ts" },
-  outdir: fresh,
-  bundle: true,
-  splitting: true,
-  format: "esm",
-  platform: "node",
-  target: "node22",
-  packages: "external",
-  sourcemap: true,
-  chunkNames: "chunks/[name]-[hash]",
-  define: { __QATCONF_VERSION__: JSON.stringify(pkg.version) },
-  logLevel: "warning",
-});
+const cli = cliBundleOptions();
+await Promise.all([
+  build({
+    entryPoints: { index: "src/index.ts" },
+    outdir: fresh,
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node22",
+    packages: "external",
+    sourcemap: true,
+    define: cli.define ?? {},
+    logLevel: "warning",
+  }),
+  build({ ...cli, entryPoints: { cli: "src/cli.ts" }, outdir: fresh, outExtension: { ".js": ".cjs" } }),
+]);
 const old = `dist.old-${process.pid}`;
 if (existsSync("dist")) renameSync("dist", old);
 renameSync(fresh, "dist");

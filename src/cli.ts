@@ -1,2 +1,2 @@
-/** Entry point of the bundled CLI (`dist/cli.js`), loaded by `bin/qatconf.js` after its Node check. */
+/** Entry point of the CLI bundle (`dist/cli.cjs`), loaded by `bin/qatconf.js` after its Node check. */
 export { run } from "./cli/main.ts";

@@ -29,8 +29,8 @@ export interface CliOptions {
 
 /** Runs `qatconf ARGS` in a child process on the Node that runs the tests. */
 export function runCli(args: readonly string[], options: CliOptions = {}): CliResult {
-  if (!existsSync(resolve(ROOT, "dist/cli.js"))) {
-    throw new Error("dist/cli.js is missing: run `node scripts/build.ts --no-types` (npm test builds it)");
+  if (!existsSync(resolve(ROOT, "dist/cli.cjs"))) {
+    throw new Error("dist/cli.cjs is missing: run `node scripts/build.ts --no-types` (npm test builds it)");
   }
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];

@@ -1,0 +1,54 @@
+/**
+ * How the CLI is bundled, shared by `scripts/build.ts` (the npm package's `dist/cli.cjs`) and
+ * `scripts/build-sea.ts` (the single executable): one CommonJS file holding every dependency.
+ *
+ * One file because start-up time is the CLI's cost on every invocation: with the dependencies in
+ * node_modules, Node resolves and compiles dozens of modules before the first line of qatconf runs.
+ * CommonJS because a CommonJS entry starts a few milliseconds sooner than an ES module one, and
+ * because Node 22's single executable applications run only a CommonJS script. Commands' dynamic
+ * imports are bundled in and still evaluated only when the command runs.
+ */
+import { readFileSync } from "node:fs";
+import { sep } from "node:path";
+import type { BuildOptions, Plugin } from "esbuild";
+
+const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+
+/**
+ * commander imports `node:child_process` at load time for executable subcommands, which qatconf
+ * never uses; loading it pulls in net, dgram and the stream stack (about 3 ms per run). Inside the
+ * bundle, commander gets a stand-in that loads the real module on first use.
+ */
+const deferChildProcess: Plugin = {
+  name: "defer-child-process",
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes(`${sep}node_modules${sep}commander${sep}`)
+        ? { path: "child_process", namespace: "deferred-builtin" }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "deferred-builtin" }, () => ({
+      contents: 'export default new Proxy({}, { get: (_, key) => require("node:child_process")[key] });',
+      loader: "js",
+    }));
+  },
+};
+
+/** esbuild options for a CommonJS bundle of the CLI with every dependency inside. */
+export function cliBundleOptions(): BuildOptions {
+  return {
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node22",
+    sourcemap: true,
+    plugins: [deferChildProcess],
+    define: {
+      __QATCONF_VERSION__: JSON.stringify(pkg.version),
+      // The grammar's tests run chevrotain's validations on every change (test/integration/startup.test.ts);
+      // the shipped CLI skips them, as they cost about 5 ms of every start and can never fail there.
+      __QATCONF_SKIP_GRAMMAR_VALIDATIONS__: "true",
+    },
+    logLevel: "warning",
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * What keeps `qatconf` quick to start (bench/README.md measures it; no test asserts a time):
+ * the CLI is one CommonJS file needing no node_modules, the bundle skips chevrotain's grammar
+ * validations (so they run here, on the source grammar), commander's child_process is loaded
+ * only if used, and the entry point turns on Node's compile cache.
+ */
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { createToken, Lexer } from "chevrotain";
+import { afterAll, describe, expect, it } from "vitest";
+import { allTokens, skipValidations } from "../../grammar/lexer.ts";
+import { ConfigParser } from "../../grammar/parser.ts";
+import { ROOT, runCli } from "../support/cli.ts";
+
+const temp = mkdtempSync(join(tmpdir(), "qatconf-startup-"));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+const SAMPLE = resolve(ROOT, "samples/c6xx_dev0.conf");
+
+describe("chevrotain's grammar validations", () => {
+  it("run on the source grammar (only the built bundles skip them)", () => {
+    expect(skipValidations).toBe(false);
+    const lexer = new Lexer(allTokens, { positionTracking: "onlyOffset", ensureOptimizations: true });
+    expect(lexer.lexerDefinitionErrors).toEqual([]);
+    // performSelfAnalysis throws on any grammar definition error when validations are on.
+    expect(() => new ConfigParser()).not.toThrow();
+  });
+
+  it("would catch a broken token set", () => {
+    // A second `=` token can never match: chevrotain reports the duplicate pattern.
+    const shadowed = createToken({ name: "SecondEquals", pattern: /=/ });
+    expect(() => new Lexer([...allTokens, shadowed], { positionTracking: "onlyOffset" })).toThrow(/SecondEquals/);
+  });
+});
+
+describe("the CLI bundle", () => {
+  it("runs from a folder holding only bin/ and dist/cli.cjs: no node_modules at run time", () => {
+    const pkg = join(temp, "package");
+    mkdirSync(join(pkg, "bin"), { recursive: true });
+    mkdirSync(join(pkg, "dist"));
+    for (const f of ["qatconf.js", "package.json"]) copyFileSync(resolve(ROOT, "bin", f), join(pkg, "bin", f));
+    copyFileSync(resolve(ROOT, "dist/cli.cjs"), join(pkg, "dist/cli.cjs"));
+    const clean = spawnSync(process.execPath, [join(pkg, "bin/qatconf.js"), "lint", SAMPLE], {
+      cwd: temp,
+      encoding: "utf8",
+    });
+    expect(clean.stderr).toBe("");
+    expect(clean.status).toBe(0);
+    const help = spawnSync(process.execPath, [join(pkg, "bin/qatconf.js"), "--help"], { cwd: temp, encoding: "utf8" });
+    expect(help.stdout).toContain("Usage: qatconf");
+    expect(help.status).toBe(0);
+  });
+
+  it("loads child_process only when something spawns (commander's executable subcommands never do)", () => {
+    const probe = `require(${JSON.stringify(resolve(ROOT, "dist/cli.cjs"))}).run(["lint", ${JSON.stringify(SAMPLE)}])
+      .then(() => process.stderr.write(JSON.stringify(process.moduleLoadList.filter((m) => /child_process/.test(m)))));`;
+    const r = spawnSync(process.execPath, ["-e", probe], { encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stderr)).toEqual([]);
+  });
+
+  it("is compiled once and then read from Node's compile cache", () => {
+    const cache = join(temp, "compile-cache");
+    const r = runCli(["lint", SAMPLE], { env: { NODE_COMPILE_CACHE: cache, NODE_DISABLE_COMPILE_CACHE: undefined } });
+    expect(r.status).toBe(0);
+    const entries = readdirSync(cache, { recursive: true });
+    expect(entries.length).toBeGreaterThan(0);
+  });
+});
