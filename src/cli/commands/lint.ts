@@ -1,32 +1,50 @@
-/** `qatconf lint`: report what the driver would reject. */
-import { readFile } from "node:fs/promises";
-import type { Command } from "commander";
-import { EXIT_FINDINGS, EXIT_USAGE } from "../exit-codes.ts";
+/** `qatconf lint`: report what the driver would reject or silently ignore. */
+import { type Command, InvalidArgumentError, Option } from "commander";
+import type { LintCommandOptions } from "../lint-run.ts";
+
+/** The `--format` names (the reporters' index is loaded only when a report is rendered). */
+const FORMATS = ["stylish", "json", "sarif", "github"] as const;
+
+/** Parses a whole number of at least `min` for an option; commander turns the throw into exit 2. */
+export function wholeNumber(min: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < min) {
+      throw new InvalidArgumentError(`expected a whole number of at least ${min}`);
+    }
+    return n;
+  };
+}
 
 export function register(program: Command): void {
   program
     .command("lint")
-    .description("check configuration files for errors the driver would reject")
-    .argument("<files...>", "configuration files")
-    .action(async (files: string[]) => {
-      const { parse } = await import("../../syntax/parse.ts");
-      let errors = 0;
-      for (const file of files) {
-        let text: string;
-        try {
-          text = await readFile(file, "utf8");
-        } catch (error) {
-          process.stderr.write(`qatconf: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}\n`);
-          process.exitCode = EXIT_USAGE;
-          return;
-        }
-        for (const d of parse(text, { fileName: file }).diagnostics) {
-          errors++;
-          process.stdout.write(
-            `${file}:${d.range.start.line}:${d.range.start.column}: ${d.severity} ${d.message} [${d.ruleId}]\n`,
-          );
-        }
-      }
-      if (errors > 0) process.exitCode = EXIT_FINDINGS;
+    .description("check configuration files for what the driver would reject or silently ignore")
+    .argument("[paths...]", "files, directories (walked for *_dev*.conf and *.conf.vm), globs, or '-' for stdin")
+    .addOption(new Option("-f, --format <name>", "report format").choices(FORMATS).default("stylish"))
+    .option("--stdin-filename <name>", "the name stdin is linted as (its device family and PF/VF role)")
+    .option("--device <family>", "device family (c6xx, 4xxx, c6xxvf, ...), overriding file names and .qatconf.json")
+    .option("--cpus <n>", "logical CPUs of the target host, for CoreAffinity checks", wholeNumber(1))
+    .option("--max-warnings <n>", "exit 1 when there are more warnings than this", wholeNumber(0))
+    .option("-q, --quiet", "report errors only (warnings still count for --max-warnings)")
+    .option("--fix", "apply the fixes of fixable rules in place (atomically; never to a file with syntax errors)")
+    .option("-c, --config <path>", "use this .qatconf.json instead of the nearest one")
+    .addHelpText(
+      "after",
+      "\nPaths: '-' reads stdin (give --stdin-filename c6xx_dev0.conf for its device family); nothing is\n" +
+        "read from stdin unless '-' is given. A directory or glob that finds no file is an error.\n" +
+        "Exit codes: 0 clean (warnings within --max-warnings), 1 errors or too many warnings,\n" +
+        "2 usage or I/O error (missing, unreadable or non-text file, bad .qatconf.json).\n" +
+        "Colours: on a terminal only; NO_COLOR=1 turns them off, FORCE_COLOR=1 on.",
+    )
+    .action(async function (this: Command, paths: string[]) {
+      const [{ runLint }, { shouldColor }] = await Promise.all([import("../lint-run.ts"), import("../color.ts")]);
+      process.exitCode = await runLint(paths, this.opts<LintCommandOptions>(), {
+        cwd: process.cwd(),
+        version: this.parent?.version() ?? "0.0.0",
+        color: shouldColor(process.env, process.stdout.isTTY),
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+      });
     });
 }

@@ -1,0 +1,163 @@
+/**
+ * What `qatconf lint` does once its arguments are parsed: find the files, lint (and with `--fix`
+ * repair) each one under its own settings, render one report, and choose the exit code.
+ */
+import { resolve } from "node:path";
+import type { Diagnostic } from "../diagnostics.ts";
+import { writeFileAtomic } from "../io/atomic-write.ts";
+import { ConfigError, type LoadedConfig } from "../lint/config.ts";
+import { allRules } from "../lint/lint.ts";
+import type { LintOptions } from "../lint/types.ts";
+import { findFamily } from "../model/devices.ts";
+import { REPORTERS, type ReporterName } from "../reporters/index.ts";
+import type { FileReport, RuleMeta } from "../reporters/types.ts";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
+import { discover } from "./files.ts";
+import { fixText, type Linter, registryLinter } from "./fix.ts";
+import { type CommandLineSettings, loadExplicitConfig, settingsFor, unknownDevice } from "./lint-settings.ts";
+import { InputError, ioReason, readText } from "./text-input.ts";
+
+/** The options of `qatconf lint`, as commander parses them. */
+export interface LintCommandOptions extends CommandLineSettings {
+  format: ReporterName;
+  stdinFilename?: string;
+  maxWarnings?: number;
+  quiet?: boolean;
+  fix?: boolean;
+  config?: string;
+}
+
+/** Where the run reads and writes: the real process, or a test's. */
+export interface LintEnvironment {
+  cwd: string;
+  version: string;
+  color: boolean;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  linter?: Linter;
+}
+
+/** The name stdin goes by in reports when `--stdin-filename` is not given. */
+export const STDIN_NAME = "<stdin>";
+
+/** Runs `qatconf lint` and returns its exit code. */
+export async function runLint(
+  args: readonly string[],
+  options: LintCommandOptions,
+  env: LintEnvironment,
+): Promise<number> {
+  const usage = (message: string): number => {
+    env.stderr(`qatconf: ${message}\n`);
+    return EXIT_USAGE;
+  };
+  if (args.length === 0) return usage("nothing to lint: name files, directories or globs, or '-' to read stdin");
+  if (options.fix && args.includes("-")) return usage("--fix rewrites files: it cannot fix stdin");
+  if (options.device !== undefined && !findFamily(options.device))
+    return usage(`--device: ${unknownDevice(options.device)}`);
+  let explicit: LoadedConfig | undefined;
+  try {
+    explicit = options.config === undefined ? undefined : await loadExplicitConfig(resolve(env.cwd, options.config));
+  } catch (error) {
+    return usage((error as Error).message);
+  }
+  const run = new Run(options, env, explicit);
+  const { files, errors } = await discover(args, env.cwd);
+  for (const e of errors) run.fail(e.path, e.reason);
+  for (const file of files) await run.file(file);
+  return run.finish();
+}
+
+class Run {
+  private readonly reports: FileReport[] = [];
+  private readonly reported = new Set<string>();
+  private failed = false;
+  private readonly linter: Linter;
+  private readonly options: LintCommandOptions;
+  private readonly env: LintEnvironment;
+  private readonly explicit: LoadedConfig | undefined;
+
+  constructor(options: LintCommandOptions, env: LintEnvironment, explicit: LoadedConfig | undefined) {
+    this.options = options;
+    this.env = env;
+    this.explicit = explicit;
+    this.linter = env.linter ?? registryLinter;
+  }
+
+  /** A file that could not be linted: said once on stderr, and the run exits 2. */
+  fail(path: string, reason: string): void {
+    this.failed = true;
+    const line = `qatconf: ${path}: ${reason}\n`;
+    if (this.reported.has(line)) return;
+    this.reported.add(line);
+    this.env.stderr(line);
+  }
+
+  async file(file: string): Promise<void> {
+    const isStdin = file === "-";
+    const name = isStdin ? (this.options.stdinFilename ?? STDIN_NAME) : file;
+    let lintOptions: LintOptions;
+    let text: string;
+    try {
+      // Stdin's settings come from the folder `--stdin-filename` names (the working directory by default).
+      const settingsPath = resolve(this.env.cwd, isStdin ? (this.options.stdinFilename ?? "stdin") : file);
+      lintOptions = await settingsFor(settingsPath, this.options, this.explicit);
+      // The name, not the absolute path, goes to the linter: messages quote it as the user wrote it.
+      lintOptions.fileName = name;
+      text = await readText(isStdin ? file : resolve(this.env.cwd, file));
+    } catch (error) {
+      if (error instanceof ConfigError) this.fail(error.path, error.message.slice(error.path.length + 2));
+      else if (error instanceof InputError) this.fail(name, error.message);
+      else this.fail(name, ioReason(error));
+      return;
+    }
+    if (this.options.fix) await this.fix(file, text, lintOptions);
+    else
+      this.reports.push({ filePath: name, source: text, diagnostics: this.linter.lint(text, lintOptions).diagnostics });
+  }
+
+  /** Fixes and rewrites `file`, and reports what remains. */
+  private async fix(file: string, text: string, lintOptions: LintOptions): Promise<void> {
+    const outcome = fixText(text, lintOptions, this.linter);
+    let reported = outcome;
+    if (outcome.refused) {
+      this.env.stderr(`qatconf: ${file}: not fixed: it has syntax errors (fix them first)\n`);
+    } else if (outcome.text !== text) {
+      try {
+        await writeFileAtomic(resolve(this.env.cwd, file), outcome.text);
+      } catch (error) {
+        this.fail(file, `cannot write the fixes: ${ioReason(error)}`);
+        reported = { ...outcome, text, result: this.linter.lint(text, lintOptions) };
+      }
+    }
+    this.reports.push({ filePath: file, source: reported.text, diagnostics: reported.result.diagnostics });
+  }
+
+  finish(): number {
+    const all = this.reports.flatMap((r) => r.diagnostics);
+    const errors = all.filter((d) => d.severity === "error").length;
+    const warnings = all.filter((d) => d.severity === "warning").length;
+    const shown = this.options.quiet ? this.reports.map(errorsOnly) : this.reports;
+    const output = REPORTERS[this.options.format](shown, {
+      color: this.env.color,
+      rules: allRules().map(ruleMeta),
+      cwd: this.env.cwd,
+      version: this.env.version,
+    });
+    this.env.stdout(output);
+    const max = this.options.maxWarnings;
+    const tooManyWarnings = max !== undefined && warnings > max;
+    if (tooManyWarnings) {
+      this.env.stderr(`qatconf: ${warnings} warning${warnings === 1 ? "" : "s"}, more than --max-warnings ${max}\n`);
+    }
+    if (this.failed) return EXIT_USAGE;
+    return errors > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
+  }
+}
+
+function errorsOnly(report: FileReport): FileReport {
+  return { ...report, diagnostics: report.diagnostics.filter((d: Diagnostic) => d.severity === "error") };
+}
+
+function ruleMeta(rule: RuleMeta): RuleMeta {
+  return { id: rule.id, defaultSeverity: rule.defaultSeverity, description: rule.description, fixable: rule.fixable };
+}

@@ -1,0 +1,97 @@
+/**
+ * The settings each linted file gets: its project configuration (nearest `.qatconf.json`, or the one
+ * `--config` names) under the command line's `--device` and `--cpus`. A configuration naming a rule
+ * or device that does not exist is refused: a misspelt rule id would otherwise silently leave the
+ * rule on.
+ */
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { ConfigError, type LoadedConfig, loadConfig, validateConfig } from "../lint/config.ts";
+import { allRules, findRule } from "../lint/lint.ts";
+import { closest, didYouMean } from "../lint/suggest.ts";
+import type { LintOptions } from "../lint/types.ts";
+import { familyNames, findFamily } from "../model/devices.ts";
+import { ioReason } from "./text-input.ts";
+
+/** `--device` and `--cpus`, which win over the configuration file. */
+export interface CommandLineSettings {
+  device?: string;
+  cpus?: number;
+}
+
+/** Loads the file `--config` names: a `.qatconf.json`, or a `package.json` with a `qatconf` key. */
+export async function loadExplicitConfig(path: string): Promise<LoadedConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new ConfigError(path, `cannot read: ${ioReason(error)}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(path, `not valid JSON: ${(error as Error).message}`);
+  }
+  if (basename(path) === "package.json") {
+    if (typeof json !== "object" || json === null || !("qatconf" in json)) {
+      throw new ConfigError(path, "has no 'qatconf' key");
+    }
+    json = json.qatconf;
+  }
+  const config = validateConfig(json, path);
+  checkNames(config, path);
+  return { ...config, path };
+}
+
+/** An unknown device family, with the closest known names. */
+export function unknownDevice(name: string): string {
+  const hint = didYouMean(closest(name, familyNames()));
+  return `unknown device '${name}'${hint ? `: ${hint}` : ""} (known: ${familyNames().join(", ")})`;
+}
+
+/** Refuses rule ids and device names that do not exist. Throws {@link ConfigError}. */
+function checkNames(config: LoadedConfig, path: string): void {
+  for (const id of Object.keys(config.rules ?? {})) {
+    if (findRule(id)) continue;
+    const hint = didYouMean(
+      closest(
+        id,
+        allRules().map((r) => r.id),
+      ),
+    );
+    throw new ConfigError(
+      path,
+      `unknown rule '${id}' in "rules"${hint ? `: ${hint}` : ""} (run 'qatconf rules' for the list)`,
+    );
+  }
+  if (config.device !== undefined && !findFamily(config.device)) {
+    throw new ConfigError(path, `${unknownDevice(config.device)} in "device"`);
+  }
+}
+
+const checked = new WeakSet<LoadedConfig>();
+
+/**
+ * The lint options for `file` (for stdin, the `--stdin-filename` name, which may not exist: its
+ * folder's configuration applies). Throws {@link ConfigError}.
+ */
+export async function settingsFor(
+  file: string,
+  commandLine: CommandLineSettings,
+  explicit: LoadedConfig | undefined,
+): Promise<LintOptions> {
+  const config = explicit ?? (await loadConfig(file));
+  if (!checked.has(config) && config.path !== undefined) {
+    checkNames(config, config.path);
+    checked.add(config);
+  }
+  const device = commandLine.device ?? config.device;
+  const cpus = commandLine.cpus ?? config.cpus;
+  return {
+    fileName: file,
+    ...(device === undefined ? {} : { device }),
+    ...(cpus === undefined ? {} : { cpus }),
+    ...(config.rules === undefined ? {} : { rules: config.rules }),
+  };
+}

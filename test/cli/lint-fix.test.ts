@@ -1,0 +1,128 @@
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixText, type Linter, MAX_FIX_PASSES } from "../../src/cli/fix.ts";
+import { type LintCommandOptions, runLint } from "../../src/cli/lint-run.ts";
+import type { Diagnostic } from "../../src/diagnostics.ts";
+import { parse } from "../../src/syntax/parse.ts";
+
+/**
+ * A stand-in linter with fixable rules of its own, so that `--fix` is tested whatever the registry's
+ * rules are: `upper-key` reports the first key starting with a lower-case letter (one per pass, so
+ * fixing every key takes several passes); `break-it` offers a fix that would remove the `=`.
+ */
+function fakeLinter(ruleIds: string[]): Linter {
+  return {
+    isFixable: (id) => id !== "not-fixable",
+    lint(text) {
+      const document = parse(text);
+      const diagnostics: Diagnostic[] = [...document.diagnostics];
+      for (const line of document.lines) {
+        if (line.kind !== "entry" || !/^[a-z]/.test(line.key.text)) continue;
+        const { range } = line.key;
+        const upper = {
+          start: range.start.offset,
+          end: range.start.offset + 1,
+          newText: line.key.text[0]?.toUpperCase() ?? "",
+        };
+        for (const ruleId of ruleIds) {
+          const edits =
+            ruleId === "break-it" ? [{ start: range.end.offset, end: line.range.end.offset, newText: "\n" }] : [upper];
+          diagnostics.push({
+            ruleId,
+            severity: "warning",
+            message: "lower-case key",
+            range,
+            fix: { description: "fix", edits },
+          });
+        }
+        if (ruleIds.includes("upper-key")) break;
+      }
+      return { document, diagnostics };
+    },
+  };
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "qatconf-fix-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(args: string[], linter: Linter, options: Partial<LintCommandOptions> = {}) {
+  let stdout = "";
+  let stderr = "";
+  const status = await runLint(
+    args,
+    { format: "json", fix: true, ...options },
+    {
+      cwd: dir,
+      version: "0.0.0",
+      color: false,
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: (t) => {
+        stderr += t;
+      },
+      linter,
+    },
+  );
+  return { status, stdout, stderr };
+}
+
+describe("fixText", () => {
+  it("repeats passes until nothing is left to fix", () => {
+    const text = "[A]\nab = 1\ncd = 2\nef = 3\n";
+    const outcome = fixText(text, {}, fakeLinter(["upper-key"]));
+    expect(outcome).toMatchObject({ text: "[A]\nAb = 1\nCd = 2\nEf = 3\n", fixed: 3, refused: false });
+    expect(outcome.result.diagnostics).toEqual([]);
+  });
+
+  it("stops after a bounded number of passes", () => {
+    const keys = Array.from({ length: MAX_FIX_PASSES + 2 }, (_, i) => `k${i} = 1\n`).join("");
+    const outcome = fixText(`[A]\n${keys}`, {}, fakeLinter(["upper-key"]));
+    expect(outcome.fixed).toBe(MAX_FIX_PASSES);
+    expect(outcome.result.diagnostics).toHaveLength(1);
+  });
+
+  it("discards a pass that would leave a syntax error, and refuses a file that has one", () => {
+    const text = "[A]\nab = 1\n";
+    expect(fixText(text, {}, fakeLinter(["break-it"]))).toMatchObject({ text, fixed: 0, refused: false });
+    expect(fixText("[A]\nab\n", {}, fakeLinter(["upper-key"]))).toMatchObject({ text: "[A]\nab\n", refused: true });
+  });
+
+  it("applies each fix whole or not at all, and only fixes of fixable rules", () => {
+    // Two rules fix the same character: one is applied, the other is dropped (and then moot).
+    const twice = fixText("[A]\nab = 1\n", {}, fakeLinter(["upper-key", "also-upper"]));
+    expect(twice).toMatchObject({ text: "[A]\nAb = 1\n", fixed: 1 });
+    expect(fixText("[A]\nab = 1\n", {}, fakeLinter(["not-fixable"])).text).toBe("[A]\nab = 1\n");
+  });
+});
+
+describe("qatconf lint --fix (writing)", () => {
+  it("rewrites the file atomically, keeping its mode, and reports what remains", async () => {
+    const file = join(dir, "c6xx_dev0.conf");
+    writeFileSync(file, "[A]\nab = 1\ncd = 2\n");
+    chmodSync(file, 0o640);
+    const r = await run(["c6xx_dev0.conf"], fakeLinter(["upper-key"]));
+    expect(r).toEqual({
+      status: 0,
+      stdout: `${JSON.stringify([{ filePath: "c6xx_dev0.conf", diagnostics: [] }], null, 2)}\n`,
+      stderr: "",
+    });
+    expect(readFileSync(file, "utf8")).toBe("[A]\nAb = 1\nCd = 2\n");
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+  });
+
+  it("does not touch a file when no fix applies", async () => {
+    const file = join(dir, "4xxx_dev0.conf");
+    writeFileSync(file, "[A]\nab = 1\n");
+    const before = statSync(file).mtimeMs;
+    const r = await run(["4xxx_dev0.conf"], fakeLinter(["break-it"]));
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)[0].diagnostics).toHaveLength(1);
+    expect(statSync(file).mtimeMs).toBe(before);
+  });
+});
