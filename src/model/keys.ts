@@ -479,6 +479,7 @@ const INSTANCE_KEY = /^(Cy|Dc)(\d+)(.*)$/;
 const BANK_KEY = /^Bank(\d+)(.*)$/;
 
 const BY_NAME = new Map<string, KeySpec>(EXACT.map((k) => [k.name, k]));
+const EXACT_MATCH = new Map<string, KeyMatch>(EXACT.map((k) => [k.name, { spec: k }]));
 const CY_BY_SUFFIX = new Map<string, KeySpec>(CY_SUFFIXES.map((k) => [k.name, displayed(k, "Cy")]));
 const DC_BY_SUFFIX = new Map<string, KeySpec>(DC_SUFFIXES.map((k) => [k.name, displayed(k, "Dc")]));
 const BANK_BY_SUFFIX = new Map<string, KeySpec>(BANK_SUFFIXES.map((k) => [k.name, displayed(k, "Bank")]));
@@ -512,10 +513,25 @@ export function instanceKey(key: string): InstanceKey | undefined {
   return { service: m[1] as "Cy" | "Dc", index, suffix: m[3] as string };
 }
 
+// Keys repeat across files (Cy0Name, NumberCyInstances): remembering pattern matches saves the
+// regular expressions on most lookups. Bounded, so that a long-running process fed arbitrary text
+// does not grow it without end.
+const MEMO = new Map<string, KeyMatch | null>();
+const MEMO_LIMIT = 4096;
+
 /** The table entry of a key as the driver reads it (exact, case-sensitive), or `undefined`. */
-export function lookupKey(key: string): KeyMatch | undefined {
-  const exact = BY_NAME.get(key);
-  if (exact) return { spec: exact };
+export function lookupKey(key: string): Readonly<KeyMatch> | undefined {
+  const exact = EXACT_MATCH.get(key);
+  if (exact) return exact;
+  const known = MEMO.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const found = lookupPattern(key);
+  if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
+  MEMO.set(key, found ?? null);
+  return found;
+}
+
+function lookupPattern(key: string): KeyMatch | undefined {
   const inst = instanceKey(key);
   if (inst) {
     const spec = (inst.service === "Cy" ? CY_BY_SUFFIX : DC_BY_SUFFIX).get(inst.suffix);
@@ -573,10 +589,19 @@ export const QAT15_SERVICE_TOKENS: readonly string[] = ["cy0", "cy1", "dc"];
  * The special section names a section name looks like a misspelling of (`GENRAL`, `Kernel`), or
  * none. An exact special name is not a misspelling.
  */
-export function specialSectionSuggestions(name: string): string[] {
+export function specialSectionSuggestions(name: string): readonly string[] {
   if (KNOWN_SECTIONS.has(name) || ACCELERATOR_SECTION.test(name)) return [];
-  return closest(name, SPECIAL_SECTION_NAMES).filter((s) => s !== "WIRELESS" || name.toUpperCase() === "WIRELESS");
+  let found = SECTION_MEMO.get(name);
+  if (!found) {
+    found = closest(name, SPECIAL_SECTION_NAMES).filter((s) => s !== "WIRELESS" || name.toUpperCase() === "WIRELESS");
+    if (SECTION_MEMO.size >= MEMO_LIMIT) SECTION_MEMO.clear();
+    SECTION_MEMO.set(name, found);
+  }
+  return found;
 }
+
+// User section names repeat across files (SSL, SHIM): remember their edit distances.
+const SECTION_MEMO = new Map<string, readonly string[]>();
 
 const LOOSE_INSTANCE_KEY = /^(cy|dc)(\d+)(.*)$/i;
 const LOOSE_BANK_KEY = /^bank(\d+)(.*)$/i;

@@ -1,4 +1,3 @@
-import { driverKey } from "../config/view.ts";
 import type { Rule } from "../lint/types.ts";
 import { lookupKey } from "../model/keys.ts";
 
@@ -19,10 +18,11 @@ export const deprecatedKey: Rule = {
     if (!family) return;
     for (const section of context.view.sections) {
       if (section.name !== "GENERAL") continue;
-      for (const entry of section.entries) {
-        const key = driverKey(entry.key.text);
+      for (const key of section.keys()) {
         const spec = lookupKey(key)?.spec;
         if (!spec?.deprecatedIn?.includes(family.generation)) continue;
+        const entry = section.entry(key);
+        if (!entry) continue;
         context.report({
           message: `'${key}' is deprecated for ${family.name} (QAT ${family.generation}): the driver logs "Parameter '${key}' has been deprecated" when the device starts`,
           hint: "delete the line (keep it only if the file is also read by an older driver)",

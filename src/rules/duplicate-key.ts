@@ -1,4 +1,4 @@
-import { driverValue } from "../config/view.ts";
+import { driverValue, type SectionView } from "../config/view.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
 import type { EntryLine } from "../syntax/tree.ts";
 import { sectionsByName } from "./merged-sections.ts";
@@ -17,20 +17,24 @@ export const duplicateKey: Rule = {
   fixable: true,
   check(context) {
     for (const [name, sections] of sectionsByName(context.view)) {
-      const byKey = new Map<string, EntryLine[]>();
-      for (const s of sections) {
-        for (const key of s.keys()) {
-          const list = byKey.get(key);
-          if (list) list.push(...s.all(key));
-          else byKey.set(key, [...s.all(key)]);
-        }
-      }
-      for (const [key, entries] of byKey) {
-        if (entries.length > 1) reportRepeats(context, name, key, entries);
-      }
+      for (const [key, entries] of repeatedKeys(sections)) reportRepeats(context, name, key, entries);
     }
   },
 };
+
+/** Keys set more than once across sections of one name, with their entries in file order. */
+function repeatedKeys(sections: readonly SectionView[]): [string, EntryLine[]][] {
+  const only = sections.length === 1 ? sections[0] : undefined;
+  if (only)
+    return only
+      .keys()
+      .flatMap((key) => (only.all(key).length > 1 ? [[key, only.all(key)] as [string, EntryLine[]]] : []));
+  const byKey = new Map<string, EntryLine[]>();
+  for (const s of sections) {
+    for (const key of s.keys()) byKey.set(key, [...(byKey.get(key) ?? []), ...s.all(key)]);
+  }
+  return [...byKey].filter(([, entries]) => entries.length > 1);
+}
 
 function reportRepeats(context: RuleContext, section: string, key: string, entries: EntryLine[]): void {
   const qat15 = context.family?.generation === "1.5";

@@ -1,10 +1,11 @@
-import { driverKey, driverValue, parseInteger } from "../config/view.ts";
+import { driverValue, parseInteger } from "../config/view.ts";
 import type { Severity } from "../diagnostics.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
 import { type KeySpec, lookupKey, sectionKind } from "../model/keys.ts";
 import type { EntryLine } from "../syntax/tree.ts";
 
 const NUMBER_LIST = /^\d+(,\d+)*$/;
+const IS_POLLED = new Set(["Cy<N>IsPolled", "Dc<N>IsPolled"]);
 
 /** What is wrong with a value, in words, or `undefined` when it is fine. */
 interface Problem {
@@ -27,19 +28,22 @@ export const invalidValue: Rule = {
   check(context) {
     for (const section of context.view.sections) {
       const userSection = sectionKind(section.name) === "user";
-      for (const entry of section.entries) {
-        const match = lookupKey(driverKey(entry.key.text));
-        if (!match) continue;
-        if (userSection && match.spec.name === "Cy<N>IsPolled") continue;
-        if (userSection && match.spec.name === "Dc<N>IsPolled") continue;
+      // The driver uses the first entry of a key; later ones are duplicate-key's business.
+      for (const key of section.keys()) {
+        const match = lookupKey(key);
+        if (!match || match.spec.type === "string" || match.spec.type === "services" || match.spec.type === "cpu-list")
+          continue;
+        if (userSection && IS_POLLED.has(match.spec.name)) continue;
+        const entry = section.entry(key);
+        if (!entry) continue;
         const problem = judge(context, match.spec, driverValue(entry.rawValue.text));
-        if (problem) report(context, entry, problem);
+        if (problem) report(context, key, entry, problem);
       }
     }
   },
 };
 
-function judge(context: RuleContext, spec: KeySpec, value: string): Problem | undefined {
+function judge(context: RuleContext, spec: Readonly<KeySpec>, value: string): Problem | undefined {
   if (spec.name === "ConfigVersion") return configVersion(context, value);
   switch (spec.type) {
     case "boolean":
@@ -57,7 +61,7 @@ function judge(context: RuleContext, spec: KeySpec, value: string): Problem | un
   }
 }
 
-function integerProblem(spec: KeySpec, value: string): Problem | undefined {
+function integerProblem(spec: Readonly<KeySpec>, value: string): Problem | undefined {
   const n = parseInteger(value);
   const range = rangeText(spec);
   if (n === undefined) return { why: `must be a whole number${range}` };
@@ -66,7 +70,7 @@ function integerProblem(spec: KeySpec, value: string): Problem | undefined {
   return undefined;
 }
 
-function rangeText(spec: KeySpec): string {
+function rangeText(spec: Readonly<KeySpec>): string {
   if (spec.min !== undefined && spec.max !== undefined) return ` from ${spec.min} to ${spec.max}`;
   if (spec.min !== undefined) return ` of at least ${spec.min}`;
   if (spec.max !== undefined) return ` of at most ${spec.max}`;
@@ -83,8 +87,7 @@ function configVersion(context: RuleContext, value: string): Problem | undefined
     : { why: 'must be 2: adf_ctl stops with "Only version 2 config file supported"', severity: "error" };
 }
 
-function report(context: RuleContext, entry: EntryLine, problem: Problem): void {
-  const key = driverKey(entry.key.text);
+function report(context: RuleContext, key: string, entry: EntryLine, problem: Problem): void {
   const value = driverValue(entry.rawValue.text);
   context.report({
     message: `${key} = '${value}' is not valid: ${key} ${problem.why}`,

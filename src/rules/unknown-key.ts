@@ -1,4 +1,4 @@
-import { driverKey, type SectionView } from "../config/view.ts";
+import type { SectionView } from "../config/view.ts";
 import { didYouMean } from "../lint/suggest.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
 import { type KeySpec, keySuggestions, lookupKey, readIn, type SectionKind, sectionKind } from "../model/keys.ts";
@@ -30,13 +30,20 @@ export const unknownKey: Rule = {
       // as if it were spelt right, not as misplaced in a user section.
       const meant = meantSections(section);
       const kind = meant.length === 1 ? sectionKind(meant[0] as string) : sectionKind(section.name);
-      for (const entry of section.entries) checkEntry(context, section, kind, entry);
+      for (const key of section.keys()) {
+        for (const entry of section.all(key)) checkEntry(context, section, kind, key, entry);
+      }
     }
   },
 };
 
-function checkEntry(context: RuleContext, section: SectionView, kind: SectionKind, entry: EntryLine): void {
-  const key = driverKey(entry.key.text);
+function checkEntry(
+  context: RuleContext,
+  section: SectionView,
+  kind: SectionKind,
+  key: string,
+  entry: EntryLine,
+): void {
   const match = lookupKey(key);
   if (match) {
     if (!readIn(match.spec, kind)) reportMisplaced(context, section, key, match.spec, entry);

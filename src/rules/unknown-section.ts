@@ -30,7 +30,7 @@ export const unknownSection: Rule = {
  * [GENERAL]; [GENRAL] likely is, unless it has NumProcesses, which makes it a user process section
  * whatever its name.
  */
-export function meantSections(section: SectionView): string[] {
+export function meantSections(section: SectionView): readonly string[] {
   const name = section.name;
   if (sectionKind(name) !== "user") return [];
   const caseOnly = [...KNOWN_SECTIONS.keys()].find((k) => k.toLowerCase() === name.toLowerCase());

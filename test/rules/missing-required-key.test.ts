@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { findings, GOOD } from "./findings.ts";
+
+const RULE = "missing-required-key";
+
+describe("missing-required-key", () => {
+  it("is silent on a complete file", () => {
+    expect(findings(RULE, GOOD)).toEqual([]);
+  });
+
+  it("reports a file without [GENERAL], at its start", () => {
+    const [d] = findings(RULE, "[KERNEL]\nNumberCyInstances = 0\nNumberDcInstances = 0\n");
+    expect(d).toMatchObject({ severity: "error", range: { start: { line: 1, column: 1 } } });
+    expect(d?.message).toContain("No GENERAL section found");
+    expect(findings(RULE, "")).toHaveLength(1);
+  });
+
+  it("reports a missing ServicesEnabled and ConfigVersion at the [GENERAL] header", () => {
+    const text = GOOD.replace("ServicesEnabled = cy;dc\nConfigVersion = 2\n", "");
+    expect(findings(RULE, text).map((d) => [d.range.start.line, d.message.split(":")[0]])).toEqual([
+      [1, "[GENERAL] has no ServicesEnabled"],
+      [1, "[GENERAL] has no ConfigVersion"],
+    ]);
+  });
+
+  it("finds the keys in a second [GENERAL], which adf_ctl merges into the first", () => {
+    const text = `${GOOD.replace("ConfigVersion = 2\n", "")}[GENERAL]\nConfigVersion = 2\n`;
+    expect(findings(RULE, text)).toEqual([]);
+  });
+
+  it("requires both instance counts in kernel sections and in user sections with processes", () => {
+    const text = GOOD.replace("NumberDcInstances = 0\n\n[SSL]", "\n[SSL]");
+    const [d] = findings(RULE, text);
+    expect(d?.message).toMatch(/^\[KERNEL\] has no NumberDcInstances/);
+    const user = GOOD.replace("NumberDcInstances = 0\nNumProcesses", "NumProcesses");
+    expect(findings(RULE, user)[0]?.message).toMatch(/^\[SSL\] has no NumberDcInstances/);
+    // Without processes the driver never reads the section.
+    expect(findings(RULE, user.replace("NumProcesses = 1", "NumProcesses = 0"))).toEqual([]);
+  });
+
+  it("follows QAT 1.5: no ConfigVersion needed (version 1 files), ServicesEnabled only a warning", () => {
+    const ds = findings(RULE, "[GENERAL]\n[KERNEL]\nNumberCyInstances = 0\n", { fileName: "dh89xxcc_qa_dev0.conf" });
+    expect(ds.map((d) => [d.severity, d.message.split(":")[0]])).toEqual([
+      ["warning", "[GENERAL] has no ServicesEnabled"],
+    ]);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { findings, fixed, GOOD } from "./findings.ts";
+
+const RULE = "services-enabled";
+const withServices = (value: string, extra = "") =>
+  GOOD.replace("ServicesEnabled = cy;dc", `ServicesEnabled = ${value}${extra}`);
+
+describe("services-enabled", () => {
+  it("accepts each generation's own values", () => {
+    expect(findings(RULE, GOOD)).toEqual([]);
+    expect(findings(RULE, withServices("asym;sym"), { fileName: "4xxx_dev0.conf" })).toEqual([]);
+    expect(findings(RULE, withServices("cy0;cy1"), { fileName: "dh89xxcc_qa_dev0.conf" })).toEqual([]);
+    expect(findings(RULE, withServices("dc;cy0"), { fileName: "dh89xxcc_qa_dev0.conf" })).toEqual([]);
+  });
+
+  it("reports cy on QAT 2.0 with the driver's message and fixes it to asym;sym", () => {
+    const text = withServices("cy");
+    const [d] = findings(RULE, text, { fileName: "4xxx_dev0.conf" });
+    expect(d).toMatchObject({ severity: "error", range: { start: { line: 2, column: 19 } } });
+    expect(d?.message).toContain('"Invalid ServicesEnabled cy for ServicesProfile: 0"');
+    expect(d?.hint).toMatch(/^did you mean 'asym;sym'\? \(accepted: asym;sym, /);
+    expect(fixed(text, d)).toBe(withServices("asym;sym"));
+  });
+
+  it("suggests the closest accepted value for a typo", () => {
+    const [d] = findings(RULE, withServices("cy,dc"));
+    expect(d?.hint).toMatch(/^did you mean 'cy;dc'\?/);
+  });
+
+  it("narrows the accepted values by ServicesProfile, on a PF only", () => {
+    const text = withServices("cy;dc", "\nServicesProfile = CRYPTO");
+    const [d] = findings(RULE, text);
+    expect(d?.message).toContain("with ServicesProfile = CRYPTO");
+    expect(d?.message).toContain("ServicesProfile: 1");
+    expect(findings(RULE, text, { fileName: "c6xxvf_dev0.conf.vm" })).toEqual([]);
+  });
+
+  it("when the device is unknown, reports only values no generation accepts", () => {
+    expect(findings(RULE, withServices("asym;sym"), {})).toEqual([]);
+    expect(findings(RULE, withServices("crypto"), {})).toHaveLength(1);
+  });
+
+  it("warns about tokens QAT 1.5 does not know", () => {
+    const [d] = findings(RULE, withServices("cy0;sym"), { fileName: "c2xxx_qa_dev0.conf" });
+    expect(d).toMatchObject({ severity: "warning" });
+    expect(d?.message).toContain("'sym'");
+  });
+});
