@@ -14,6 +14,7 @@ export interface CommandModule {
 const commandModules: Array<() => Promise<CommandModule>> = [
   () => import("./commands/lint.ts"),
   () => import("./commands/fmt.ts"),
+  () => import("./commands/rules.ts"),
 ];
 
 /** Runs the CLI with the given arguments (without `node` and the script path). */
