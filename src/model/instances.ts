@@ -11,7 +11,7 @@
  *   for every service the ring-to-service map enables (`adf_cfg_is_svc_enabled`): `Cy0..Cy<n-1>`
  *   for crypto services (twice on QAT 2.0 `asym;sym`: once as sym, once as asym), `Dc0..Dc<n-1>`.
  */
-import type { ConfigView, SectionView } from "../config/view.ts";
+import { type ConfigView, driverValue, parseInteger, type SectionView } from "../config/view.ts";
 import type { EntryLine, Range } from "../syntax/tree.ts";
 import { parseCoreAffinity } from "./core-affinity.ts";
 import { defaultServicesEnabled, enabledServices, ringMap } from "./ring-map.ts";
@@ -70,7 +70,7 @@ export function deviceConfig(view: ConfigView, family: DeviceFamily, isVf: boole
   const sriovEntry = general?.entry("SRIOV_Enabled");
   const profile = general?.get("ServicesProfile");
   const deviceNumber = view.file?.index ?? 0;
-  const sections = instanceSections(view);
+  const sections = readInstanceSections(view);
   const config: DeviceConfig = {
     family,
     isVf,
@@ -88,37 +88,86 @@ export function deviceConfig(view: ConfigView, family: DeviceFamily, isVf: boole
   return config;
 }
 
-/** The sections that declare instances: kernel sections first, then user sections in file order. */
+/**
+ * A section as the driver reads it: adf_ctl merges sections of the same name (`config::read_ini`),
+ * the first value of a key winning.
+ */
+class MergedSection {
+  readonly views: SectionView[];
+  constructor(views: SectionView[]) {
+    this.views = views;
+  }
+  get name(): string {
+    return (this.views[0] as SectionView).name;
+  }
+  entry(key: string): EntryLine | undefined {
+    for (const v of this.views) {
+      const e = v.entry(key);
+      if (e) return e;
+    }
+    return undefined;
+  }
+  get(key: string): string | undefined {
+    const e = this.entry(key);
+    return e === undefined ? undefined : driverValue(e.rawValue.text);
+  }
+  number(key: string): number | undefined {
+    const v = this.get(key);
+    return v === undefined ? undefined : parseInteger(v);
+  }
+  keys(): string[] {
+    return [...new Set(this.views.flatMap((v) => v.keys()))];
+  }
+}
+
+const sectionCache = new WeakMap<ConfigView, InstanceSection[]>();
+
+/**
+ * The sections of a file that declare instances (counts, NumProcesses or `Cy<N>`/`Dc<N>` keys),
+ * kernel sections first, then user sections in file order, same-named sections merged. Needs no
+ * device family, so that instance rules work on any file; read once per view.
+ */
+export function readInstanceSections(view: ConfigView): InstanceSection[] {
+  let sections = sectionCache.get(view);
+  if (!sections) {
+    sections = instanceSections(view);
+    sectionCache.set(view, sections);
+  }
+  return sections;
+}
+
 function instanceSections(view: ConfigView): InstanceSection[] {
+  const groups = new Map<string, SectionView[]>();
+  for (const section of view.sections) {
+    const list = groups.get(section.name);
+    if (list) list.push(section);
+    else groups.set(section.name, [section]);
+  }
   const out: InstanceSection[] = [];
   for (const name of KERNEL_SECTIONS) {
-    const section = view.section(name);
-    if (section) out.push(readSection(section, true));
+    const views = groups.get(name);
+    if (views) out.push(readSection(new MergedSection(views), true));
   }
-  const seen = new Set<string>();
-  for (const section of view.sections) {
-    const name = section.name;
-    // A repeated header is the same section to the driver: the first one is the one described.
-    if (seen.has(name)) continue;
-    seen.add(name);
-    if (NO_INSTANCES.has(name) || KERNEL_SECTIONS.includes(name) || !declaresInstances(section)) continue;
-    out.push(readSection(section, false));
+  for (const [name, views] of groups) {
+    if (NO_INSTANCES.has(name) || KERNEL_SECTIONS.includes(name)) continue;
+    const merged = new MergedSection(views);
+    if (declaresInstances(merged)) out.push(readSection(merged, false));
   }
   return out;
 }
 
-function declaresInstances(section: SectionView): boolean {
+function declaresInstances(section: MergedSection): boolean {
   return section
     .keys()
     .some((k) => k === COUNT_KEY.cy || k === COUNT_KEY.dc || k === "NumProcesses" || INSTANCE_KEY.test(k));
 }
 
-function count(section: SectionView, key: string): CountSetting | undefined {
+function count(section: MergedSection, key: string): CountSetting | undefined {
   const entry = section.entry(key);
   return entry ? { value: section.number(key), entry } : undefined;
 }
 
-function readSection(section: SectionView, kernel: boolean): InstanceSection {
+function readSection(section: MergedSection, kernel: boolean): InstanceSection {
   const numberCy = count(section, COUNT_KEY.cy);
   const numberDc = count(section, COUNT_KEY.dc);
   const numProcesses = kernel ? undefined : count(section, "NumProcesses");
@@ -126,7 +175,7 @@ function readSection(section: SectionView, kernel: boolean): InstanceSection {
   const out: InstanceSection = {
     name: section.name,
     kernel,
-    view: section,
+    views: section.views,
     limitDevAccess: !kernel && (section.number("LimitDevAccess") ?? 0) !== 0,
     processes,
     instances: declarations(section, { cy: clampCount(numberCy?.value), dc: clampCount(numberDc?.value) }),
@@ -142,7 +191,7 @@ function clampCount(value: number | undefined): number {
 }
 
 /** Every instance written or counted in a section, Cy before Dc, by number. */
-function declarations(section: SectionView, counts: Record<InstanceKind, number>): InstanceDeclaration[] {
+function declarations(section: MergedSection, counts: Record<InstanceKind, number>): InstanceDeclaration[] {
   const keys: Record<InstanceKind, Map<number, Map<string, EntryLine>>> = { cy: new Map(), dc: new Map() };
   for (const key of section.keys()) {
     const m = INSTANCE_KEY.exec(key);
@@ -169,7 +218,7 @@ function declarations(section: SectionView, counts: Record<InstanceKind, number>
 }
 
 function declaration(
-  section: SectionView,
+  section: MergedSection,
   kind: InstanceKind,
   index: number,
   keys: ReadonlyMap<string, EntryLine>,
@@ -194,9 +243,9 @@ function declaration(
   return out;
 }
 
-function declarationRange(section: SectionView, kind: InstanceKind, keys: ReadonlyMap<string, EntryLine>): Range {
+function declarationRange(section: MergedSection, kind: InstanceKind, keys: ReadonlyMap<string, EntryLine>): Range {
   const entry = keys.get("Name") ?? firstByPosition(keys) ?? section.entry(COUNT_KEY[kind]);
-  return entry ? entry.range : section.node.header.range;
+  return entry ? entry.range : (section.views[0] as SectionView).node.header.range;
 }
 
 function firstByPosition(keys: ReadonlyMap<string, EntryLine>): EntryLine | undefined {

@@ -91,7 +91,8 @@ export interface InstanceDeclaration {
 export interface InstanceSection {
   name: string;
   kernel: boolean;
-  view: SectionView;
+  /** Every section of this name in file order: adf_ctl merges them, the first value of a key winning. */
+  views: SectionView[];
   numberCy?: CountSetting;
   numberDc?: CountSetting;
   /** User sections only: how many copies (`<name>_INT_<n>`) the driver makes. */
