@@ -18,7 +18,8 @@ interface Problem {
  * not a whole number, an enum value the driver does not know. One rule for type and range, since to
  * the reader both are "this value is not one the driver accepts", and the message lists the
  * accepted ones. ServicesEnabled has its own rule (`services-enabled`), CoreAffinity lists are
- * `core-affinity`'s, and IsPolled of user instances is `instance-polling`'s.
+ * `core-affinity`'s, and `instance-polling` owns IsPolled of user instances and an IsPolled
+ * that is not a number; this rule checks the 0-2 range of kernel instances.
  */
 export const invalidValue: Rule = {
   id: "invalid-value",
@@ -33,10 +34,12 @@ export const invalidValue: Rule = {
         const match = lookupKey(key);
         if (!match || match.spec.type === "string" || match.spec.type === "services" || match.spec.type === "cpu-list")
           continue;
-        if (userSection && IS_POLLED.has(match.spec.name)) continue;
         const entry = section.entry(key);
         if (!entry) continue;
-        const problem = judge(context, match.spec, driverValue(entry.rawValue.text));
+        const value = driverValue(entry.rawValue.text);
+        // instance-polling owns IsPolled of user instances and IsPolled that is not a number.
+        if (IS_POLLED.has(match.spec.name) && (userSection || parseInteger(value) === undefined)) continue;
+        const problem = judge(context, match.spec, value);
         if (problem) report(context, key, entry, problem);
       }
     }

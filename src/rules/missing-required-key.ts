@@ -1,9 +1,9 @@
-import type { SectionView } from "../config/view.ts";
+import { driverValue, type SectionView } from "../config/view.ts";
 import type { Severity } from "../diagnostics.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
 import { sectionKind } from "../model/keys.ts";
 import type { Range } from "../syntax/tree.ts";
-import { anyHas, sectionsByName } from "./merged-sections.ts";
+import { anyHas, mergedEntry, sectionsByName } from "./merged-sections.ts";
 
 /**
  * Keys without which the driver does not start the device:
@@ -11,10 +11,10 @@ import { anyHas, sectionsByName } from "./merged-sections.ts";
  * - no ConfigVersion in [GENERAL]: "Key ConfigVersion missing in GENERAL section" (`validate_config`,
  *   QAT 1.6 and later; QAT 1.5 reads a file without it as the older version 1 format);
  * - no ServicesEnabled: `adf_cfg_get_services_enabled` fails and the device is not initialised;
- * - NumberCyInstances or NumberDcInstances missing from [KERNEL]/[KERNEL_QAT] or from a user section
- *   with processes: `adf_cfg_create_rings_entries_for_cy_inst`/`_dc_inst` read both counts for every
- *   accepted ServicesEnabled value (the other service's count must be there and be 0) and fail
- *   without them ("Failed to create rings for cy/dc").
+ * - the instance count of an enabled service missing from [KERNEL]/[KERNEL_QAT] or from a user
+ *   section with processes: `adf_cfg_create_rings_entries_for_cy_inst`/`_dc_inst` fail without it
+ *   ("Failed to create rings for cy/dc"). The count of a service that is not enabled is read too:
+ *   the Linux package defaults it to 0 with a warning, FreeBSD's driver fails (a warning here).
  */
 export const missingRequiredKey: Rule = {
   id: "missing-required-key",
@@ -56,23 +56,54 @@ export const missingRequiredKey: Rule = {
       }
     }
     if (qat15) return;
+    const services = enabledServices(context);
+    if (!services) return;
     for (const [name, sections] of groups) {
       if (!needsInstanceCounts(name, sections)) continue;
       const at = (sections[0] as SectionView).node.header.name.range;
-      for (const key of ["NumberCyInstances", "NumberDcInstances"]) {
+      for (const [key, enabled] of [
+        ["NumberCyInstances", services.crypto],
+        ["NumberDcInstances", services.dc],
+      ] as const) {
         if (anyHas(sections, key)) continue;
-        reportMissing(
-          context,
-          name,
-          key,
-          at,
-          "the driver reads it for every ServicesEnabled value and fails to create the instances",
-          `add ${key} = 0 if the section needs none`,
-        );
+        if (enabled) {
+          reportMissing(
+            context,
+            name,
+            key,
+            at,
+            "the driver needs it to create the section's instances and the device fails to start",
+            `add ${key}`,
+          );
+        } else {
+          reportMissing(
+            context,
+            name,
+            key,
+            at,
+            `the Linux driver logs "${key} is not specified, setting to 0 by default"; the FreeBSD driver stops`,
+            `add ${key} = 0`,
+            "warning",
+          );
+        }
       }
     }
   },
 };
+
+/**
+ * The services ServicesEnabled turns on, by the driver's token test (`strncmp` on each `;` token:
+ * cy, sym and asym are crypto, dc is compression); `undefined` when ServicesEnabled is absent.
+ */
+function enabledServices(context: RuleContext): { crypto: boolean; dc: boolean } | undefined {
+  const entry = mergedEntry(context.view, "GENERAL", "ServicesEnabled");
+  if (!entry) return undefined;
+  const tokens = driverValue(entry.rawValue.text).split(";");
+  return {
+    crypto: tokens.some((t) => t.startsWith("cy") || t.startsWith("sym") || t.startsWith("asym")),
+    dc: tokens.some((t) => t.startsWith("dc")),
+  };
+}
 
 /** Kernel sections always; user sections only when they have processes (NumProcesses > 0). */
 function needsInstanceCounts(name: string, sections: readonly SectionView[]): boolean {

@@ -42,5 +42,6 @@ describe("invalid-value", () => {
     const kernel = GOOD.replace("[KERNEL]\nNumberCyInstances = 0", "[KERNEL]\nNumberCyInstances = 1\nCy0IsPolled = 3");
     expect(findings(RULE, kernel)[0]?.message).toContain("from 0 to 2");
     expect(findings(RULE, GOOD.replace("Cy0IsPolled = 1", "Cy0IsPolled = 3"))).toEqual([]);
+    expect(findings(RULE, kernel.replace("Cy0IsPolled = 3", "Cy0IsPolled = yes"))).toEqual([]);
   });
 });

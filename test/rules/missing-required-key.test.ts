@@ -28,14 +28,26 @@ describe("missing-required-key", () => {
     expect(findings(RULE, text)).toEqual([]);
   });
 
-  it("requires both instance counts in kernel sections and in user sections with processes", () => {
+  it("requires the count of each enabled service in kernel sections and user sections with processes", () => {
     const text = GOOD.replace("NumberDcInstances = 0\n\n[SSL]", "\n[SSL]");
     const [d] = findings(RULE, text);
-    expect(d?.message).toMatch(/^\[KERNEL\] has no NumberDcInstances/);
+    expect(d).toMatchObject({ severity: "error", range: { start: { line: 7 } } });
+    expect(d?.message).toMatch(/^\[KERNEL\] has no NumberDcInstances: the driver needs it/);
     const user = GOOD.replace("NumberDcInstances = 0\nNumProcesses", "NumProcesses");
     expect(findings(RULE, user)[0]?.message).toMatch(/^\[SSL\] has no NumberDcInstances/);
     // Without processes the driver never reads the section.
     expect(findings(RULE, user.replace("NumProcesses = 1", "NumProcesses = 0"))).toEqual([]);
+  });
+
+  it("only warns about the count of a service that is not enabled (Linux defaults it to 0)", () => {
+    const text = GOOD.replace("ServicesEnabled = cy;dc", "ServicesEnabled = cy").replace(
+      "NumberDcInstances = 0\nNumProcesses",
+      "NumProcesses",
+    );
+    const [d, ...rest] = findings(RULE, text);
+    expect(rest).toEqual([]);
+    expect(d?.severity).toBe("warning");
+    expect(d?.message).toContain('"NumberDcInstances is not specified, setting to 0 by default"');
   });
 
   it("follows QAT 1.5: no ConfigVersion needed (version 1 files), ServicesEnabled only a warning", () => {
