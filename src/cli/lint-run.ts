@@ -15,7 +15,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
 import { discover } from "./files.ts";
 import { fixText, type Linter, registryLinter } from "./fix.ts";
 import { type CommandLineSettings, loadExplicitConfig, settingsFor, unknownDevice } from "./lint-settings.ts";
-import { InputError, ioReason, readText } from "./text-input.ts";
+import { InputError, ioReason, readText, STDIN_NAME } from "./text-input.ts";
 
 /** The options of `qatconf lint`, as commander parses them. */
 export interface LintCommandOptions extends CommandLineSettings {
@@ -36,9 +36,6 @@ export interface LintEnvironment {
   stderr(text: string): void;
   linter?: Linter;
 }
-
-/** The name stdin goes by in reports when `--stdin-filename` is not given. */
-export const STDIN_NAME = "<stdin>";
 
 /** Runs `qatconf lint` and returns its exit code. */
 export async function runLint(

@@ -15,6 +15,7 @@ const commandModules: Array<() => Promise<CommandModule>> = [
   () => import("./commands/lint.ts"),
   () => import("./commands/fmt.ts"),
   () => import("./commands/rules.ts"),
+  () => import("./commands/explain.ts"),
 ];
 
 /** Runs the CLI with the given arguments (without `node` and the script path). */

@@ -11,6 +11,9 @@
  */
 import { readFile } from "node:fs/promises";
 
+/** The name stdin goes by in reports when `--stdin-filename` is not given. */
+export const STDIN_NAME = "<stdin>";
+
 /** How many leading bytes are searched for a NUL byte. */
 export const BINARY_SNIFF_BYTES = 8192;
 

@@ -1,0 +1,22 @@
+/** `qatconf explain`: the ring allocator's map of a configuration file. */
+import { type Command, Option } from "commander";
+import type { ExplainOptions } from "../explain-command.ts";
+
+export function register(program: Command): void {
+  program
+    .command("explain")
+    .description("show which instance sits in which bank and ring slot, what is free, and what does not fit")
+    .argument("<file>", "a configuration file, or '-' for stdin")
+    .option("--device <family>", "device family (c6xx, 4xxx, c6xxvf, ...), when the file name does not say")
+    .option("--stdin-filename <name>", "the name stdin is read as (its device family and PF/VF role)")
+    .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 every instance gets rings, 1 some do not (each is named, with its line),\n" +
+        "2 usage or I/O error (unknown device, missing or non-text file).",
+    )
+    .action(async (file: string, options: ExplainOptions) => {
+      const { explain } = await import("../explain-command.ts");
+      process.exitCode = await explain(file, options);
+    });
+}
