@@ -48,6 +48,17 @@ describe("qatconf explain", () => {
     );
   });
 
+  it("shows who owns an interrupt bank, and runs of free banks in one row", () => {
+    const pf =
+      '[GENERAL]\nServicesEnabled = cy;dc\n[KERNEL]\nNumberCyInstances = 1\nNumberDcInstances = 0\nCy0Name = "K0"\nCy0IsPolled = 0\nCy0CoreAffinity = 0\n';
+    const r = explain(["-", "--stdin-filename", "c6xx_dev0.conf"], pf);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(
+      /\n {3}0 {2}kernel, interrupt, owner KERNEL, core 0 {2}1\/4 {6}0 {2}cy .* KERNEL Cy0 "K0" \(process KERNEL, line 6\)\n/,
+    );
+    expect(r.stdout).toMatch(/\n1-15 {2}free +0\/60 +30 cy, 30 dc slots free\n/);
+  });
+
   it("exits 1 when an instance gets no rings, naming it with its line", () => {
     const r = explain(["c6xxvf_dev1.conf.vm"]);
     expect(r.status).toBe(1);
@@ -98,6 +109,14 @@ describe("qatconf explain", () => {
     const piped = explain(["-", "--stdin-filename", "c6xxvf_dev2.conf.vm"], vfFile(1));
     expect(piped).toMatchObject({ status: 0, stderr: "" });
     expect(piped.stdout).toMatch(/^c6xxvf_dev2\.conf\.vm: c6xx VF /);
+  });
+
+  it("still maps a file with syntax errors, as the driver reads it, and lists the errors on stderr", () => {
+    const r = explain(["-", "--stdin-filename", "c6xxvf_dev3.conf.vm"], `${vfFile(1)}broken line\n`);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("c6xxvf_dev3.conf.vm:17:1: error expected '=' after 'broken line' [syntax]\n");
+    expect(r.stderr).toContain("qatconf: c6xxvf_dev3.conf.vm: has syntax errors;");
+    expect(r.stdout).toContain('SSL Cy0 "SSL0"');
   });
 
   it("exits 2 for a missing file and an unknown device", () => {
