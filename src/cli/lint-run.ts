@@ -3,14 +3,13 @@
  * repair) each one under its own settings, render one report, and choose the exit code.
  */
 import { resolve } from "node:path";
-import type { Diagnostic } from "../diagnostics.ts";
 import { writeFileAtomic } from "../io/atomic-write.ts";
 import { ConfigError, type LoadedConfig } from "../lint/config.ts";
 import { allRules } from "../lint/lint.ts";
 import type { LintOptions } from "../lint/types.ts";
 import { findFamily } from "../model/devices.ts";
 import { REPORTERS, type ReporterName } from "../reporters/index.ts";
-import type { FileReport, RuleMeta } from "../reporters/types.ts";
+import type { FileReport } from "../reporters/types.ts";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
 import { discover } from "./files.ts";
 import { fixText, type Linter, registryLinter } from "./fix.ts";
@@ -82,8 +81,13 @@ class Run {
 
   /** A file that could not be linted: said once on stderr, and the run exits 2. */
   fail(path: string, reason: string): void {
+    this.failMessage(`${path}: ${reason}`);
+  }
+
+  /** As {@link fail}, for a message that names its file (a configuration error's). */
+  private failMessage(message: string): void {
     this.failed = true;
-    const line = `qatconf: ${path}: ${reason}\n`;
+    const line = `qatconf: ${message}\n`;
     if (this.reported.has(line)) return;
     this.reported.add(line);
     this.env.stderr(line);
@@ -102,7 +106,7 @@ class Run {
       lintOptions.fileName = name;
       text = await readText(isStdin ? file : resolve(this.env.cwd, file));
     } catch (error) {
-      if (error instanceof ConfigError) this.fail(error.path, error.message.slice(error.path.length + 2));
+      if (error instanceof ConfigError) this.failMessage(error.message);
       else if (error instanceof InputError) this.fail(name, error.message);
       else this.fail(name, ioReason(error));
       return;
@@ -136,7 +140,7 @@ class Run {
     const shown = this.options.quiet ? this.reports.map(errorsOnly) : this.reports;
     const output = REPORTERS[this.options.format](shown, {
       color: this.env.color,
-      rules: allRules().map(ruleMeta),
+      rules: allRules(),
       cwd: this.env.cwd,
       version: this.env.version,
     });
@@ -152,9 +156,5 @@ class Run {
 }
 
 function errorsOnly(report: FileReport): FileReport {
-  return { ...report, diagnostics: report.diagnostics.filter((d: Diagnostic) => d.severity === "error") };
-}
-
-function ruleMeta(rule: RuleMeta): RuleMeta {
-  return { id: rule.id, defaultSeverity: rule.defaultSeverity, description: rule.description, fixable: rule.fixable };
+  return { ...report, diagnostics: report.diagnostics.filter((d) => d.severity === "error") };
 }
