@@ -4,7 +4,14 @@ import { view } from "../../src/config/view.ts";
 import { allocate } from "../../src/model/allocator.ts";
 import { allFamilies } from "../../src/model/devices.ts";
 import { deviceConfig } from "../../src/model/instances.ts";
-import type { AllocationResult, DeviceConfig, DeviceFamily } from "../../src/model/types.ts";
+import type {
+  AllocationFailure,
+  AllocationResult,
+  BankUsage,
+  DeviceConfig,
+  DeviceFamily,
+  InstanceRequest,
+} from "../../src/model/types.ts";
 import { parse } from "../../src/syntax/parse.ts";
 import { anyString, configDocument } from "../support/arbitraries.ts";
 import { instanceDocument } from "./instance-arbitrary.ts";
@@ -26,39 +33,42 @@ const EPOLL = 2;
 
 /** Checks what the driver guarantees about a placement; throws on the first violation. */
 function checkInvariants(config: DeviceConfig, result: AllocationResult): void {
-  const placed = new Set<object>();
-  for (const bank of result.banks) {
-    const modes = new Set<number>();
-    for (const slot of bank.slots) {
-      const inst = slot.instance;
-      if (!inst) continue;
-      // No instance in two slots; the slot serves the instance's service.
-      expect(placed.has(inst)).toBe(false);
-      placed.add(inst);
-      expect(slot.service).toBe(inst.service);
-      expect(bank.type).toBe(inst.kernel ? "kernel" : "user");
-      modes.add(inst.poll);
-      const interrupt = inst.poll === EPOLL || (inst.kernel && inst.poll !== POLL);
-      if (interrupt) expect(inst.processName).toBe(bank.owner);
-      if (!inst.kernel && inst.poll === POLL) expect(bank.bank).toBeGreaterThanOrEqual(result.firstUserBank);
-    }
-    // Banks are not shared across polling modes.
-    expect(modes.size).toBeLessThanOrEqual(1);
-    if (modes.size === 1) expect(bank.mode).toBe([...modes][0]);
-  }
+  const placed = new Set<InstanceRequest>();
+  for (const bank of result.banks) checkBank(bank, result.firstUserBank, placed);
   const failed = new Set(result.failures.map((f) => f.instance));
   const readable = config.instances.filter((i) => i.poll >= 0);
   // Every instance with a readable IsPolled is placed or failed, never both.
   expect(placed.size + failed.size).toBe(readable.length);
   for (const i of readable) expect(placed.has(i) !== failed.has(i)).toBe(true);
   expect(result.fits).toBe(result.failures.length === 0);
-  for (const f of result.failures) {
-    if (f.code !== "no-free-slot" || f.instance.kernel || f.instance.poll !== POLL) continue;
-    // A user poll instance fails only when no bank it may use has a slot of its service left.
-    for (const bank of result.banks.slice(result.firstUserBank)) {
-      const open = bank.slots.some((s) => !s.instance && s.service === f.instance.service);
-      if (open) expect(bank.type !== "free" && bank.mode !== POLL).toBe(true);
-    }
+  for (const f of result.failures) checkFailure(f, result);
+}
+
+/** One slot per instance, of its service; one polling mode per bank; interrupt banks owned by one process. */
+function checkBank(bank: BankUsage, firstUserBank: number, placed: Set<InstanceRequest>): void {
+  const modes = new Set<number>();
+  for (const slot of bank.slots) {
+    const inst = slot.instance;
+    if (!inst) continue;
+    expect(placed.has(inst)).toBe(false);
+    placed.add(inst);
+    expect(slot.service).toBe(inst.service);
+    expect(bank.type).toBe(inst.kernel ? "kernel" : "user");
+    modes.add(inst.poll);
+    const interrupt = inst.poll === EPOLL || (inst.kernel && inst.poll !== POLL);
+    if (interrupt) expect(inst.processName).toBe(bank.owner);
+    if (!inst.kernel && inst.poll === POLL) expect(bank.bank).toBeGreaterThanOrEqual(firstUserBank);
+  }
+  expect(modes.size).toBeLessThanOrEqual(1);
+  if (modes.size === 1) expect(bank.mode).toBe([...modes][0]);
+}
+
+/** A user poll instance fails only when no bank it may use has a slot of its service left. */
+function checkFailure(f: AllocationFailure, result: AllocationResult): void {
+  if (f.code !== "no-free-slot" || f.instance.kernel || f.instance.poll !== POLL) return;
+  for (const bank of result.banks.slice(result.firstUserBank)) {
+    const open = bank.slots.some((s) => !s.instance && s.service === f.instance.service);
+    if (open) expect(bank.type !== "free" && bank.mode !== POLL).toBe(true);
   }
 }
 
