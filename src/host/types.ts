@@ -2,8 +2,10 @@
  * What `qatconf doctor` and `qatconf vf-plan` know about a host: a read-only snapshot of its PCI
  * functions, IOMMU, CPU flags, configuration files and guests, taken from a live `/` or a saved copy.
  */
-import type { Diagnostic } from "../diagnostics.ts";
+import type { Diagnostic, Severity } from "../diagnostics.ts";
 import type { DeviceFamily } from "../model/types.ts";
+import type { Range } from "../syntax/tree.ts";
+import type { Inventory } from "./inventory.ts";
 
 /** One PCI function as sysfs shows it under `/sys/bus/pci/devices/<address>`. */
 export interface PciFunction {
@@ -58,6 +60,14 @@ export interface GuestHostdev {
   address: string;
   /** Host path of the domain XML. */
   path: string;
+  /** Where the `<hostdev>` element starts in that file. */
+  range: Range;
+}
+
+/** A text given on the command line (`--dmesg`, `--lspci`), with the path it was read from. */
+export interface SavedText {
+  path: string;
+  text: string;
 }
 
 /** Everything read from a host: nothing here is written back. */
@@ -81,9 +91,9 @@ export interface HostSnapshot {
   /** PCI hostdevs of libvirt domains under `/etc/libvirt/qemu`. */
   guestHostdevs: GuestHostdev[];
   /** Saved `dmesg` text and its path, when given. */
-  dmesg?: { path: string; text: string };
+  dmesg?: SavedText;
   /** Saved `lspci -vvvnn` text and its path, when given. */
-  lspci?: { path: string; text: string };
+  lspci?: SavedText;
 }
 
 /**
@@ -92,4 +102,31 @@ export interface HostSnapshot {
  */
 export interface HostDiagnostic extends Diagnostic {
   path: string;
+}
+
+/** What a host check reports: severity defaults to the check's, range to line 1 of `path`. */
+export type HostReport = Omit<HostDiagnostic, "ruleId" | "severity" | "range"> & {
+  severity?: Severity;
+  range?: Range;
+  /** Lint diagnostics surfaced by doctor keep their own rule id. */
+  ruleId?: string;
+};
+
+/** A doctor check: its metadata beside its check (one file per check under `src/host/checks/`). */
+export interface HostCheck {
+  /** Kebab-case id, also the doc page name: `docs/doctor/<id>.md`. */
+  id: string;
+  /** The severity of the problem it looks for; inventory findings it also reports are `info`. */
+  defaultSeverity: Severity;
+  /** One line: what the check looks at. */
+  description: string;
+  check(context: HostCheckContext): void;
+}
+
+/** What a host check sees. */
+export interface HostCheckContext {
+  host: HostSnapshot;
+  /** Facts derived once from the snapshot (QAT functions, guests, IOMMU groups, config files). */
+  inventory: Inventory;
+  report(finding: HostReport): void;
 }

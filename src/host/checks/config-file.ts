@@ -1,0 +1,84 @@
+import { parseFileName } from "../../config/file-name.ts";
+import { lint } from "../../lint/lint.ts";
+import { deviceName, type Inventory, label } from "../inventory.ts";
+import type { HostCheck, HostCheckContext, HostConfigFile, QatFunction } from "../types.ts";
+
+/**
+ * Each function the QAT driver holds has the file adf_ctl reads for it, and every QAT file in /etc
+ * passes `qatconf lint` without errors (the linter's errors are surfaced under their own rule ids).
+ */
+export const configFile: HostCheck = {
+  id: "config-file",
+  defaultSeverity: "warning",
+  description:
+    "Each device the QAT driver holds has its /etc/<name>_devN.conf, and every QAT file in /etc is lint-clean",
+  check(context) {
+    const { inventory } = context;
+    const claimed = new Map<string, QatFunction>();
+    for (const q of inventory.qat) {
+      const expected = inventory.expectedConfig(q);
+      if (!expected) continue;
+      if (expected.file) claimed.set(expected.file.path, q);
+      else reportMissing(context, q, expected.path);
+    }
+    for (const file of inventory.host.configs) lintFile(context, file, claimed.get(file.path));
+  },
+};
+
+function reportMissing({ inventory, report }: HostCheckContext, q: QatFunction, path: string): void {
+  if (q.pci.inTreeQatSysfs) {
+    report({
+      path: q.pci.sysfsPath,
+      severity: "info",
+      message: `${label(q)} is driven by the in-tree kernel driver, which reads no /etc file (its services: ${q.pci.sysfsPath}/qat/cfg_services)`,
+    });
+    return;
+  }
+  const template = templateFor(inventory, q);
+  report({
+    path: q.pci.sysfsPath,
+    message: `${label(q)} has no ${path}: adf_ctl reads that file to start it (the in-tree kernel driver reads none)`,
+    hint: template
+      ? `cp ${template} ${path}, then adf_ctl restart`
+      : `copy Intel's sample ${deviceName(q.family, q.isVf)}_dev0.conf${q.isVf ? ".vm" : ""} (quickassist/utilities/adf_ctl/conf_files in the QAT package) to ${path}, then adf_ctl restart`,
+  });
+}
+
+/** A file in /etc the missing one could start from: a guest template for VFs, another PF's file. */
+function templateFor(inventory: Inventory, q: QatFunction): string | undefined {
+  const name = deviceName(q.family, q.isVf);
+  return inventory.host.configs.find((c) => {
+    const info = parseFileName(c.path);
+    return (
+      info !== undefined &&
+      `${info.family}${info.isVf ? "vf" : ""}` === name &&
+      (q.isVf ? info.forGuest : !info.forGuest)
+    );
+  })?.path;
+}
+
+function lintFile({ report }: HostCheckContext, file: HostConfigFile, owner: QatFunction | undefined): void {
+  const diagnostics = lint(file.text, { fileName: file.path }).diagnostics;
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  for (const d of errors) {
+    report({
+      path: file.path,
+      ruleId: d.ruleId,
+      severity: "error",
+      message: d.message,
+      range: d.range,
+      ...(d.hint === undefined ? {} : { hint: d.hint }),
+    });
+  }
+  const role = owner
+    ? `configures ${label(owner)}`
+    : parseFileName(file.path)?.forGuest
+      ? "is a VF file kept for guests (not read on this host)"
+      : "is read by no device of this host";
+  const warnings = diagnostics.length - errors.length;
+  const verdict =
+    errors.length > 0
+      ? `has ${errors.length} lint error${errors.length === 1 ? "" : "s"}`
+      : `is lint-clean${warnings > 0 ? ` (${warnings} warnings and notes: qatconf lint ${file.path})` : ""}`;
+  report({ path: file.path, severity: "info", message: `${file.path} ${role} and ${verdict}` });
+}

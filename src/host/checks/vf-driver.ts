@@ -1,0 +1,44 @@
+import { bindVfioCommand, driverModule } from "../commands.ts";
+import { hostDriverNames, label, VFIO } from "../inventory.ts";
+import type { HostCheck } from "../types.ts";
+
+/**
+ * On a host, each VF is held either by the host's VF driver (the host uses it) or by vfio-pci (for
+ * a guest); in a guest, by the guest's VF driver.
+ */
+export const vfDriver: HostCheck = {
+  id: "vf-driver",
+  defaultSeverity: "warning",
+  description: "A QAT VF is bound to vfio-pci (for a guest) or to the QAT VF driver (host or guest use)",
+  check({ inventory, report }) {
+    for (const vf of inventory.vfs) {
+      const holder = inventory.holder(vf);
+      const path = vf.pci.sysfsPath;
+      const vfDriverName = hostDriverNames(vf.family, true)[0];
+      const module = driverModule(vf.family, true);
+      if (inventory.isGuest) {
+        if (holder === "host") continue;
+        report({
+          path,
+          severity: "error",
+          message: `${label(vf)} is not bound to the QAT VF driver ${vfDriverName} in this guest (driver: ${vf.pci.driver ?? "none"})`,
+          hint: `modprobe ${module} (out-of-tree package: build it with ./configure --enable-icp-sriov=guest)`,
+        });
+        continue;
+      }
+      if (holder === "none") {
+        report({
+          path,
+          message: `${label(vf)} has no driver: neither the host nor a guest can use it`,
+          hint: `for a guest: ${bindVfioCommand(vf.pci.address)}; for the host: modprobe ${module}`,
+        });
+      } else if (holder === "other") {
+        report({
+          path,
+          message: `${label(vf)} is bound to ${vf.pci.driver}: neither ${VFIO} (for a guest) nor the QAT VF driver ${vfDriverName} (for the host)`,
+          hint: bindVfioCommand(vf.pci.address, vf.pci.driver),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,84 @@
+/**
+ * What `qatconf vf-plan` prints and writes: per guest, its VFs, the virsh commands, the `<hostdev>`
+ * XML files they attach and the guest's VF configuration files. Every file has a path relative to
+ * the output folder (`vm1/hostdev-0000_3d_01_1.xml`), the same whether printed or written.
+ */
+import { shellWord } from "./commands.ts";
+import { label } from "./inventory.ts";
+import { type GuestPlan, guestCommands, type VfPlan } from "./vf-plan.ts";
+
+/** A file of the plan, relative to the output folder. */
+export interface PlanFile {
+  path: string;
+  content: string;
+  /** Whether to make it executable (the per-guest script). */
+  executable?: boolean;
+}
+
+type Planned = Extract<VfPlan, { ok: true }>;
+type Refused = Extract<VfPlan, { ok: false }>;
+
+/** Every file of the plan: per guest its hostdev XMLs, its VF configuration files and `attach.sh`. */
+export function planFiles(plan: Planned): PlanFile[] {
+  return plan.guests.flatMap((g) => [
+    ...g.vfs.map((p) => ({ path: `${g.guest}/${p.xmlFile}`, content: p.xml })),
+    ...g.vfs.flatMap((p) =>
+      p.guestConfig === undefined ? [] : [{ path: `${g.guest}/${p.guestConfigName}`, content: p.guestConfig }],
+    ),
+    { path: `${g.guest}/attach.sh`, content: attachScript(g), executable: true },
+  ]);
+}
+
+/**
+ * The plan as text. With `outDir` the files are said to be written there and not repeated;
+ * without, each file follows under a `--- path` line.
+ */
+export function planText(plan: Planned, outDir?: string): string {
+  const asked = plan.guests.reduce((n, g) => n + g.vfs.length, 0);
+  const out = [
+    `${asked} of ${plan.free} free QAT VFs for ${plan.guests.length} guest${plan.guests.length === 1 ? "" : "s"}`,
+    "",
+  ];
+  const prefix = outDir === undefined ? "" : `${outDir.replace(/\/+$/, "")}/`;
+  for (const g of plan.guests) {
+    out.push(`Guest ${g.guest} (${g.vfs.length} VF${g.vfs.length === 1 ? "" : "s"}):`);
+    for (const p of g.vfs) {
+      const pf = p.pf === undefined ? "" : ` of PF ${p.pf}`;
+      out.push(`  ${label(p.vf)}${pf}, NUMA node ${p.vf.pci.numaNode} -> in the guest: /etc/${p.guestConfigName}`);
+    }
+    out.push("  On the host, as root (--config: from the guest's next start; add --live for a running guest):");
+    for (const c of guestCommands(g, `${prefix}${shellWord(g.guest)}/`)) out.push(`    ${c}`);
+    out.push("");
+  }
+  if (outDir === undefined) {
+    for (const f of planFiles(plan)) out.push(`--- ${f.path}`, f.content.trimEnd(), "");
+  } else {
+    out.push(`Files written under ${outDir}:`, ...planFiles(plan).map((f) => `  ${prefix}${f.path}`), "");
+  }
+  return `${out.join("\n").trimEnd()}\n`;
+}
+
+/** Why the plan was refused: how many VFs are free, how many were asked, and where the others are. */
+export function refusalText(plan: Refused): string {
+  const out = [`not enough free QAT VFs: ${plan.free} free, ${plan.asked} asked`];
+  const reasons = new Map<string, number>();
+  for (const e of plan.excluded) {
+    // "used by the host (driver c6xxvf)" and the like count together.
+    const reason = e.reason.replace(/ \(.*\)$/, "");
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
+  for (const [reason, n] of reasons) out.push(`  ${n} VF${n === 1 ? "" : "s"} ${reason}`);
+  out.push("  hint: enable more VFs (qatconf doctor shows each PF's sriov_numvfs and the command), or ask for fewer");
+  return `${out.join("\n")}\n`;
+}
+
+function attachScript(g: GuestPlan): string {
+  return [
+    "#!/bin/sh",
+    `# Gives guest ${g.guest} its QAT VFs (written by qatconf vf-plan). Run as root on the host.`,
+    "set -e",
+    'cd "$(dirname "$0")"',
+    ...guestCommands(g),
+    "",
+  ].join("\n");
+}

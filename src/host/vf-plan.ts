@@ -1,0 +1,212 @@
+/**
+ * `planVfs`: gives free QAT VFs to guests. A VF is free when the host does not use it, no guest
+ * definition names it, vfio-pci holds it or can take it, and its IOMMU group is its own. VFs are
+ * spread across PFs and NUMA nodes: each guest takes from the PFs (then nodes) it has least of,
+ * and among those from the ones that gave least so far.
+ */
+import { attachDeviceCommand, nodedevDetachCommand } from "./commands.ts";
+import { deviceName, Inventory, label, VFIO, vfioDenylisted } from "./inventory.ts";
+import { hostdevXml } from "./libvirt-xml.ts";
+import { comparePciAddresses } from "./pci-address.ts";
+import type { HostSnapshot, QatFunction } from "./types.ts";
+import { minimalVfConfig } from "./vf-config.ts";
+
+/** How many VFs one guest asks for. */
+export interface GuestRequest {
+  guest: string;
+  count: number;
+}
+
+/** A VF given to a guest, and what the guest needs for it. */
+export interface PlannedVf {
+  vf: QatFunction;
+  /** Its PF's address, when sysfs links it. */
+  pf?: string;
+  /** `<hostdev>` XML for `virsh attach-device`. */
+  xml: string;
+  /** File name for that XML: `hostdev-0000_3d_01_1.xml`. */
+  xmlFile: string;
+  /** The file name the guest's driver reads for it: `c6xxvf_dev0.conf`. */
+  guestConfigName: string;
+  /** That file's text, undefined when qatconf cannot write one for this family. */
+  guestConfig?: string;
+}
+
+/** One guest's share. */
+export interface GuestPlan {
+  guest: string;
+  vfs: PlannedVf[];
+}
+
+/** A VF that is not free, and why. */
+export interface ExcludedVf {
+  vf: QatFunction;
+  reason: string;
+}
+
+/** The planner's answer. */
+export type VfPlan =
+  | { ok: true; guests: GuestPlan[]; free: number; excluded: ExcludedVf[]; notes: string[] }
+  | { ok: false; free: number; asked: number; excluded: ExcludedVf[]; notes: string[] };
+
+const NAME = /^[A-Za-z0-9][\w.+-]*$/;
+
+/**
+ * Parses `--guests vm1=2,vm2=1`. Throws an Error naming the bad part (a usage error): a guest name
+ * must be usable as a file name, each count a positive integer, each guest named once.
+ */
+export function parseGuestRequests(text: string): GuestRequest[] {
+  const out: GuestRequest[] = [];
+  for (const part of text.split(",").map((p) => p.trim())) {
+    const m = /^([^=]+)=(\d+)$/.exec(part);
+    const guest = m?.[1]?.trim() ?? "";
+    const count = Number(m?.[2]);
+    if (!m || !NAME.test(guest)) throw new Error(`'${part}' is not NAME=COUNT (NAME: letters, digits, . _ + -)`);
+    if (!Number.isSafeInteger(count) || count < 1) throw new Error(`'${part}': the count must be 1 or more`);
+    if (out.some((r) => r.guest === guest)) throw new Error(`guest '${guest}' is named twice`);
+    out.push({ guest, count });
+  }
+  return out;
+}
+
+/** Splits the host's QAT VFs into free ones and the others, with the reason for each. */
+export function freeVfs(inventory: Inventory): { free: QatFunction[]; excluded: ExcludedVf[] } {
+  const free: QatFunction[] = [];
+  const excluded: ExcludedVf[] = [];
+  for (const vf of inventory.vfs) {
+    const reason = whyNotFree(inventory, vf);
+    if (reason === undefined) free.push(vf);
+    else excluded.push({ vf, reason });
+  }
+  return { free, excluded };
+}
+
+function whyNotFree(inventory: Inventory, vf: QatFunction): string | undefined {
+  const guests = inventory.guestsOf(vf.pci.address);
+  if (guests.length > 0) return `already given to guest ${[...new Set(guests.map((g) => g.guest))].join(", ")}`;
+  const holder = inventory.holder(vf);
+  if (holder === "host") return `used by the host (driver ${vf.pci.driver})`;
+  if (holder === "other" && vf.pci.driver !== "pci-stub") return `held by driver ${vf.pci.driver}`;
+  const peers = inventory.groupPeers(vf.pci).filter((p) => !p.classCode.startsWith("0604"));
+  if (peers.length > 0) {
+    return `shares IOMMU group ${vf.pci.iommuGroup} with ${peers.map((p) => p.address).join(", ")}: vfio gives a group to one guest whole`;
+  }
+  return undefined;
+}
+
+/** Plans VFs for the guests asked, or says how many are free when they are too few. */
+export function planVfs(host: HostSnapshot, requests: readonly GuestRequest[]): VfPlan {
+  const inventory = new Inventory(host);
+  const { free, excluded } = freeVfs(inventory);
+  const notes = planNotes(inventory, free);
+  const asked = requests.reduce((n, r) => n + r.count, 0);
+  if (asked > free.length) return { ok: false, free: free.length, asked, excluded, notes };
+  const pool = new Pool(inventory, free);
+  const guests = requests.map((r) => ({ guest: r.guest, vfs: guestShare(inventory, pool, r) }));
+  return { ok: true, guests, free: free.length, excluded, notes };
+}
+
+function guestShare(inventory: Inventory, pool: Pool, request: GuestRequest): PlannedVf[] {
+  const taken: QatFunction[] = [];
+  for (let i = 0; i < request.count; i++) taken.push(pool.take(taken));
+  const perName = new Map<string, number>();
+  return taken.map((vf) => {
+    const name = deviceName(vf.family, true);
+    const n = perName.get(name) ?? 0;
+    perName.set(name, n + 1);
+    const config = minimalVfConfig(vf.family);
+    const pf = inventory.pfOf(vf)?.pci.address ?? vf.pci.physfn;
+    return {
+      vf,
+      ...(pf === undefined ? {} : { pf }),
+      xml: hostdevXml(vf.pci.address),
+      xmlFile: `hostdev-${vf.pci.address.replace(/[:.]/g, "_")}.xml`,
+      // Inside the guest the VF driver numbers its VFs from 0 in the order they appear.
+      guestConfigName: `${name}_dev${n}.conf`,
+      ...(config === undefined ? {} : { guestConfig: config }),
+    };
+  });
+}
+
+/** Free VFs by PF, handing out the one that spreads a guest's VFs best. */
+class Pool {
+  private readonly byPf = new Map<string, QatFunction[]>();
+  private readonly givenByPf = new Map<string, number>();
+  private readonly givenByNode = new Map<number, number>();
+  private readonly inventory: Inventory;
+
+  constructor(inventory: Inventory, free: readonly QatFunction[]) {
+    this.inventory = inventory;
+    for (const vf of [...free].sort((a, b) => comparePciAddresses(a.pci.address, b.pci.address))) {
+      const key = this.pfKey(vf);
+      this.byPf.set(key, [...(this.byPf.get(key) ?? []), vf]);
+    }
+  }
+
+  /** The next VF for a guest that already has `mine`. Callers never ask for more than is free. */
+  take(mine: readonly QatFunction[]): QatFunction {
+    const count = <K>(items: readonly QatFunction[], key: (vf: QatFunction) => K, k: K): number =>
+      items.filter((vf) => key(vf) === k).length;
+    let best: { key: string; score: number[] } | undefined;
+    for (const [key, vfs] of this.byPf) {
+      const first = vfs[0];
+      if (first === undefined) continue;
+      const node = first.pci.numaNode;
+      const score = [
+        count(mine, (vf) => this.pfKey(vf), key),
+        count(mine, (vf) => vf.pci.numaNode, node),
+        this.givenByNode.get(node) ?? 0,
+        this.givenByPf.get(key) ?? 0,
+      ];
+      if (!best || lexLess(score, best.score)) best = { key, score };
+    }
+    const vfs = best === undefined ? undefined : this.byPf.get(best.key);
+    const vf = vfs?.shift();
+    if (!best || !vf) throw new Error("no free VF left: the plan asked for more than is free");
+    this.givenByPf.set(best.key, (this.givenByPf.get(best.key) ?? 0) + 1);
+    this.givenByNode.set(vf.pci.numaNode, (this.givenByNode.get(vf.pci.numaNode) ?? 0) + 1);
+    return vf;
+  }
+
+  private pfKey(vf: QatFunction): string {
+    return this.inventory.pfOf(vf)?.pci.address ?? vf.pci.physfn ?? "";
+  }
+}
+
+function lexLess(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x < y;
+  }
+  return false;
+}
+
+/** What the user must know before running the plan's commands. */
+function planNotes(inventory: Inventory, free: readonly QatFunction[]): string[] {
+  const notes: string[] = [];
+  if (!inventory.iommuActive) {
+    notes.push("the IOMMU is off: vfio-pci cannot give these VFs to guests until it is on (see: qatconf doctor)");
+  }
+  const unbound = free.filter((vf) => vf.pci.driver !== VFIO);
+  if (unbound.length > 0 && inventory.host.vfioDisableDenylist !== "Y") {
+    const denied = unbound.filter(vfioDenylisted);
+    if (denied.length > 0) {
+      notes.push(
+        `vfio-pci refuses ${denied[0] ? label(denied[0]) : "these VFs"}${denied.length > 1 ? ` and ${denied.length - 1} more` : ""} unless loaded with disable_denylist=1 (see: qatconf doctor, check vfio-denylist)`,
+      );
+    }
+  }
+  if (free.some((vf) => minimalVfConfig(vf.family) === undefined)) {
+    notes.push("QAT 1.5 VFs use the older file format: write their guest configuration by hand");
+  }
+  return notes;
+}
+
+/** The shell commands that carry out one guest's share; `dir` prefixes the XML file names. */
+export function guestCommands(plan: GuestPlan, dir = ""): string[] {
+  return plan.vfs.flatMap((p) => [
+    nodedevDetachCommand(p.vf.pci.address),
+    attachDeviceCommand(plan.guest, `${dir}${p.xmlFile}`),
+  ]);
+}
