@@ -1,0 +1,76 @@
+/**
+ * The single executable (`npm run build:sea`): built here once into a temporary folder (it copies
+ * the 120 MB `node` binary, so this suite takes several seconds), then run from a folder with no
+ * node_modules and no Node.js on PATH, where it must behave exactly as `node bin/qatconf.js`.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT, runCli } from "../support/cli.ts";
+
+const temp = mkdtempSync(join(tmpdir(), "qatconf-sea-test-"));
+const exe = join(temp, "qatconf");
+const SAMPLES = resolve(ROOT, "samples");
+const BAD = join(temp, "work", "bad_dev0.conf");
+
+beforeAll(() => {
+  const r = spawnSync(process.execPath, [resolve(ROOT, "scripts/build-sea.ts"), "--out", exe], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 300_000,
+  });
+  if (r.status !== 0) throw new Error(`npm run build:sea failed:\n${r.stdout}${r.stderr}`);
+  mkdirSync(join(temp, "work"));
+  writeFileSync(BAD, "[GENERAL\nServicesEnabled = cy\nConfigVersion = 2\n");
+}, 300_000);
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/** Runs the executable in a folder without node_modules, with nothing on PATH. */
+function sea(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(exe, args, {
+    cwd: join(temp, "work"),
+    env: { PATH: "/nonexistent", HOME: temp },
+    encoding: "utf8",
+    timeout: 30_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("the single executable", () => {
+  it("lints the shipped samples clean, exit 0", () => {
+    const r = sea(["lint", SAMPLES]);
+    expect(r).toEqual({ status: 0, stdout: "", stderr: "" });
+  });
+
+  it("reports a syntax error with file:line:column and rule id, exit 1", () => {
+    const r = sea(["lint", BAD]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(`${BAD}:1:1`);
+    expect(r.stdout).toMatch(/error .*unclosed '\['.*syntax/);
+  });
+
+  it("exits 2 on a usage error and a missing file", () => {
+    expect(sea(["lint", "--format", "nope", BAD]).status).toBe(2);
+    const missing = sea(["lint", "missing_dev0.conf"]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("missing_dev0.conf");
+  });
+
+  const sameAsBin: string[][] = [
+    ["lint", BAD],
+    ["lint", "--format", "json", BAD],
+    ["fmt", "--check", BAD],
+    ["fmt", "--check", join(SAMPLES, "c6xx_dev0.conf")],
+    ["--version"],
+    ["--help"],
+  ];
+  it.each(sameAsBin.map((args) => [args.join(" "), args] as const))(
+    "answers `%s` exactly as node bin/qatconf.js does",
+    (_title, args) => {
+      const bin = runCli(args, { cwd: join(temp, "work") });
+      expect(sea(args)).toEqual({ status: bin.status, stdout: bin.stdout, stderr: bin.stderr });
+    },
+  );
+});
