@@ -122,7 +122,10 @@ export interface InstanceRequest {
   /** The process name the driver uses in messages and bank ownership: `KERNEL`, `SSL_INT_0`, `SSL_DEV0_INT_0`. */
   processName: string;
   kernel: boolean;
-  /** `IsPolled` as read (see {@link PollMode}). */
+  /**
+   * `IsPolled` as read (see {@link PollMode}); -1 when absent or not a number, which the driver
+   * fails on before allocating (the allocator leaves such instances out).
+   */
   poll: number;
   /** The CPU the instance is bound to (`CoreAffinity` entry `process % count`), `undefined` when unreadable. */
   core?: number;
