@@ -26,7 +26,9 @@ const PCI_DEVICES = "/sys/bus/pci/devices";
  * cannot be read: those are the caller's mistakes, everything else is a finding.
  */
 export async function readHost(root = "/", options: ReadHostOptions = {}): Promise<HostSnapshot> {
-  const info = await stat(root);
+  const info = await stat(root).catch((error: NodeJS.ErrnoException) => {
+    throw new Error(`cannot read ${root}: ${error.code ?? error.message}`);
+  });
   if (!info.isDirectory()) throw new Error(`${root} is not a directory`);
   const at = (hostPath: string): string => join(root, hostPath);
   const [pci, iommuUnits, cmdline, cpuinfo, denylist, configs, guestHostdevs, dmesg, lspci] = await Promise.all([

@@ -51,7 +51,9 @@ export function planText(plan: Planned, outDir?: string): string {
     out.push("");
   }
   if (outDir === undefined) {
-    for (const f of planFiles(plan)) out.push(`--- ${f.path}`, f.content.trimEnd(), "");
+    for (const { paths, content } of sameContent(planFiles(plan))) {
+      out.push(`--- ${paths.join(", ")}${paths.length > 1 ? " (the same text)" : ""}`, content.trimEnd(), "");
+    }
   } else {
     out.push(`Files written under ${outDir}:`, ...planFiles(plan).map((f) => `  ${prefix}${f.path}`), "");
   }
@@ -70,6 +72,17 @@ export function refusalText(plan: Refused): string {
   for (const [reason, n] of reasons) out.push(`  ${n} VF${n === 1 ? "" : "s"} ${reason}`);
   out.push("  hint: enable more VFs (qatconf doctor shows each PF's sriov_numvfs and the command), or ask for fewer");
   return `${out.join("\n")}\n`;
+}
+
+/** Files with the same text together (a guest's VF files are alike), in first-appearance order. */
+function sameContent(files: readonly PlanFile[]): Array<{ paths: string[]; content: string }> {
+  const out: Array<{ paths: string[]; content: string }> = [];
+  for (const f of files) {
+    const same = out.find((g) => g.content === f.content);
+    if (same) same.paths.push(f.path);
+    else out.push({ paths: [f.path], content: f.content });
+  }
+  return out;
 }
 
 function attachScript(g: GuestPlan): string {

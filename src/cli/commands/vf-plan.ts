@@ -1,0 +1,66 @@
+/** `qatconf vf-plan`: give free QAT VFs to libvirt guests. */
+import { chmod, mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import type { Command } from "commander";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes.ts";
+
+interface VfPlanOptions {
+  guests: string;
+  root: string;
+  out?: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command("vf-plan")
+    .description("give free QAT VFs to libvirt guests: hostdev XML, virsh commands and each guest's VF configuration")
+    .requiredOption("--guests <list>", "guests and how many VFs each gets: NAME=COUNT,... (vm1=2,vm2=1)")
+    .option("--root <dir>", "read the host under DIR: a saved copy of its /sys, /proc and /etc", "/")
+    .option("--out <dir>", "write the files under DIR/<guest>/ (hostdev XML, <device>vf_devN.conf, attach.sh)")
+    .addHelpText(
+      "after",
+      "\nA VF is free when the host does not use it, no guest definition names it, vfio-pci holds it or\n" +
+        "can take it, and its IOMMU group is its own. Nothing on the host is changed: run the printed\n" +
+        "commands (or DIR/<guest>/attach.sh) to carry the plan out.\n" +
+        "Exit codes: 0 planned, 1 not enough free VFs, 2 usage or I/O error.",
+    )
+    .action(async (options: VfPlanOptions) => {
+      process.exitCode = await runVfPlan(options);
+    });
+}
+
+async function runVfPlan(options: VfPlanOptions): Promise<number> {
+  const [{ readHost }, { parseGuestRequests, planVfs }, output] = await Promise.all([
+    import("../../host/snapshot.ts"),
+    import("../../host/vf-plan.ts"),
+    import("../../host/vf-plan-output.ts"),
+  ]);
+  let plan: ReturnType<typeof planVfs>;
+  try {
+    const requests = parseGuestRequests(options.guests);
+    plan = planVfs(await readHost(options.root), requests);
+  } catch (error) {
+    process.stderr.write(`qatconf vf-plan: ${(error as Error).message}\n`);
+    return EXIT_USAGE;
+  }
+  for (const note of plan.notes) process.stderr.write(`qatconf vf-plan: note: ${note}\n`);
+  if (!plan.ok) {
+    process.stderr.write(`qatconf vf-plan: ${output.refusalText(plan)}`);
+    return EXIT_FINDINGS;
+  }
+  if (options.out !== undefined) {
+    try {
+      for (const file of output.planFiles(plan)) {
+        const path = join(options.out, file.path);
+        await mkdir(dirname(path), { recursive: true });
+        await writeFile(path, file.content);
+        if (file.executable) await chmod(path, 0o755);
+      }
+    } catch (error) {
+      process.stderr.write(`qatconf vf-plan: cannot write under ${options.out}: ${(error as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+  }
+  process.stdout.write(output.planText(plan, options.out));
+  return EXIT_OK;
+}
