@@ -14,6 +14,8 @@ export interface CommandModule {
 const commandModules: Array<() => Promise<CommandModule>> = [
   () => import("./commands/lint.ts"),
   () => import("./commands/fmt.ts"),
+  () => import("./commands/doctor.ts"),
+  () => import("./commands/vf-plan.ts"),
   () => import("./commands/rules.ts"),
   () => import("./commands/explain.ts"),
 ];
