@@ -32,64 +32,55 @@ export function register(program: Command): void {
 }
 
 async function fmt(files: string[], options: FmtOptions): Promise<number> {
+  const { STDIN } = await import("../output.ts");
+  const printsText = !options.check && !options.diff && !options.write;
+  if (printsText && files.length > 1) {
+    return fail("several files would be printed one after another: use --write, --check or --diff");
+  }
+  if (options.write && files.includes(STDIN)) return fail("--write needs files, not stdin");
+  let exit = EXIT_OK;
+  for (const file of files) exit = Math.max(exit, await fmtFile(file, options));
+  return exit;
+}
+
+function fail(message: string): number {
+  process.stderr.write(`qatconf fmt: ${message}\n`);
+  return EXIT_USAGE;
+}
+
+/** Formats one file as the options ask; returns its exit code. */
+async function fmtFile(file: string, options: FmtOptions): Promise<number> {
   const [{ format }, { readInput, emit, unifiedDiff, formatDiagnostic, STDIN }, { loadConfig }] = await Promise.all([
     import("../../format/format.ts"),
     import("../output.ts"),
     import("../../lint/config.ts"),
   ]);
-  const printsText = !options.check && !options.diff && !options.write;
-  if (printsText && files.length > 1) {
-    process.stderr.write(
-      "qatconf fmt: several files would be printed one after another: use --write, --check or --diff\n",
-    );
-    return EXIT_USAGE;
+  let text: string;
+  let alignEquals: boolean | undefined;
+  try {
+    text = await readInput(file);
+    alignEquals = (await loadConfig(file === STDIN ? "stdin.conf" : file)).format?.alignEquals;
+  } catch (error) {
+    return fail((error as Error).message);
   }
-  if (options.write && files.includes(STDIN)) {
-    process.stderr.write("qatconf fmt: --write needs files, not stdin\n");
-    return EXIT_USAGE;
+  const result = format(text, {
+    fileName: file,
+    ...(alignEquals === undefined ? {} : { alignEquals }),
+    ...(options.force ? { force: true } : {}),
+  });
+  for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(file, d));
+  if (result.diagnostics.length > 0 && !options.force) {
+    return fail(`${file} not formatted: it has syntax errors (--force formats the rest)`);
   }
-  let exit = EXIT_OK;
-  const worse = (code: number): void => {
-    exit = Math.max(exit, code);
-  };
-  for (const file of files) {
-    let text: string;
-    let alignEquals: boolean | undefined;
-    try {
-      text = await readInput(file);
-      alignEquals = (await loadConfig(file === STDIN ? "stdin.conf" : file)).format?.alignEquals;
-    } catch (error) {
-      process.stderr.write(`qatconf fmt: ${(error as Error).message}\n`);
-      worse(EXIT_USAGE);
-      continue;
-    }
-    const result = format(text, {
-      fileName: file,
-      ...(alignEquals === undefined ? {} : { alignEquals }),
-      ...(options.force ? { force: true } : {}),
-    });
-    if (result.diagnostics.length > 0) {
-      for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(file, d));
-      if (!options.force) {
-        process.stderr.write(`qatconf fmt: ${file} not formatted: it has syntax errors (--force formats the rest)\n`);
-        worse(EXIT_USAGE);
-        continue;
-      }
-    }
-    if (options.check || (options.diff && !options.write)) {
-      if (result.changed) {
-        if (options.diff) process.stdout.write(unifiedDiff(file, text, result.text));
-        else process.stdout.write(`${file}\n`);
-        worse(EXIT_FINDINGS);
-      }
-      continue;
-    }
-    try {
-      await emit(file, text, result.text, options);
-    } catch (error) {
-      process.stderr.write(`qatconf fmt: cannot write ${file}: ${(error as Error).message}\n`);
-      worse(EXIT_USAGE);
-    }
+  if (options.check || (options.diff && !options.write)) {
+    if (!result.changed) return EXIT_OK;
+    process.stdout.write(options.diff ? unifiedDiff(file, text, result.text) : `${file}\n`);
+    return EXIT_FINDINGS;
   }
-  return exit;
+  try {
+    await emit(file, text, result.text, options);
+  } catch (error) {
+    return fail(`cannot write ${file}: ${(error as Error).message}`);
+  }
+  return EXIT_OK;
 }

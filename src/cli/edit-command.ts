@@ -1,0 +1,108 @@
+/**
+ * What the editing commands (add-instance, remove-instance, set, enable-sriov) share: read the file,
+ * apply the project's lint settings, run the editor, explain a refusal, and hand the new text back
+ * as asked (stdout, `--diff`, or an atomic `--write`). Exit codes: 0 done, 1 refused (the budget or
+ * the linter says no), 2 usage, I/O, syntax errors in the file or a request that does not apply.
+ */
+import { InvalidArgumentError } from "commander";
+import type { EditOptions, EditResult, Refusal } from "../edit/result.ts";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
+import type { OutputOptions } from "./output.ts";
+
+/** Options every editing command takes. */
+export interface EditCommandOptions extends OutputOptions {
+  force?: boolean;
+  device?: string;
+}
+
+/** The exit code of a refusal: the file or request is at fault (2), or the result would be (1). */
+export function refusalExit(refusal: Refusal): number {
+  return refusal.kind === "budget" || refusal.kind === "lint" ? EXIT_FINDINGS : EXIT_USAGE;
+}
+
+/** Writes a refusal, its findings and its hint to stderr. */
+export async function reportRefusal(command: string, file: string, result: EditResult): Promise<void> {
+  const { formatDiagnostic } = await import("./output.ts");
+  const refusal = result.refusal as Refusal;
+  for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(file, d));
+  process.stderr.write(`qatconf ${command}: ${file}: refused: ${refusal.message}\n`);
+  if (refusal.hint) process.stderr.write(`  hint: ${refusal.hint}\n`);
+}
+
+/** Writes an edit's notes to stderr. */
+export function reportNotes(command: string, result: EditResult): void {
+  for (const note of result.notes) process.stderr.write(`qatconf ${command}: note: ${note}\n`);
+}
+
+/**
+ * Runs an editor on one file and hands the result back. Never throws: every failure is reported
+ * on stderr and becomes the exit code.
+ */
+export async function runEdit(
+  command: string,
+  file: string,
+  options: EditCommandOptions,
+  edit: (text: string, options: EditOptions) => EditResult,
+): Promise<number> {
+  const [{ readText }, { settingsFor }, { emit, STDIN }] = await Promise.all([
+    import("./text-input.ts"),
+    import("./lint-settings.ts"),
+    import("./output.ts"),
+  ]);
+  if (options.write && file === STDIN) return usage(command, "--write needs a file, not stdin");
+  let text: string;
+  let editOptions: EditOptions;
+  try {
+    text = await readText(file);
+    const settings = await settingsFor(file, options.device === undefined ? {} : { device: options.device }, undefined);
+    editOptions = {
+      ...(file === STDIN ? {} : { fileName: file }),
+      ...(settings.device === undefined ? {} : { device: settings.device }),
+      ...(options.force ? { force: true } : {}),
+      lint: {
+        ...(settings.rules === undefined ? {} : { rules: settings.rules }),
+        ...(settings.cpus === undefined ? {} : { cpus: settings.cpus }),
+      },
+    };
+  } catch (error) {
+    return usage(command, `${file}: ${(error as Error).message}`);
+  }
+  const result = edit(text, editOptions);
+  if (result.refusal) {
+    await reportRefusal(command, file, result);
+    return refusalExit(result.refusal);
+  }
+  reportNotes(command, result);
+  try {
+    await emit(file, text, result.text, options);
+  } catch (error) {
+    return usage(command, `cannot write ${file}: ${(error as Error).message} (the file is unchanged)`);
+  }
+  return EXIT_OK;
+}
+
+function usage(command: string, message: string): number {
+  process.stderr.write(`qatconf ${command}: ${message}\n`);
+  return EXIT_USAGE;
+}
+
+/** Commander parser of a whole number option (`--cy 2`): anything else is a usage error. */
+export function wholeNumber(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number");
+  return Number.parseInt(value, 10);
+}
+
+/** Commander parser of a list of instance numbers (`--cy 1,3`), repeatable. */
+export function numberList(value: string, previous: number[] = []): number[] {
+  const parts = value.split(",");
+  if (!parts.every((p) => /^\d+$/.test(p.trim())))
+    throw new InvalidArgumentError("expected instance numbers like 1 or 1,3");
+  return [...previous, ...parts.map((p) => Number.parseInt(p.trim(), 10))];
+}
+
+/** Commander parser of `--polled`: 1 (poll) or 2 (epoll), or 0 (interrupt, kernel sections). */
+export function pollMode(value: string): number {
+  if (!/^[012]$/.test(value))
+    throw new InvalidArgumentError("expected 1 (poll), 2 (epoll) or 0 (interrupt, kernel only)");
+  return Number(value);
+}

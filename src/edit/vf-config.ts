@@ -1,0 +1,133 @@
+/**
+ * `vf-config`: a guest's VF file, written from scratch within the VF's ring budget. By default it
+ * takes the whole VF for the services chosen (a c6xx VF, one bank of 16 rings, holds 2 Cy and 2 Dc
+ * instances with `cy;dc`): the counts come from the ring allocator, never from a table.
+ */
+import { view } from "../config/view.ts";
+import { lint } from "../lint/lint.ts";
+import { closest, didYouMean } from "../lint/suggest.ts";
+import { allocate, slotCounts } from "../model/allocator.ts";
+import { familyNames, findFamily } from "../model/devices.ts";
+import { deviceConfig } from "../model/instances.ts";
+import { defaultServicesEnabled, enabledServices, ringMap } from "../model/ring-map.ts";
+import type { DeviceFamily } from "../model/types.ts";
+import { parse } from "../syntax/parse.ts";
+import { type AddInstancesRequest, addInstances } from "./instances.ts";
+import { type EditResult, lintOptionsOf, refused } from "./result.ts";
+
+/** What {@link vfConfig} writes. */
+export interface VfConfigRequest extends Omit<AddInstancesRequest, "cy" | "dc"> {
+  /** The device family (`c6xx`, `4xxx`); `c6xxvf` is accepted too. */
+  device: string;
+  /** ServicesEnabled; default: the generation's (`cy;dc` on QAT 1.x, `asym;sym` on QAT 2.0). */
+  services?: string;
+  /** Crypto instances; default: as many as the VF holds for the services (per process). */
+  cy?: number;
+  /** Compression instances; default: as many as the VF holds for the services (per process). */
+  dc?: number;
+}
+
+/** The file name a VF file of a family goes by in the guest (`c6xxvf_dev0.conf`). */
+export function vfFileName(family: DeviceFamily): string {
+  return `${family.id}vf_dev0.conf`;
+}
+
+/**
+ * Writes a VF guest file. The result's `text` is the whole file and its one edit inserts it into
+ * an empty text. Refused when the device is unknown or has no VFs, when the services are not the
+ * device's, when the instances asked for do not fit the VF's rings, or when the file would lint
+ * with errors.
+ */
+export function vfConfig(request: VfConfigRequest): EditResult {
+  const family = findFamily(request.device);
+  if (!family) {
+    const hint = didYouMean(closest(request.device, familyNames()));
+    return refused("", {
+      kind: "request",
+      message: `unknown device '${request.device}'${hint ? `: ${hint}` : ""}`,
+      hint: `known devices: ${familyNames().join(", ")}`,
+    });
+  }
+  const vf = family.vf;
+  if (!vf) return refused("", { kind: "request", message: `the ${family.name} has no virtual functions` });
+  const services = request.services ?? defaultServicesEnabled(family.generation);
+  if (!family.servicesEnabled.includes(services)) {
+    return refused("", {
+      kind: "request",
+      message: `ServicesEnabled '${services}' is not one the ${family.id} driver accepts`,
+      hint: `choose one of: ${family.servicesEnabled.join(", ")}`,
+    });
+  }
+  const fileName = vfFileName(family);
+  const base = baseText(family, services);
+  const capacity = vfCapacity(base, family, request.processes ?? 1);
+  const cy = request.cy ?? capacity?.cy;
+  const dc = request.dc ?? capacity?.dc;
+  if (cy === undefined || dc === undefined) {
+    return refused("", {
+      kind: "request",
+      message: `qatconf does not model the rings of a ${family.id} VF: give --cy and --dc`,
+    });
+  }
+  const { device: _device, services: _services, ...add } = request;
+  const result = addInstances(base, { ...add, cy, dc }, { fileName });
+  if (result.refusal) return refused("", result.refusal, result.diagnostics);
+  const errors = lint(result.text, lintOptionsOf({ fileName })).diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) {
+    return refused(
+      "",
+      { kind: "lint", message: `the VF file would have ${errors.length} lint error(s): it is not written` },
+      errors,
+    );
+  }
+  return { ...result, edits: [{ start: 0, end: 0, newText: result.text }] };
+}
+
+/** GENERAL and KERNEL of a VF file, as Intel's shipped VF files write them. */
+function baseText(family: DeviceFamily, services: string): string {
+  const vf = family.vf as NonNullable<DeviceFamily["vf"]>;
+  const lines = [
+    `# ${family.name} virtual function: the guest's /etc/${vfFileName(family)} (written by qatconf vf-config).`,
+    `# A ${family.id} VF has ${vf.banks} bank${vf.banks === 1 ? "" : "s"} of ${vf.ringsPerBank} rings: its instances must fit them.`,
+    "",
+    "[GENERAL]",
+    `ServicesEnabled = ${services}`,
+    "ConfigVersion = 2",
+    "CyNumConcurrentSymRequests = 512",
+    "CyNumConcurrentAsymRequests = 64",
+    "DcNumConcurrentRequests = 512",
+    "statsGeneral = 1",
+    "statsDc = 1",
+    "statsSym = 1",
+    "statsRsa = 1",
+  ];
+  // QAT 2.0 files have no intermediate buffers setting (Intel's 4xxx files do not set it).
+  if (family.generation !== "2.0") lines.push("DcIntermediateBufferSizeInKB = 64");
+  lines.push(
+    "",
+    "# Kernel instances would take whole banks from the guest's processes: none.",
+    "[KERNEL]",
+    "NumberCyInstances = 0",
+    "NumberDcInstances = 0",
+    "",
+  );
+  return lines.join("\n");
+}
+
+/**
+ * How many Cy and Dc instances each process gets when the VF is shared evenly: the VF's slots of
+ * each service the instances take (a Cy instance asks for every crypto service the map enables),
+ * divided by the processes. `undefined` when the allocator does not model the VF.
+ */
+function vfCapacity(base: string, family: DeviceFamily, processes: number): { cy: number; dc: number } | undefined {
+  const config = deviceConfig(view(parse(base)), family, true);
+  const result = allocate(config);
+  const map = ringMap(family.generation, config.servicesEnabled);
+  if (!result.modelled || !map) return undefined;
+  const slots = slotCounts(result.banks);
+  const crypto = enabledServices(map).filter((s) => s !== "dc");
+  const cy = crypto.length === 0 ? 0 : Math.min(...crypto.map((s) => slots[s].total));
+  const dc = enabledServices(map).includes("dc") ? slots.dc.total : 0;
+  const per = Math.max(1, processes);
+  return { cy: Math.floor(cy / per), dc: Math.floor(dc / per) };
+}
