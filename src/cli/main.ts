@@ -16,6 +16,11 @@ const commandModules: Array<() => Promise<CommandModule>> = [
   () => import("./commands/fmt.ts"),
   () => import("./commands/doctor.ts"),
   () => import("./commands/vf-plan.ts"),
+  () => import("./commands/add-instance.ts"),
+  () => import("./commands/remove-instance.ts"),
+  () => import("./commands/set.ts"),
+  () => import("./commands/enable-sriov.ts"),
+  () => import("./commands/vf-config.ts"),
   () => import("./commands/rules.ts"),
   () => import("./commands/explain.ts"),
 ];
