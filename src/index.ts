@@ -15,6 +15,25 @@ export { applyEdits } from "./edit/text-edit.ts";
 export { type FormatOptions, type FormatResult, format, formatEdits } from "./format/format.ts";
 export { allRules, findRule, lint, lintDocument } from "./lint/lint.ts";
 export type { LintOptions, LintResult, Rule, RuleContext, RuleSetting } from "./lint/types.ts";
+export { allocate, type SlotCount, slotCounts } from "./model/allocator.ts";
+export { allFamilies, familyByPciId, familyForFileName, findFamily } from "./model/devices.ts";
+export { deviceConfig, readInstanceSections } from "./model/instances.ts";
+export type {
+  AllocationFailure,
+  AllocationResult,
+  BankLayout,
+  BankUsage,
+  DeviceConfig,
+  DeviceFamily,
+  Generation,
+  InstanceDeclaration,
+  InstanceKind,
+  InstanceRequest,
+  InstanceSection,
+  InstanceService,
+  PollMode,
+  RingSlot,
+} from "./model/types.ts";
 export { type ParseOptions, parse, print, SYNTAX_RULE } from "./syntax/parse.ts";
 export type {
   BlankLine,
