@@ -1,6 +1,6 @@
 /** Where each rule's documentation page lives on the web (the same page `qatconf rules ID` prints). */
 
-/** The project's home: the repository holding `docs/rules/`. */
+/** The project's home: the repository holding `docs/rules/` (package.json `homepage`; a test keeps them equal). */
 export const HOMEPAGE = "https://github.com/qatconf/qatconf";
 
 /** The web address of `docs/rules/<id>.md`. */

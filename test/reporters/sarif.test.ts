@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { lint } from "../../src/lint/lint.ts";
+import { HOMEPAGE } from "../../src/reporters/rule-docs.ts";
 import { sarif } from "../../src/reporters/sarif.ts";
 import { OPTIONS, RESULTS, RULES } from "./fixture.ts";
 import { parseValidSarif } from "./sarif-schema.ts";
@@ -114,5 +116,14 @@ describe("the sarif reporter", () => {
     const run = log.runs[0];
     expect(run?.results[0]?.ruleIndex).toBe(1);
     expect(run?.tool.driver.rules[1]?.id).toBe("gone");
+  });
+});
+
+describe("the project's home", () => {
+  it("is the one package.json declares, so rule links follow the package when it moves", () => {
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+      homepage: string;
+    };
+    expect(HOMEPAGE).toBe(pkg.homepage);
   });
 });
