@@ -51,16 +51,14 @@ export function parseLspci(text: string): Map<string, LspciFunction> {
     if (!current) continue;
     const labelled = LABEL.exec(line);
     if (labelled) label = labelled[1] ?? "";
-    readField(current, label, line, index + 1);
+    if (labelled && label === "Kernel driver in use") current.driver = line.slice(line.indexOf(":") + 1).trim();
+    else readMaxPayload(current, label, line, index + 1);
   }
   return out;
 }
 
-function readField(fn: LspciFunction, label: string, line: string, lineNumber: number): void {
-  if (label === "Kernel driver in use") {
-    fn.driver = line.slice(line.indexOf(":") + 1).trim();
-    return;
-  }
+/** MaxPayload on the DevCap line itself, or on a continuation line of DevCtl. */
+function readMaxPayload(fn: LspciFunction, label: string, line: string, lineNumber: number): void {
   const mps = MAX_PAYLOAD.exec(line);
   if (!mps) return;
   const bytes = Number(mps[1]);
