@@ -9,7 +9,7 @@ import { resolveDevice } from "../lint/lint.ts";
 import type { LintOptions } from "../lint/types.ts";
 import { allocate, slotCounts } from "../model/allocator.ts";
 import { deviceConfig } from "../model/instances.ts";
-import type { AllocationResult, DeviceConfig, DeviceFamily } from "../model/types.ts";
+import type { AllocationResult, BankUsage, DeviceConfig, DeviceFamily, SlotService } from "../model/types.ts";
 import { parse } from "../syntax/parse.ts";
 import type { Refusal } from "./result.ts";
 
@@ -29,9 +29,12 @@ export function checkBudget(before: string, after: string, options: LintOptions)
   }
   const next = simulate(after, family, isVf, options.fileName);
   if (!next.result.modelled) return { notes: [`ring budget not checked: ${next.result.note}`] };
-  if (next.result.fits) return { notes: [] };
+  // Instances the driver rejects for their polling mode are the linter's business (instance-polling):
+  // only instances left without a slot are over budget.
+  const short = (result: AllocationResult): number => result.failures.filter((f) => f.code === "no-free-slot").length;
+  if (short(next.result) === 0) return { notes: [] };
   const previous = simulate(before, family, isVf, options.fileName);
-  if (next.result.failures.length <= previous.result.failures.length) return { notes: [] };
+  if (short(next.result) <= short(previous.result)) return { notes: [] };
   return { refusal: refusal(next.config, next.result), notes: [] };
 }
 
@@ -46,31 +49,50 @@ function simulate(
   return { config, result: allocate(config) };
 }
 
-/** The refusal for a configuration that does not fit, in the driver's words and with the arithmetic. */
+/**
+ * The refusal for a configuration that does not fit, in the driver's words and with the arithmetic:
+ * "... the c6xx VF has 1 bank of 16 rings; ServicesEnabled = cy;dc gives 2 cy slots (2 per bank),
+ * and bank 0 holds 2 of them, all taken (1 instance left without rings)".
+ */
 export function refusal(config: DeviceConfig, result: AllocationResult): Refusal {
-  const first = result.failures[0];
-  const failed = result.failures.length;
+  const short = result.failures.filter((f) => f.code === "no-free-slot");
+  const first = short[0];
   const instance = first?.instance;
   const service = instance?.service ?? "cy";
+  // User poll-mode instances only look at the banks after the kernel's (adf_cfg_get_ring_pairs).
   const searched =
     instance && !instance.kernel && instance.poll === 1
       ? result.banks.filter((b) => b.bank >= result.firstUserBank)
       : result.banks;
-  const counts = slotCounts(searched)[service];
-  const perBank = result.banks[0]?.slots.filter((s) => s.service === service).length ?? 0;
+  const all = slotCounts(result.banks)[service].total;
+  const there = slotCounts(searched)[service];
   const layout = config.layout;
   const fn = `${config.family.id} ${config.isVf ? "VF" : "PF"}`;
-  const bankRange = rangeText(searched.map((b) => b.bank));
-  const hold = searched.length === 1 ? "holds" : "hold";
-  const banks = layout ? `${layout.banks} bank${layout.banks === 1 ? "" : "s"} of ${layout.ringsPerBank} rings` : "";
+  const banks = layout ? `${plural(layout.banks, "bank")} of ${layout.ringsPerBank} rings` : "its banks";
+  const taken =
+    there.used === there.total
+      ? "all taken"
+      : `${there.used} taken, the others in banks another polling mode or process owns`;
   return {
     kind: "budget",
     message:
       `${first?.reason ?? "instances do not fit"}: the ${fn} has ${banks}; ServicesEnabled = ${config.servicesEnabled} ` +
-      `gives ${perBank} ${service} slot${perBank === 1 ? "" : "s"} per bank, and ${bankRange} ${hold} ${counts.total}, ` +
-      `all taken (${failed} instance${failed === 1 ? "" : "s"} left without rings)`,
+      `gives ${plural(all, `${service} slot`)} (${perBank(result.banks, service)}), and ${rangeText(searched.map((b) => b.bank))} ` +
+      `${searched.length === 1 ? "holds" : "hold"} ${there.total} of them, ${taken} (${plural(short.length, "instance")} left without rings)`,
     hint: `ask for fewer instances or processes, or a ServicesEnabled value with more ${service} slots`,
   };
+}
+
+/** `4 per bank`, or on QAT 2.0, where banks serve one service each, `on 32 of the 64 banks`. */
+function perBank(banks: readonly BankUsage[], service: SlotService): string {
+  const counts = banks.map((b) => b.slots.filter((s) => s.service === service).length);
+  const first = counts[0] ?? 0;
+  if (counts.every((n) => n === first)) return `${first} per bank`;
+  return `on ${counts.filter((n) => n > 0).length} of the ${banks.length} banks`;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 /** `bank 0`, `banks 2-15`, `no bank`. */

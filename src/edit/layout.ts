@@ -130,14 +130,20 @@ export function lineEnd(line: Line): number {
   return line.range.start.offset + line.raw.length;
 }
 
-/** Replaces the value of an entry, keeping everything else on its line. */
+/**
+ * Replaces the value of an entry, keeping everything else on its line. A value written after a bare
+ * `=` gets one blank before it, and emptying a value takes that one blank away again, so that
+ * setting a value and setting it back gives the line back as it was.
+ */
 export function replaceValue(entry: EntryLine, value: string): TextEdit {
   const { start, end } = entry.rawValue.range;
-  if (entry.rawValue.text !== "") return { start: start.offset, end: end.offset, newText: value };
-  // `Key =` with nothing after: the value goes after one blank, unless a blank is already there.
   const before = entry.raw.slice(0, start.offset - entry.range.start.offset);
-  const blank = before.endsWith("=") && value !== "" ? " " : "";
-  return { start: start.offset, end: end.offset, newText: blank + value };
+  if (entry.rawValue.text === "") {
+    const blank = before.endsWith("=") && value !== "" ? " " : "";
+    return { start: start.offset, end: end.offset, newText: blank + value };
+  }
+  const dropBlank = value === "" && /=[ \t]$/.test(before) ? 1 : 0;
+  return { start: start.offset - dropBlank, end: end.offset, newText: value };
 }
 
 /** Replaces the key of an entry as written, keeping everything else on its line. */

@@ -11,6 +11,7 @@ import { resolveDevice } from "../lint/lint.ts";
 import { parse } from "../syntax/parse.ts";
 import type { SectionNode } from "../syntax/tree.ts";
 import { setEntry } from "./entries.ts";
+import { instanceKey } from "./instance-blocks.ts";
 import { Insertions, newlineOf, sectionStyle } from "./layout.ts";
 import { type EditOptions, type EditResult, finish, lintOptionsOf, refused, syntaxGate } from "./result.ts";
 import { GENERAL, KERNEL_SECTIONS, userSections } from "./sections.ts";
@@ -42,16 +43,17 @@ export function enableSriov(text: string, options: EditOptions = {}): EditResult
     if (edit) edits.push(edit);
   };
   set(general, "SRIOV_Enabled", "1");
+  const eol = newlineOf(doc);
   for (const section of config.sections.filter((s) => KERNEL_SECTIONS.includes(s.name))) {
     for (const key of ["NumberCyInstances", "NumberDcInstances"]) {
       if ((section.number(key) ?? 0) !== 0 || (section.has(key) && section.number(key) === undefined)) {
         set(section, key, "0");
       }
     }
+    edits.push(...commentOutKernelInstances(section.node, eol));
   }
   const vfFiles = `${family?.id ?? "<device>"}vf_devN.conf`;
   const notes: string[] = [];
-  const eol = newlineOf(doc);
   for (const user of userSections(config).filter(createsInstances)) {
     for (const node of doc.sections.filter((s) => s.name === user.node.name)) {
       edits.push(...commentOut(node, vfFiles, eol));
@@ -65,6 +67,19 @@ export function enableSriov(text: string, options: EditOptions = {}): EditResult
 function createsInstances(section: SectionView): boolean {
   const count = (section.number("NumberCyInstances") ?? 0) + (section.number("NumberDcInstances") ?? 0);
   return (section.number("NumProcesses") ?? 0) > 0 && count > 0;
+}
+
+/**
+ * `# ` before every instance entry of a kernel section, under one explanation: with the counts at 0
+ * the driver would ignore them, and the linter would say so.
+ */
+function commentOutKernelInstances(node: SectionNode, eol: string): TextEdit[] {
+  const entries = node.body.filter((l) => l.kind === "entry" && l.hasEquals && instanceKey(l.key.text));
+  return entries.map((line, i) => {
+    const at = line.range.start.offset;
+    const why = "# qatconf enable-sriov: no kernel instances while SR-IOV is on (Intel application note 330689)";
+    return { start: at, end: at, newText: i === 0 ? `${why}${eol}# ` : "# " };
+  });
 }
 
 /** `# ` before the header and every entry of a section, under an explanation above the header. */

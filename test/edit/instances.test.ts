@@ -109,7 +109,7 @@ describe("addInstances", () => {
     expect(r.refusal?.kind).toBe("budget");
     expect(r.refusal?.message).toBe(
       "Don't have enough rings for instance UserCY2 in process SSL_DEV0_INT_0: the c6xx VF has 1 bank of 16 rings; " +
-        "ServicesEnabled = cy;dc gives 2 cy slots per bank, and bank 0 holds 2, all taken (1 instance left without rings)",
+        "ServicesEnabled = cy;dc gives 2 cy slots (2 per bank), and bank 0 holds 2 of them, all taken (1 instance left without rings)",
     );
     expect(r).toMatchObject({ text: vf, changed: false, edits: [] });
     expect(addInstances(vf, { cy: 1 }, VF).refusal).toBeUndefined();
