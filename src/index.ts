@@ -11,7 +11,17 @@
 export { type FileNameInfo, parseFileName } from "./config/file-name.ts";
 export { ConfigView, driverKey, driverValue, parseInteger, SectionView, view } from "./config/view.ts";
 export type { Diagnostic, Fix, Severity, TextEdit } from "./diagnostics.ts";
+export {
+  type AddInstancesRequest,
+  addInstances,
+  type RemoveInstancesRequest,
+  removeInstances,
+} from "./edit/instances.ts";
+export type { EditOptions, EditResult, Refusal } from "./edit/result.ts";
+export { type Assignment, parseAssignment, setValues } from "./edit/set.ts";
+export { enableSriov } from "./edit/sriov.ts";
 export { applyEdits } from "./edit/text-edit.ts";
+export { type VfConfigRequest, vfConfig } from "./edit/vf-config.ts";
 export { type FormatOptions, type FormatResult, format, formatEdits } from "./format/format.ts";
 export { allRules, findRule, lint, lintDocument } from "./lint/lint.ts";
 export type { LintOptions, LintResult, Rule, RuleContext, RuleSetting } from "./lint/types.ts";

@@ -67,6 +67,7 @@ export interface AddInstancesRequest {
 
 /** What {@link removeInstances} removes. */
 export interface RemoveInstancesRequest {
+  /** The section to remove from. */
   section: string;
   /** Numbers of the crypto instances to remove (`Cy<N>`). */
   cy?: number[];
