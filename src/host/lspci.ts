@@ -3,8 +3,8 @@
  * Express Max_Payload_Size it supports (DevCap) and is set to (DevCtl). That is what the MPS check
  * compares between a QAT PF and the bridge above it.
  *
- * Both layouts of pciutils are read: before 3.6 `DevCtl:` began with `Report errors:`, later ones
- * with `CorrErr-`; in both the MaxPayload of DevCtl is on a continuation line below the label.
+ * Both layouts of pciutils are read: older releases begin `DevCtl:` with `Report errors:`, current
+ * ones with `CorrErr-`; in both the MaxPayload of DevCtl is on a continuation line below the label.
  */
 import { normalizePciAddress } from "./pci-address.ts";
 import { linesWithOffsets } from "./text-range.ts";

@@ -1,6 +1,6 @@
 /**
  * `lspci -vvvnn` output as pciutils prints it (tabs, continuation lines), for a Skylake-SP root port
- * and a C62x QAT PF behind it. `legacy` gives pciutils < 3.6's `DevCtl: Report errors:` layout.
+ * and a C62x QAT PF behind it. `legacy` gives older pciutils' `DevCtl: Report errors:` layout.
  */
 export function lspciText(options: { pfMps: number; bridgeMps: number; legacy?: boolean; domain?: boolean }): string {
   const d = options.domain ? "0000:" : "";
