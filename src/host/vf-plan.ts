@@ -4,12 +4,13 @@
  * spread across PFs and NUMA nodes: each guest takes from the PFs (then nodes) it has least of,
  * and among those from the ones that gave least so far.
  */
+import { vfConfig } from "../edit/vf-config.ts";
+import type { DeviceFamily } from "../model/types.ts";
 import { attachDeviceCommand, nodedevDetachCommand } from "./commands.ts";
 import { deviceName, Inventory, label, VFIO, vfioDenylisted } from "./inventory.ts";
 import { hostdevXml } from "./libvirt-xml.ts";
 import { comparePciAddresses } from "./pci-address.ts";
 import type { HostSnapshot, QatFunction } from "./types.ts";
-import { minimalVfConfig } from "./vf-config.ts";
 
 /** How many VFs one guest asks for. */
 export interface GuestRequest {
@@ -98,15 +99,16 @@ function whyNotFree(inventory: Inventory, vf: QatFunction): string | undefined {
 export function planVfs(host: HostSnapshot, requests: readonly GuestRequest[]): VfPlan {
   const inventory = new Inventory(host);
   const { free, excluded } = freeVfs(inventory);
-  const notes = planNotes(inventory, free);
+  const configs = guestVfConfigs(free);
+  const notes = planNotes(inventory, free, configs);
   const asked = requests.reduce((n, r) => n + r.count, 0);
   if (asked > free.length) return { ok: false, free: free.length, asked, excluded, notes };
   const pool = new Pool(inventory, free);
-  const guests = requests.map((r) => ({ guest: r.guest, vfs: guestShare(inventory, pool, r) }));
+  const guests = requests.map((r) => ({ guest: r.guest, vfs: guestShare(inventory, pool, r, configs) }));
   return { ok: true, guests, free: free.length, excluded, notes };
 }
 
-function guestShare(inventory: Inventory, pool: Pool, request: GuestRequest): PlannedVf[] {
+function guestShare(inventory: Inventory, pool: Pool, request: GuestRequest, configs: GuestConfigs): PlannedVf[] {
   const taken: QatFunction[] = [];
   for (let i = 0; i < request.count; i++) taken.push(pool.take(taken));
   const perName = new Map<string, number>();
@@ -114,7 +116,7 @@ function guestShare(inventory: Inventory, pool: Pool, request: GuestRequest): Pl
     const name = deviceName(vf.family, true);
     const n = perName.get(name) ?? 0;
     perName.set(name, n + 1);
-    const config = minimalVfConfig(vf.family);
+    const config = configs.get(vf.family)?.text;
     const pf = inventory.pfOf(vf)?.pci.address ?? vf.pci.physfn;
     return {
       vf,
@@ -183,7 +185,7 @@ function lexLess(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /** What the user must know before running the plan's commands. */
-function planNotes(inventory: Inventory, free: readonly QatFunction[]): string[] {
+function planNotes(inventory: Inventory, free: readonly QatFunction[], configs: GuestConfigs): string[] {
   const notes: string[] = [];
   if (!inventory.iommuActive) {
     notes.push("the IOMMU is off: vfio-pci cannot give these VFs to guests until it is on (see: qatconf doctor)");
@@ -197,10 +199,27 @@ function planNotes(inventory: Inventory, free: readonly QatFunction[]): string[]
       );
     }
   }
-  if (free.some((vf) => minimalVfConfig(vf.family) === undefined)) {
-    notes.push("QAT 1.5 VFs use the older file format: write their guest configuration by hand");
+  for (const [family, config] of configs) {
+    if (config.refusal) notes.push(`no guest VF file for ${family.id} VFs (${config.refusal}): write it by hand`);
   }
   return notes;
+}
+
+/** The guest's VF file per family, or why there is none. */
+type GuestConfigs = Map<DeviceFamily, { text?: string; refusal?: string }>;
+
+/**
+ * The guest's VF file of each family: the whole VF for the generation's default services, as
+ * `qatconf vf-config` writes it. CoreAffinity 0: the one CPU every guest has, as the host cannot
+ * know how many the guest gets.
+ */
+function guestVfConfigs(free: readonly QatFunction[]): GuestConfigs {
+  const out: GuestConfigs = new Map();
+  for (const family of new Set(free.map((vf) => vf.family))) {
+    const result = vfConfig({ device: family.id, coreAffinity: "0" });
+    out.set(family, result.refusal ? { refusal: result.refusal.message } : { text: result.text });
+  }
+  return out;
 }
 
 /** The shell commands that carry out one guest's share; `dir` prefixes the XML file names. */

@@ -33,7 +33,7 @@ describe("qatconf vf-plan", () => {
       "--- vm1/hostdev-0000_b1_01_0.xml\n<hostdev mode='subsystem' type='pci' managed='yes'>\n  <driver name='vfio'/>\n  <source>\n    <address domain='0x0000' bus='0xb1' slot='0x01' function='0x0'/>",
     );
     expect(r.stdout).toContain(
-      "--- vm1/c6xxvf_dev0.conf, vm1/c6xxvf_dev1.conf, vm2/c6xxvf_dev0.conf (the same text)\n# c6xxvf VF configuration for a guest",
+      "--- vm1/c6xxvf_dev0.conf, vm1/c6xxvf_dev1.conf, vm2/c6xxvf_dev0.conf (the same text)\n# Intel C62x chipset virtual function",
     );
   });
 

@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { minimalVfConfig, vfBudget } from "../../src/host/vf-config.ts";
 import { parseGuestRequests, planVfs, type VfPlan } from "../../src/host/vf-plan.ts";
 import { planFiles, planText, refusalText } from "../../src/host/vf-plan-output.ts";
 import { lint } from "../../src/lint/lint.ts";
-import { allFamilies } from "../../src/model/devices.ts";
 import { domainXml } from "./fake-host.ts";
-import { healthyHost, PF, PF2, twoNodeHost, wrongDriverHost } from "./layouts.ts";
+import { healthyHost, mixedGenerationsHost, PF, PF2, twoNodeHost, wrongDriverHost } from "./layouts.ts";
 import { snapshotOf } from "./run.ts";
 import { domainWith, validateDomain, virtXmlValidate } from "./virt-xml.ts";
 
@@ -122,35 +120,34 @@ describe("parseGuestRequests", () => {
 });
 
 describe("the guest's VF configuration", () => {
-  const families = allFamilies().filter((f) => minimalVfConfig(f) !== undefined);
-
-  it.each(families.map((f) => [f.id, f] as const))(
-    "%s: lints without errors and fills the VF's rings exactly",
-    (_id, family) => {
-      const text = minimalVfConfig(family) ?? "";
-      const name = `${family.id}vf_dev0.conf`;
-      expect(lint(text, { fileName: name }).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-      const budget = vfBudget(family);
-      const cy = budget?.cy ?? 0;
-      const oneMore = `${text.replace(`NumberCyInstances = ${cy}\nNumberDcInstances`, `NumberCyInstances = ${cy + 1}\nNumberDcInstances`)}\nCy${cy}Name = "X"\nCy${cy}IsPolled = 1\nCy${cy}CoreAffinity = 0\n`;
-      expect(lint(oneMore, { fileName: name }).diagnostics.map((d) => d.ruleId)).toContain("ring-budget");
-    },
-  );
-
-  it("has no file for QAT 1.5 VFs, whose files have another format", () => {
-    expect(
-      allFamilies()
-        .filter((f) => f.generation === "1.5")
-        .map(minimalVfConfig),
-    ).toEqual([undefined, undefined]);
+  it("is qatconf vf-config's file for the whole VF, lint-clean, on CPU 0", async () => {
+    const plan = planned(planVfs(await snapshotOf(twoNodeHost(1)), parseGuestRequests("vm1=1")));
+    const text = plan.guests[0]?.vfs[0]?.guestConfig ?? "";
+    expect(lint(text, { fileName: "c6xxvf_dev0.conf" }).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    // A c6xx VF is one bank of 16 rings: cy;dc holds 2 Cy and 2 Dc instances.
+    expect(text).toContain("ServicesEnabled = cy;dc");
+    expect(text).toContain("NumberCyInstances = 2\nNumberDcInstances = 2");
+    expect(text.match(/^\w+CoreAffinity = .*$/gm)).toEqual([
+      "Cy0CoreAffinity = 0",
+      "Cy1CoreAffinity = 0",
+      "Dc0CoreAffinity = 0",
+      "Dc1CoreAffinity = 0",
+    ]);
   });
 
-  it("gives a c6xx VF 2 Cy and 2 Dc instances (16 rings) and a 4xxx VF 2 asym and 2 dc", () => {
-    const byId = new Map(allFamilies().map((f) => [f.id, f]));
-    const c6xx = byId.get("c6xx");
-    const gen4 = byId.get("4xxx");
-    expect(c6xx && vfBudget(c6xx)).toMatchObject({ servicesEnabled: "cy;dc", cy: 2, dc: 2 });
-    expect(gen4 && vfBudget(gen4)).toMatchObject({ servicesEnabled: "asym;dc", cy: 2, dc: 2 });
+  it("names a 401xx VF's guest file after the 4xxx driver that runs it", async () => {
+    const spec = mixedGenerationsHost();
+    spec.functions = spec.functions.map((f) =>
+      f.device === "4941" ? { ...f, device: "4943" } : f.device === "4940" ? { ...f, device: "4942" } : f,
+    );
+    const plan = planned(planVfs(await snapshotOf(spec), parseGuestRequests("vm1=4")));
+    expect(plan.guests[0]?.vfs.map((p) => p.guestConfigName).sort()).toEqual([
+      "4xxxvf_dev0.conf",
+      "4xxxvf_dev1.conf",
+      "c6xxvf_dev0.conf",
+      "c6xxvf_dev1.conf",
+    ]);
+    expect(plan.notes).toEqual([]);
   });
 });
 
