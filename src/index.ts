@@ -23,6 +23,44 @@ export { enableSriov } from "./edit/sriov.ts";
 export { applyEdits } from "./edit/text-edit.ts";
 export { type VfConfigRequest, vfConfig } from "./edit/vf-config.ts";
 export { type FormatOptions, type FormatResult, format, formatEdits } from "./format/format.ts";
+/** Host readiness (`qatconf doctor`): read a host read-only, run its checks, render the report. */
+export {
+  allHostChecks,
+  type DoctorGroup,
+  type DoctorOptions,
+  doctor,
+  findHostCheck,
+  groupByPath,
+} from "./host/doctor.ts";
+export type { ExpectedConfig, Holder, Inventory } from "./host/inventory.ts";
+export { hostdevXml, readDomainHostdevs } from "./host/libvirt-xml.ts";
+export { type LspciFunction, parseLspci } from "./host/lspci.ts";
+export { doctorJson, doctorStylish } from "./host/report.ts";
+export { parseCpuinfo, type ReadHostOptions, readHost } from "./host/snapshot.ts";
+export type {
+  GuestHostdev,
+  HostCheck,
+  HostCheckContext,
+  HostConfigFile,
+  HostDiagnostic,
+  HostReport,
+  HostSnapshot,
+  PciFunction,
+  QatFunction,
+  SavedText,
+} from "./host/types.ts";
+/** VF planning (`qatconf vf-plan`): give free VFs to libvirt guests. */
+export {
+  type ExcludedVf,
+  freeVfs,
+  type GuestPlan,
+  type GuestRequest,
+  type PlannedVf,
+  parseGuestRequests,
+  planVfs,
+  type VfPlan,
+} from "./host/vf-plan.ts";
+export { type PlanFile, planFiles, planText, refusalText } from "./host/vf-plan-output.ts";
 export { allRules, findRule, lint, lintDocument } from "./lint/lint.ts";
 export type { LintOptions, LintResult, Rule, RuleContext, RuleSetting } from "./lint/types.ts";
 export { allocate, type SlotCount, slotCounts } from "./model/allocator.ts";
