@@ -34,6 +34,8 @@ export interface NewInstance {
   name: string;
   polled: string;
   coreAffinity: string;
+  /** Whether it goes to a kernel section (its comments then say "Kernel instance"). */
+  kernel: boolean;
 }
 
 /** The keys every new instance has, in the order of a file that has none: Intel's. */
@@ -185,13 +187,18 @@ function renderComment(content: string, block: InstanceBlock, target: NewInstanc
         ? text.replace(/\bCrypto\b/g, "Data Compression").replace(/\bCy(?=\d)/g, "Dc")
         : text.replace(/\bData Compression\b/g, "Crypto").replace(/\bDc(?=\d)/g, "Cy");
   }
-  return text;
+  return target.kernel
+    ? text.replace(/\bUser instance\b/g, "Kernel instance")
+    : text.replace(/\bKernel instance\b/g, "User instance");
 }
 
-/** The polling mode a new instance gets when none is asked for: the template's, when valid where it goes. */
+/**
+ * The polling mode a new instance gets when none is asked for: the template's when it is valid for
+ * a user instance (1 poll, 2 epoll); kernel instances get 0 (interrupt), as in Intel's [KERNEL] sections.
+ */
 export function templatePolled(template: Template, kernel: boolean): string {
+  if (kernel) return "0";
   const entry = template.block.entries.find((e) => instanceKey(e.key.text)?.suffix === "IsPolled");
   const value = entry ? driverValue(entry.rawValue.text) : undefined;
-  if (kernel) return value === "0" || value === "1" ? value : "0";
   return value === "1" || value === "2" ? value : "1";
 }

@@ -39,7 +39,7 @@ import {
   sectionStyle,
 } from "./layout.ts";
 import { type EditOptions, type EditResult, finish, refused, syntaxGate } from "./result.ts";
-import { isKernelSection, missingSection, userSections } from "./sections.ts";
+import { COUNT, isKernelSection, missingSection, userSections } from "./sections.ts";
 
 /** What {@link addInstances} adds. */
 export interface AddInstancesRequest {
@@ -75,7 +75,6 @@ export interface RemoveInstancesRequest {
   dc?: number[];
 }
 
-const COUNT: Record<KeyFamily, string> = { Cy: "NumberCyInstances", Dc: "NumberDcInstances" };
 const FAMILIES: readonly KeyFamily[] = ["Cy", "Dc"];
 
 /**
@@ -241,6 +240,7 @@ function newBlocks(
       name: `${names.prefix}${index + names.offset}`,
       polled,
       coreAffinity: cores(),
+      kernel,
     };
     for (let i = 0; i < template.separator; i++) lines.push("");
     lines.push(...renderInstance(template, target));

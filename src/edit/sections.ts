@@ -1,32 +1,27 @@
 /**
- * Which sections declare instances, as the driver tells them apart (spec: "Sections and instance
- * keys"): `[KERNEL]` and `[KERNEL_QAT]` hold kernel instances; every other section with
- * NumberCyInstances or NumberDcInstances is a user process section.
+ * The sections editors add instances to, as the device model reads them (`readInstanceSections`):
+ * `[KERNEL]` and `[KERNEL_QAT]` hold kernel instances; user process sections are the others that
+ * declare instances. A section with NumProcesses alone (`[WIRELESS]` with `NumProcesses = 0` in QAT
+ * 1.5 files) counts no instances and is no place to add them.
  */
 import type { ConfigView, SectionView } from "../config/view.ts";
 import { closest, didYouMean } from "../lint/suggest.ts";
-
-/** The sections of kernel instances (adf_cfg_strings.h `ADF_KERNEL_SEC`, and the QAT 1.x `KERNEL_QAT`). */
-export const KERNEL_SECTIONS: readonly string[] = ["KERNEL", "KERNEL_QAT"];
-
-/** The section of device-wide keys (`ADF_GENERAL_SEC`). */
-export const GENERAL = "GENERAL";
+import { COUNT_KEY, KERNEL_SECTIONS, readInstanceSections } from "../model/instances.ts";
 
 /** Whether a section holds kernel instances. */
 export function isKernelSection(name: string): boolean {
   return KERNEL_SECTIONS.includes(name);
 }
 
-/** The user process sections of a file, in file order (first of each name). */
+/** The user process sections that count instances, in file order (the first of each name). */
 export function userSections(config: ConfigView): SectionView[] {
-  return config.sections.filter(
-    (s, i) =>
-      config.sections.findIndex((o) => o.name === s.name) === i &&
-      !isKernelSection(s.name) &&
-      s.name !== GENERAL &&
-      (s.has("NumberCyInstances") || s.has("NumberDcInstances")),
-  );
+  return readInstanceSections(config)
+    .filter((s) => !s.kernel && (s.numberCy !== undefined || s.numberDc !== undefined))
+    .map((s) => config.section(s.name) as SectionView);
 }
+
+/** The count key of each key family (adf_cfg_strings.h `ADF_NUM_CY`, `ADF_NUM_DC`). */
+export const COUNT: Readonly<Record<"Cy" | "Dc", string>> = { Cy: COUNT_KEY.cy, Dc: COUNT_KEY.dc };
 
 /** "no section [X] (did you mean [Y]?)" for a section that is not there. */
 export function missingSection(config: ConfigView, name: string): string {

@@ -10,6 +10,7 @@ import { setEntry } from "./entries.ts";
 import { instanceKey } from "./instance-blocks.ts";
 import { entryText, Insertions, newlineOf, quoteLike, sectionStyle } from "./layout.ts";
 import { type EditOptions, type EditResult, finish, refused, syntaxGate } from "./result.ts";
+import { COUNT } from "./sections.ts";
 
 /** One `SECTION.KEY=VALUE`. */
 export interface Assignment {
@@ -36,8 +37,8 @@ export function parseAssignment(text: string): Assignment | string {
 /** Keys that change which instances the driver creates: setting one runs the ring budget check. */
 const BUDGET_KEYS: ReadonlySet<string> = new Set([
   "ServicesEnabled",
-  "NumberCyInstances",
-  "NumberDcInstances",
+  COUNT.Cy,
+  COUNT.Dc,
   "NumProcesses",
   "LimitDevAccess",
 ]);

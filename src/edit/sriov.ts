@@ -14,7 +14,7 @@ import { setEntry } from "./entries.ts";
 import { instanceKey } from "./instance-blocks.ts";
 import { Insertions, newlineOf, sectionStyle } from "./layout.ts";
 import { type EditOptions, type EditResult, finish, lintOptionsOf, refused, syntaxGate } from "./result.ts";
-import { GENERAL, KERNEL_SECTIONS, userSections } from "./sections.ts";
+import { COUNT, isKernelSection, userSections } from "./sections.ts";
 
 /**
  * Prepares a PF file for SR-IOV. Idempotent: a prepared file comes back unchanged. Refused for a VF
@@ -32,7 +32,7 @@ export function enableSriov(text: string, options: EditOptions = {}): EditResult
     });
   }
   const config = view(doc);
-  const general = config.section(GENERAL);
+  const general = config.section("GENERAL");
   if (!general) {
     return refused(text, { kind: "request", message: "the file has no [GENERAL] section: it is no PF configuration" });
   }
@@ -44,8 +44,8 @@ export function enableSriov(text: string, options: EditOptions = {}): EditResult
   };
   set(general, "SRIOV_Enabled", "1");
   const eol = newlineOf(doc);
-  for (const section of config.sections.filter((s) => KERNEL_SECTIONS.includes(s.name))) {
-    for (const key of ["NumberCyInstances", "NumberDcInstances"]) {
+  for (const section of config.sections.filter((s) => isKernelSection(s.name))) {
+    for (const key of [COUNT.Cy, COUNT.Dc]) {
       if ((section.number(key) ?? 0) !== 0 || (section.has(key) && section.number(key) === undefined)) {
         set(section, key, "0");
       }
@@ -65,7 +65,7 @@ export function enableSriov(text: string, options: EditOptions = {}): EditResult
 
 /** Whether a user section makes the driver create instances (processes and a non-zero count). */
 function createsInstances(section: SectionView): boolean {
-  const count = (section.number("NumberCyInstances") ?? 0) + (section.number("NumberDcInstances") ?? 0);
+  const count = (section.number(COUNT.Cy) ?? 0) + (section.number(COUNT.Dc) ?? 0);
   return (section.number("NumProcesses") ?? 0) > 0 && count > 0;
 }
 

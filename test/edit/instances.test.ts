@@ -88,6 +88,16 @@ describe("addInstances", () => {
     );
   });
 
+  it("adds kernel instances in interrupt mode, with no NumProcesses", () => {
+    const r = addInstances(INTEL, { cy: 1, section: "KERNEL" }, PF);
+    expect(r.text).toBe(
+      INTEL.replace(
+        "[KERNEL]\nNumberCyInstances = 0\nNumberDcInstances = 0\n",
+        '[KERNEL]\nNumberCyInstances = 1\nNumberDcInstances = 0\n\n# Crypto - Kernel instance #0\nCy0Name = "UserCY0"\nCy0IsPolled = 0\n# List of core affinities\nCy0CoreAffinity = 0\n',
+      ),
+    );
+  });
+
   it("adds to the only user section by default, and asks which one when there are several", () => {
     expect(addInstances(INTEL, { cy: 1 }, PF).text).toContain("Cy1Name");
     const two = `${INTEL}\n[SSL]\nNumberCyInstances = 0\nNumberDcInstances = 0\nNumProcesses = 1\n`;

@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { enableSriov } from "../../src/edit/sriov.ts";
 import { lint } from "../../src/lint/lint.ts";
+import { instanceFile } from "./arbitrary.ts";
 
 const SAMPLE = readFileSync(resolve(import.meta.dirname, "../../samples/c6xx_dev0.conf"), "utf8");
 const PF = { fileName: "c6xx_dev0.conf" };
@@ -55,5 +57,22 @@ describe("enableSriov", () => {
   it("refuses a VF file and a file without [GENERAL]", () => {
     expect(enableSriov(SAMPLE, { fileName: "c6xxvf_dev0.conf" }).refusal?.message).toContain("this is a VF file");
     expect(enableSriov("[KERNEL]\nNumberCyInstances = 0\n", PF).refusal?.message).toContain("no [GENERAL] section");
+  });
+});
+
+describe("enable-sriov properties", () => {
+  it("keeps every line: unchanged, or commented out whole; only SRIOV_Enabled and kernel counts change", () => {
+    fc.assert(
+      fc.property(instanceFile, (file) => {
+        const r = enableSriov(file.text, PF);
+        expect(r.refusal).toBeUndefined();
+        const out = new Set(r.text.split(/\r?\n/));
+        for (const line of file.text.split(/\r?\n/)) {
+          if (line === "") continue;
+          expect(out.has(line) || out.has(`# ${line}`), line).toBe(true);
+        }
+        expect(enableSriov(r.text, PF).changed).toBe(false);
+      }),
+    );
   });
 });
