@@ -1,15 +1,23 @@
 import { describe, expect, it } from "vitest";
-import * as qatconf from "../../src/index.ts";
+import {
+  addInstances,
+  applyEdits,
+  enableSriov,
+  format,
+  removeInstances,
+  setValues,
+  vfConfig,
+} from "../../src/index.ts";
 
 describe("the package root", () => {
   it("exports the editors as pure functions from text to text, edits and refusal", () => {
     const text = "[GENERAL]\nServicesEnabled = cy\nConfigVersion = 2\n";
-    const r = qatconf.setValues(text, [{ section: "GENERAL", key: "ConfigVersion", value: "2 " }]);
+    const r = setValues(text, [{ section: "GENERAL", key: "ConfigVersion", value: "2 " }]);
     expect(r.refusal).toBeUndefined();
-    expect(qatconf.applyEdits(text, r.edits).text).toBe(r.text);
-    for (const name of ["addInstances", "removeInstances", "setValues", "enableSriov", "vfConfig", "format"] as const) {
-      expect(typeof qatconf[name], name).toBe("function");
+    expect(applyEdits(text, r.edits).text).toBe(r.text);
+    for (const editor of [addInstances, removeInstances, setValues, enableSriov, vfConfig, format]) {
+      expect(typeof editor).toBe("function");
     }
-    expect(qatconf.vfConfig({ device: "c6xx" }).text).toContain("NumberCyInstances = 2");
+    expect(vfConfig({ device: "c6xx" }).text).toContain("NumberCyInstances = 2");
   });
 });
