@@ -12,15 +12,15 @@ import type { EntryLine } from "../syntax/tree.ts";
 import type { GuestHostdev, HostConfigFile, HostSnapshot, PciFunction, QatFunction } from "./types.ts";
 
 /** Intel's PCI vendor ID. */
-export const INTEL = "8086";
+const INTEL = "8086";
 /** PCI class 0x0b40: co-processor, the class QAT endpoints report. */
-export const COPROCESSOR_CLASS = "0b40";
+const COPROCESSOR_CLASS = "0b40";
 /** The driver that hands a function to a guest. */
 export const VFIO = "vfio-pci";
 
 /**
  * PCI IDs Linux's vfio-pci refuses unless loaded with `disable_denylist=1`: the C3xxx, C62x and
- * DH895xCC PFs and VFs (drivers/vfio/pci/vfio_pci.c `vfio_pci_dev_in_denylist`, since Linux 5.10).
+ * DH895xCC PFs and VFs (drivers/vfio/pci/vfio_pci.c `vfio_pci_dev_in_denylist`, added in 2020).
  */
 const VFIO_DENYLIST = new Set(["19e2", "19e3", "37c8", "37c9", "0435", "0443"]);
 
@@ -38,10 +38,13 @@ export interface ExpectedConfig {
   path: string;
   /** The driver's per-type instance number (the N of `_devN`). */
   instance: number;
+  /** The file, when /etc has it. */
   file?: HostConfigFile;
 }
 
+/** What a host snapshot says once read: built once per doctor run or plan, then only queried. */
 export class Inventory {
+  /** The snapshot it was built from. */
   readonly host: HostSnapshot;
   /** Recognised QAT functions, in address order. */
   readonly qat: QatFunction[];
@@ -73,10 +76,12 @@ export class Inventory {
     this.numberInstances();
   }
 
+  /** The QAT PFs, in address order. */
   get pfs(): QatFunction[] {
     return this.qat.filter((q) => !q.isVf);
   }
 
+  /** The QAT VFs, in address order. */
   get vfs(): QatFunction[] {
     return this.qat.filter((q) => q.isVf);
   }
@@ -103,10 +108,12 @@ export class Inventory {
     );
   }
 
+  /** The PCI function at an address (`0000:3d:01.1`), QAT or not. */
   pci(address: string): PciFunction | undefined {
     return this.byAddress.get(address);
   }
 
+  /** The QAT function at an address. */
   qatAt(address: string): QatFunction | undefined {
     return this.qatByAddress.get(address);
   }
@@ -114,11 +121,6 @@ export class Inventory {
   /** The PF of a VF, when sysfs links them. */
   pfOf(vf: QatFunction): QatFunction | undefined {
     return vf.pci.physfn === undefined ? undefined : this.qatAt(vf.pci.physfn);
-  }
-
-  /** The VFs a PF has enabled now. */
-  vfsOf(pf: QatFunction): QatFunction[] {
-    return pf.pci.virtfns.map((a) => this.qatAt(a)).filter((q) => q !== undefined);
   }
 
   /** Every guest hostdev naming this address. */
@@ -155,11 +157,6 @@ export class Inventory {
     const general = semantic.section("GENERAL");
     const entry = general?.entry("SRIOV_Enabled");
     return entry && general ? { value: general.number("SRIOV_Enabled"), entry } : undefined;
-  }
-
-  /** The configuration file at a host path. */
-  config(path: string): HostConfigFile | undefined {
-    return this.host.configs.find((c) => c.path === path);
   }
 
   /**
