@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupByPath } from "../../src/host/doctor.ts";
+import { doctor, groupByPath } from "../../src/host/doctor.ts";
 import { domainXml, intelCpuinfo } from "./fake-host.ts";
 import {
   BOOT,
@@ -12,7 +12,7 @@ import {
   vfsNotEnabledHost,
   wrongDriverHost,
 } from "./layouts.ts";
-import { doctorOf, findings, problems } from "./run.ts";
+import { doctorOf, findings, problems, snapshotOf } from "./run.ts";
 
 describe("doctor on a healthy host", () => {
   it("finds nothing wrong and lists the inventory", async () => {
@@ -196,6 +196,18 @@ describe("doctor on a host with two generations", () => {
     expect(missing.map((d) => d.message)).toEqual([
       "4xxx PF 0000:6b:00.0 has no /etc/4xxx_dev0.conf: adf_ctl reads that file to start it (the in-tree kernel driver reads none)",
     ]);
+  });
+});
+
+describe("doctor's options", () => {
+  it("turns checks off and overrides their severity, but not surfaced lint errors", async () => {
+    const spec = noIommuHost();
+    spec.etc = { "c6xx_dev0.conf": `${PF_SRIOV_CONF}NumberCyInstances 2\n` };
+    const host = await snapshotOf(spec);
+    const all = doctor(host, { checks: { iommu: "warning", "config-file": "info", mps: "off" } });
+    expect(findings(all, "iommu").map((d) => d.severity)).toEqual(["warning"]);
+    expect(findings(all, "mps")).toEqual([]);
+    expect(findings(all, "syntax").map((d) => d.severity)).toEqual(["error"]);
   });
 });
 
