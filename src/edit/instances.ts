@@ -54,11 +54,15 @@ export interface AddInstancesRequest {
   dc?: number;
   /** Sets NumProcesses (user sections): how many processes get a copy of the section. Default for a new section: 1. */
   processes?: number;
-  /** `IsPolled` of the new instances: 1 poll, 2 epoll (0 interrupt, kernel only). Default: as the template. */
+  /**
+   * `IsPolled` of the new instances: 1 poll, 2 epoll (0 interrupt, kernel only). Default: as the
+   * instance they copy (1 when it has no valid one); 0 in kernel sections.
+   */
   polled?: number;
   /**
-   * `CoreAffinity` of the new instances: `auto` (the default) gives each the lowest CPU no instance of
-   * the section uses yet; any other value is written as given (a CPU, or a list the processes share).
+   * `CoreAffinity` of the new instances: `auto` (the default) gives them the CPUs after the highest one
+   * the section's instances use, one each; any other value is written as given (a CPU, or a list the
+   * processes share).
    */
   coreAffinity?: string;
   /** Names the new instances `<prefix><N>`; default: the prefix the section's names follow (`UserCY`). */
@@ -131,7 +135,16 @@ function checkAddRequest(config: ConfigView, request: AddInstancesRequest): { se
   if ((request.cy ?? 0) + (request.dc ?? 0) === 0 && request.processes === undefined) {
     return { section: "", error: "nothing to add: ask for --cy N and/or --dc N" };
   }
-  if (request.section !== undefined) return { section: request.section };
+  if (request.section !== undefined) {
+    // adf_cfg_process_section reads no instances from these two (see the device model).
+    if (request.section === "GENERAL" || request.section === "INLINE") {
+      return {
+        section: "",
+        error: `[${request.section}] holds device-wide settings: the driver reads no instances there`,
+      };
+    }
+    return { section: request.section };
+  }
   const users = userSections(config);
   if (users.length > 1) {
     const names = users.map((s) => `[${s.name}]`).join(", ");
