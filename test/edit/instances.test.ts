@@ -168,7 +168,9 @@ describe("addInstances", () => {
     expect(addInstances(INTEL, {}, PF).refusal?.message).toContain("nothing to add");
     expect(addInstances(INTEL, { cy: -1 }, PF).refusal?.kind).toBe("request");
     expect(addInstances(INTEL, { cy: 1, processes: 0 }, PF).refusal?.kind).toBe("request");
-    expect(addInstances(INTEL, { cy: 1, section: "GENERAL" }, PF).refusal?.message).toContain("reads no instances there");
+    expect(addInstances(INTEL, { cy: 1, section: "GENERAL" }, PF).refusal?.message).toContain(
+      "reads no instances there",
+    );
   });
 });
 
