@@ -11,10 +11,31 @@ if (major < 22) {
   );
   process.exit(2);
 }
-// Node keeps the compiled CLI in its on-disk cache (in the OS temp folder; NODE_COMPILE_CACHE moves
-// it, NODE_DISABLE_COMPILE_CACHE=1 turns it off), so later runs skip compiling the bundle.
+var fs = require("node:fs");
 var nodeModule = require("node:module");
-if (typeof nodeModule.enableCompileCache === "function") nodeModule.enableCompileCache();
+var path = require("node:path");
+
+// Node's compile cache keeps the compiled CLI on disk, so that later runs skip compiling it. It goes
+// in the user's own cache folder, never in a shared one such as /tmp (Node's default): qatconf is
+// often run as root, and cached code that another user could write would run as root.
+// NODE_COMPILE_CACHE=DIR chooses the folder, NODE_DISABLE_COMPILE_CACHE=1 turns the cache off.
+function compileCacheDir() {
+  var home = process.env.HOME;
+  var base = process.env.XDG_CACHE_HOME || (home ? path.join(home, ".cache") : "");
+  if (!base || typeof process.getuid !== "function") return undefined;
+  var dir = path.join(base, "qatconf");
+  var stat;
+  try {
+    stat = fs.statSync(dir);
+    // Someone else's folder, or one others may write to (mode & 022), is not trusted.
+    if (stat.uid !== process.getuid() || (stat.mode & 18) !== 0) return undefined;
+  } catch (_missing) {
+    // Node creates it.
+  }
+  return dir;
+}
+var cacheDir = process.env.NODE_COMPILE_CACHE ? undefined : compileCacheDir();
+if (cacheDir && typeof nodeModule.enableCompileCache === "function") nodeModule.enableCompileCache(cacheDir);
 var cli;
 try {
   cli = require("../dist/cli.cjs");

@@ -5,7 +5,7 @@
  * only if used, and the entry point turns on Node's compile cache.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createToken, Lexer } from "chevrotain";
@@ -61,11 +61,19 @@ describe("the CLI bundle", () => {
     expect(JSON.parse(r.stderr)).toEqual([]);
   });
 
-  it("is compiled once and then read from Node's compile cache", () => {
-    const cache = join(temp, "compile-cache");
-    const r = runCli(["lint", SAMPLE], { env: { NODE_COMPILE_CACHE: cache, NODE_DISABLE_COMPILE_CACHE: undefined } });
+  it("is compiled once into the user's own cache folder, then read from there", () => {
+    const xdg = join(temp, "xdg-cache");
+    const r = runCli(["lint", SAMPLE], { env: { XDG_CACHE_HOME: xdg, NODE_COMPILE_CACHE: undefined } });
     expect(r.status).toBe(0);
-    const entries = readdirSync(cache, { recursive: true });
-    expect(entries.length).toBeGreaterThan(0);
+    expect(readdirSync(join(xdg, "qatconf"), { recursive: true }).length).toBeGreaterThan(0);
+  });
+
+  it("uses no cache folder that others may write to: cached code runs as whoever runs qatconf", () => {
+    const xdg = join(temp, "shared-cache");
+    mkdirSync(join(xdg, "qatconf"), { recursive: true });
+    chmodSync(join(xdg, "qatconf"), 0o777);
+    const r = runCli(["lint", SAMPLE], { env: { XDG_CACHE_HOME: xdg, NODE_COMPILE_CACHE: undefined } });
+    expect(r.status).toBe(0);
+    expect(readdirSync(join(xdg, "qatconf"))).toEqual([]);
   });
 });
