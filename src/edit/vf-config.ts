@@ -7,7 +7,7 @@ import { view } from "../config/view.ts";
 import { lint } from "../lint/lint.ts";
 import { closest, didYouMean } from "../lint/suggest.ts";
 import { allocate, slotCounts } from "../model/allocator.ts";
-import { familyNames, findFamily } from "../model/devices.ts";
+import { deviceName, familyNames, findFamily } from "../model/devices.ts";
 import { deviceConfig } from "../model/instances.ts";
 import { defaultServicesEnabled, enabledServices, ringMap } from "../model/ring-map.ts";
 import type { DeviceFamily } from "../model/types.ts";
@@ -29,7 +29,7 @@ export interface VfConfigRequest extends Omit<AddInstancesRequest, "cy" | "dc"> 
 
 /** The file name a VF file of a family goes by in the guest (`c6xxvf_dev0.conf`). */
 export function vfFileName(family: DeviceFamily): string {
-  return `${family.id}vf_dev0.conf`;
+  return `${deviceName(family, true)}_dev0.conf`;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { parseFileName } from "../config/file-name.ts";
 import { type ConfigView, view } from "../config/view.ts";
-import { familyByPciId } from "../model/devices.ts";
+import { deviceName, familyByPciId } from "../model/devices.ts";
 import type { DeviceFamily } from "../model/types.ts";
 import { parse } from "../syntax/parse.ts";
 import type { EntryLine } from "../syntax/tree.ts";
@@ -176,16 +176,6 @@ export class Inventory {
       this.configs.set(q.pci.address, file ? { path, instance, file } : { path, instance });
     }
   }
-}
-
-/**
- * The device type name the driver gives a function (`ADF_*_DEVICE_NAME`): the prefix of its
- * configuration file names and the name of its PCI driver. 401xx and 402xx are driven by the 4xxx
- * driver under its name.
- */
-export function deviceName(family: DeviceFamily, isVf: boolean): string {
-  const base = family.generation === "2.0" && family.id !== "420xx" ? "4xxx" : family.id;
-  return isVf ? `${base}vf` : base;
 }
 
 /** Names of the QAT host drivers that may hold a function of this family. */

@@ -5,9 +5,10 @@
  * and among those from the ones that gave least so far.
  */
 import { vfConfig } from "../edit/vf-config.ts";
+import { deviceName } from "../model/devices.ts";
 import type { DeviceFamily } from "../model/types.ts";
 import { attachDeviceCommand, nodedevDetachCommand } from "./commands.ts";
-import { deviceName, Inventory, label, VFIO, vfioDenylisted } from "./inventory.ts";
+import { Inventory, label, VFIO, vfioDenylisted } from "./inventory.ts";
 import { hostdevXml } from "./libvirt-xml.ts";
 import { comparePciAddresses } from "./pci-address.ts";
 import type { HostSnapshot, QatFunction } from "./types.ts";

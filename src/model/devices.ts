@@ -228,6 +228,16 @@ export function familyByPciId(deviceId: string): { family: DeviceFamily; isVf: b
   return BY_PCI.get(id.padStart(4, "0"));
 }
 
+/**
+ * The device type name the driver gives a function (`ADF_*_DEVICE_NAME`): the prefix of its
+ * configuration file names (`<name>_devN.conf`) and the name of its PCI driver. 401xx and 402xx
+ * are driven by the 4xxx driver under its name, so their files are `4xxx_devN.conf`.
+ */
+export function deviceName(family: DeviceFamily, isVf: boolean): string {
+  const base = family.generation === "2.0" && family.id !== "420xx" ? "4xxx" : family.id;
+  return isVf ? `${base}vf` : base;
+}
+
 /** Ids and aliases of every family, for `--device` help and "did you mean" messages. */
 export function familyNames(): string[] {
   return [...BY_NAME.keys()];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { vfConfig } from "../../src/edit/vf-config.ts";
+import { vfConfig, vfFileName } from "../../src/edit/vf-config.ts";
 import { lint } from "../../src/lint/lint.ts";
-import { allFamilies } from "../../src/model/devices.ts";
+import { allFamilies, findFamily } from "../../src/model/devices.ts";
 
 const lines = (text: string, prefix: RegExp): string[] => text.split("\n").filter((l) => prefix.test(l));
 
@@ -70,5 +70,15 @@ describe("vfConfig", () => {
       "is not one the 4xxx driver accepts",
     );
     expect(vfConfig({ device: "dh89xxcc", services: "cy0" }).refusal?.message).toContain("give --cy and --dc");
+  });
+});
+
+describe("vfFileName", () => {
+  it("is the name the driver reads: 401xx and 402xx VFs are driven, and named, as 4xxx", () => {
+    const name = (id: string) => vfFileName(findFamily(id) ?? expect.unreachable(`no family ${id}`));
+    expect(name("c6xx")).toBe("c6xxvf_dev0.conf");
+    expect(name("401xx")).toBe("4xxxvf_dev0.conf");
+    expect(name("402xx")).toBe("4xxxvf_dev0.conf");
+    expect(name("420xx")).toBe("420xxvf_dev0.conf");
   });
 });

@@ -1,6 +1,7 @@
 import { parseFileName } from "../../config/file-name.ts";
 import { lint } from "../../lint/lint.ts";
-import { deviceName, type Inventory, label } from "../inventory.ts";
+import { deviceName } from "../../model/devices.ts";
+import { type Inventory, label } from "../inventory.ts";
 import type { HostCheck, HostCheckContext, HostConfigFile, QatFunction } from "../types.ts";
 
 /**
