@@ -2,10 +2,20 @@
  * What keeps `qatconf` quick to start (bench/README.md measures it; no test asserts a time):
  * the CLI is one CommonJS file needing no node_modules, the bundle skips chevrotain's grammar
  * validations (so they run here, on the source grammar), commander's child_process is loaded
- * only if used, and the entry point turns on Node's compile cache.
+ * only if used, and the entry point keeps V8's code cache of each command in the user's cache folder.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createToken, Lexer } from "chevrotain";
@@ -40,7 +50,8 @@ describe("the CLI bundle", () => {
     const pkg = join(temp, "package");
     mkdirSync(join(pkg, "bin"), { recursive: true });
     mkdirSync(join(pkg, "dist"));
-    for (const f of ["qatconf.js", "package.json"]) copyFileSync(resolve(ROOT, "bin", f), join(pkg, "bin", f));
+    for (const f of ["qatconf.js", "start.js", "package.json"])
+      copyFileSync(resolve(ROOT, "bin", f), join(pkg, "bin", f));
     copyFileSync(resolve(ROOT, "dist/cli.cjs"), join(pkg, "dist/cli.cjs"));
     const clean = spawnSync(process.execPath, [join(pkg, "bin/qatconf.js"), "lint", SAMPLE], {
       cwd: temp,
@@ -61,19 +72,48 @@ describe("the CLI bundle", () => {
     expect(JSON.parse(r.stderr)).toEqual([]);
   });
 
-  it("is compiled once into the user's own cache folder, then read from there", () => {
-    const xdg = join(temp, "xdg-cache");
-    const r = runCli(["lint", SAMPLE], { env: { XDG_CACHE_HOME: xdg, NODE_COMPILE_CACHE: undefined } });
-    expect(r.status).toBe(0);
-    expect(readdirSync(join(xdg, "qatconf"), { recursive: true }).length).toBeGreaterThan(0);
+  it("is compiled once per command into the user's own cache folder, then read from there", () => {
+    const cache = join(temp, "xdg-cache", "qatconf");
+    mkdirSync(cache, { recursive: true });
+    // A cache of an earlier build: removed when this build's cache is written.
+    writeFileSync(join(cache, "cli-1-2-3-v0.0.0-x64-lint.v8cache"), "stale");
+    const env = { XDG_CACHE_HOME: join(temp, "xdg-cache"), NODE_DISABLE_COMPILE_CACHE: undefined };
+    const first = runCli(["lint", SAMPLE], { env });
+    expect(first.status).toBe(0);
+    const written = readdirSync(cache);
+    expect(written).toEqual([expect.stringMatching(/^cli-.*-lint\.v8cache$/)]);
+    const file = join(cache, written[0] as string);
+    const before = statSync(file).mtimeMs;
+    expect(runCli(["lint", SAMPLE], { env })).toEqual(first);
+    expect(statSync(file).mtimeMs).toBe(before);
+    expect(runCli(["--version"], { env }).status).toBe(0);
+    expect(readdirSync(cache)).toHaveLength(2);
+  });
+
+  it("replaces a damaged cache, and runs correctly meanwhile", () => {
+    const xdg = join(temp, "damaged-cache");
+    const env = { XDG_CACHE_HOME: xdg, NODE_DISABLE_COMPILE_CACHE: undefined };
+    const clean = runCli(["lint", SAMPLE], { env });
+    const [name] = readdirSync(join(xdg, "qatconf"));
+    const file = join(xdg, "qatconf", name as string);
+    writeFileSync(file, "not a V8 code cache");
+    expect(runCli(["lint", SAMPLE], { env })).toEqual(clean);
+    expect(statSync(file).size).toBeGreaterThan(1000);
   });
 
   it("uses no cache folder that others may write to: cached code runs as whoever runs qatconf", () => {
     const xdg = join(temp, "shared-cache");
     mkdirSync(join(xdg, "qatconf"), { recursive: true });
     chmodSync(join(xdg, "qatconf"), 0o777);
-    const r = runCli(["lint", SAMPLE], { env: { XDG_CACHE_HOME: xdg, NODE_COMPILE_CACHE: undefined } });
+    const r = runCli(["lint", SAMPLE], { env: { XDG_CACHE_HOME: xdg, NODE_DISABLE_COMPILE_CACHE: undefined } });
     expect(r.status).toBe(0);
     expect(readdirSync(join(xdg, "qatconf"))).toEqual([]);
+  });
+
+  it("writes no cache with NODE_DISABLE_COMPILE_CACHE=1", () => {
+    const xdg = join(temp, "disabled-cache");
+    const r = runCli(["lint", SAMPLE], { env: { XDG_CACHE_HOME: xdg, NODE_DISABLE_COMPILE_CACHE: "1" } });
+    expect(r.status).toBe(0);
+    expect(existsSync(join(xdg, "qatconf"))).toBe(false);
   });
 });

@@ -1,0 +1,109 @@
+// Loads and runs the CLI bundle (dist/cli.cjs) for bin/qatconf.js, once it has checked Node's version.
+//
+// Start-up is most of what `qatconf lint FILE` costs, and compiling the bundle's functions is a
+// large part of it. V8's code cache made after a run holds every function that run compiled (Node's
+// own compile cache, made before the run, holds only the top level), so the first run of each
+// command writes one and later runs of that command compile almost nothing.
+//
+// The cache lives in the user's own ~/.cache/qatconf ($XDG_CACHE_HOME/qatconf), never in a shared
+// folder such as /tmp: qatconf is often run as root, and cached code another user could write
+// would run as root. A folder that is not the user's own, or that others may write to, is not used.
+// NODE_DISABLE_COMPILE_CACHE=1 turns the cache off, as it does Node's.
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+const vm = require("node:vm");
+
+const bundle = path.join(__dirname, "..", "dist", "cli.cjs");
+
+function cacheFolder() {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE || typeof process.getuid !== "function") return undefined;
+  const home = process.env.HOME;
+  const base = process.env.XDG_CACHE_HOME || (home ? path.join(home, ".cache") : "");
+  if (!base) return undefined;
+  const dir = path.join(base, "qatconf");
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const stat = fs.statSync(dir);
+    return stat.uid === process.getuid() && (stat.mode & 0o022) === 0 ? dir : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The cache file for this bundle (its size, time and inode: a rebuilt bundle gets a new file),
+ * this Node and this command: each command compiles different functions.
+ */
+function cacheFile(dir, stat, argv) {
+  const command = /^[a-z][a-z-]{0,30}$/.test(argv[0] ?? "") ? argv[0] : "-";
+  return path.join(dir, `${bundleId(stat)}-${command}.v8cache`);
+}
+
+function bundleId(stat) {
+  return ["cli", stat.size, Math.trunc(stat.mtimeMs), stat.ino, process.version, process.arch].join("-");
+}
+
+/** Removes the caches of other bundles (earlier builds, other Node versions), which nothing reads. */
+function removeStale(dir, stat) {
+  const current = `${bundleId(stat)}-`;
+  for (const name of fs.readdirSync(dir)) {
+    if (name.startsWith("cli-") && name.endsWith(".v8cache") && !name.startsWith(current)) {
+      fs.rmSync(path.join(dir, name), { force: true });
+    }
+  }
+}
+
+function readOrUndefined(file) {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the file whole or not at all (other runs may be reading it); a failure only costs speed. */
+function writeAtomically(file, data) {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temp, data, { mode: 0o600 });
+    fs.renameSync(temp, file);
+  } catch {
+    fs.rmSync(temp, { force: true });
+  }
+}
+
+function loadBundle(argv) {
+  let source;
+  let stat;
+  try {
+    source = fs.readFileSync(bundle, "utf8");
+    stat = fs.statSync(bundle);
+  } catch (error) {
+    if (error.code !== "ENOENT") throw error;
+    process.stderr.write(
+      "qatconf: cannot load the CLI (dist/cli.cjs is missing); run `npm run build` in a source checkout\n",
+    );
+    process.exit(2);
+  }
+  const dir = cacheFolder();
+  const file = dir && cacheFile(dir, stat, argv);
+  const cachedData = file && readOrUndefined(file);
+  // The CommonJS wrapper on the first line keeps the bundle's line numbers in stack traces.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: bundle,
+    ...(cachedData ? { cachedData } : {}),
+  });
+  const module = { exports: {} };
+  script.runInThisContext().call(module.exports, module.exports, require, module, bundle, path.dirname(bundle));
+  const saveCache = () => {
+    if (!file || (cachedData && !script.cachedDataRejected)) return;
+    writeAtomically(file, script.createCachedData());
+    removeStale(dir, stat);
+  };
+  return { cli: module.exports, saveCache };
+}
+
+const argv = process.argv.slice(2);
+const { cli, saveCache } = loadBundle(argv);
+cli.run(argv).then(saveCache);
