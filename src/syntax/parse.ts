@@ -7,12 +7,16 @@ import { configLexer } from "../../grammar/lexer.ts";
 import { ConfigParser, type LineSyntax } from "../../grammar/parser.ts";
 import type { Diagnostic, Severity } from "../diagnostics.ts";
 import type {
+  BlankLine,
+  CommentLine,
   ConfigDocument,
+  EntryLine,
   Line,
   LineEnding,
   Piece,
   Position,
   Range,
+  SectionLine,
   SectionNode,
   SyntaxToken,
   TokenKind,
@@ -39,7 +43,7 @@ export function parse(text: string, options: ParseOptions = {}): ConfigDocument 
   const lexed = configLexer.tokenize(text);
   parser.input = lexed.tokens;
   const syntax = parser.file();
-  const builder = new TreeBuilder(text, lexed.groups.trivia ?? []);
+  const builder = new TreeBuilder(text);
   if (syntax.bom) builder.skipBom(syntax.bom);
   for (const line of syntax.lines) builder.addLine(line);
   builder.finish();
@@ -65,6 +69,95 @@ export function print(doc: Pick<ConfigDocument, "bom" | "lines">): string {
   return out;
 }
 
+/**
+ * The tokens of one line, lexed again from its text on first use. Linting never reads tokens, so
+ * parsing does not copy them; the result is the same as the first lexing because no token crosses a
+ * line end (every pattern but `Newline` excludes CR and LF, and a line ends after its `Newline`).
+ */
+function lineTokens(raw: string, offset: number): SyntaxToken[] {
+  const lexed = configLexer.tokenize(raw);
+  const trivia = lexed.groups.trivia ?? [];
+  const out: SyntaxToken[] = [];
+  let t = 0;
+  for (const parsed of lexed.tokens) {
+    for (; t < trivia.length && (trivia[t] as IToken).startOffset < parsed.startOffset; t++)
+      out.push(token(trivia[t] as IToken, offset));
+    out.push(token(parsed, offset));
+  }
+  for (; t < trivia.length; t++) out.push(token(trivia[t] as IToken, offset));
+  return out;
+}
+
+function token(t: IToken, offset: number): SyntaxToken {
+  return { kind: t.tokenType.name as TokenKind, text: t.image, offset: offset + t.startOffset };
+}
+
+/** What every kind of line holds; the subclasses add their parts. */
+abstract class LineNode {
+  range: Range;
+  raw: string;
+  eol: LineEnding;
+  // Defined (as undefined) on every line, so that all lines of a kind share one shape: adding the
+  // property later to some lines would give them another, and slow every reader of lines.
+  comment?: Piece;
+  #tokens: SyntaxToken[] | undefined;
+
+  constructor(range: Range, raw: string, eol: LineEnding, comment: Piece | undefined) {
+    this.range = range;
+    this.raw = raw;
+    this.eol = eol;
+    if (comment) this.comment = comment;
+  }
+
+  get tokens(): SyntaxToken[] {
+    this.#tokens ??= lineTokens(this.raw, this.range.start.offset);
+    return this.#tokens;
+  }
+}
+
+class BlankLineNode extends LineNode implements BlankLine {
+  readonly kind = "blank";
+}
+
+class CommentLineNode extends LineNode implements CommentLine {
+  readonly kind = "comment";
+  declare comment: Piece;
+}
+
+class SectionLineNode extends LineNode implements SectionLine {
+  readonly kind = "section";
+  name: Piece;
+  closed: boolean;
+
+  constructor(base: LineBase, name: Piece, closed: boolean) {
+    super(...base);
+    this.name = name;
+    this.closed = closed;
+  }
+}
+
+class EntryLineNode extends LineNode implements EntryLine {
+  readonly kind = "entry";
+  key: Piece;
+  hasEquals: boolean;
+  rawValue: Piece;
+  value: string;
+  quoted: boolean;
+
+  constructor(base: LineBase, parts: Omit<EntryLine, keyof LineBaseFields | "kind">) {
+    super(...base);
+    this.key = parts.key;
+    this.hasEquals = parts.hasEquals;
+    this.rawValue = parts.rawValue;
+    this.value = parts.value;
+    this.quoted = parts.quoted;
+  }
+}
+
+type LineBaseFields = Pick<Line, "range" | "raw" | "eol" | "tokens" | "comment">;
+/** The arguments of every line's constructor. */
+type LineBase = ConstructorParameters<typeof BlankLineNode>;
+
 class TreeBuilder {
   readonly lines: Line[] = [];
   readonly preamble: Line[] = [];
@@ -72,14 +165,16 @@ class TreeBuilder {
   readonly diagnostics: Diagnostic[] = [];
   private lineStart = 0;
   private lineNumber = 1;
-  private triviaIndex = 0;
+  // The current line's start and end: positions are never changed, so the pieces that start or end
+  // there (an unindented key, a comment, which always ends the line) share them, and their range.
+  private startPos: Position = { offset: -1, line: 0, column: 0 };
+  private endPos: Position = this.startPos;
+  private lineRange: Range = { start: this.startPos, end: this.endPos };
 
   private readonly text: string;
-  private readonly trivia: IToken[];
 
-  constructor(text: string, trivia: IToken[]) {
+  constructor(text: string) {
     this.text = text;
-    this.trivia = trivia;
   }
 
   skipBom(bom: IToken): void {
@@ -88,10 +183,21 @@ class TreeBuilder {
 
   /** Positions within the current line. */
   pos(offset: number): Position {
+    if (offset === this.startPos.offset) return this.startPos;
+    if (offset === this.endPos.offset) return this.endPos;
     return { offset, line: this.lineNumber, column: offset - this.lineStart + 1 };
   }
 
+  /** Starts a line (after the previous one's end): its range, whose positions the line shares. */
+  private startLine(start: number, contentEnd: number): Range {
+    this.startPos = { offset: start, line: this.lineNumber, column: 1 };
+    this.endPos = { offset: contentEnd, line: this.lineNumber, column: contentEnd - start + 1 };
+    this.lineRange = { start: this.startPos, end: this.endPos };
+    return this.lineRange;
+  }
+
   range(start: number, end: number): Range {
+    if (start === this.startPos.offset && end === this.endPos.offset) return this.lineRange;
     return { start: this.pos(start), end: this.pos(end) };
   }
 
@@ -111,20 +217,17 @@ class TreeBuilder {
     const end = syntax.newline ? endOf(syntax.newline) : this.text.length;
     const eol = (syntax.newline?.image ?? "") as LineEnding;
     const contentEnd = end - eol.length;
-    const base = {
-      range: this.range(start, contentEnd),
-      raw: this.text.slice(start, end),
-      eol,
-      tokens: this.tokens(syntax, end),
-    };
+    const range = this.startLine(start, contentEnd);
+    const raw = this.text.slice(start, end);
     const comment = syntax.comment ? this.piece(syntax.comment.startOffset, endOf(syntax.comment)) : undefined;
+    const base: LineBase = [range, raw, eol, comment];
     let line: Line;
     switch (syntax.kind) {
       case "blank":
-        line = { kind: "blank", ...base };
+        line = new BlankLineNode(...base);
         break;
       case "comment":
-        line = { kind: "comment", ...base, comment: comment as Piece };
+        line = new CommentLineNode(...base);
         break;
       case "section":
         line = this.sectionLine(syntax, base, contentEnd);
@@ -133,38 +236,13 @@ class TreeBuilder {
         line = this.entryLine(syntax, base);
         break;
     }
-    if (comment && line.kind !== "comment") line.comment = comment;
-    this.checkNul(line.raw, start);
+    this.checkNul(raw, start);
     this.push(line);
     this.lineStart = end;
     this.lineNumber++;
   }
 
-  /** Lexed tokens of the line in source order: the parser's, merged with the trivia between them. */
-  private tokens(syntax: LineSyntax, end: number): SyntaxToken[] {
-    const parsed: IToken[] = [];
-    if (syntax.open) parsed.push(syntax.open, ...syntax.name);
-    if (syntax.close) parsed.push(syntax.close);
-    parsed.push(...syntax.key);
-    if (syntax.equals) parsed.push(syntax.equals);
-    parsed.push(...syntax.rest);
-    if (syntax.comment) parsed.push(syntax.comment);
-    if (syntax.newline) parsed.push(syntax.newline);
-    const out: SyntaxToken[] = [];
-    let p = 0;
-    while (this.triviaIndex < this.trivia.length) {
-      const t = this.trivia[this.triviaIndex] as IToken;
-      if (t.startOffset >= end) break;
-      while (p < parsed.length && (parsed[p] as IToken).startOffset < t.startOffset)
-        out.push(token(parsed[p++] as IToken));
-      out.push(token(t));
-      this.triviaIndex++;
-    }
-    while (p < parsed.length) out.push(token(parsed[p++] as IToken));
-    return out;
-  }
-
-  private sectionLine(syntax: LineSyntax, base: BaseFields, contentEnd: number): Line {
+  private sectionLine(syntax: LineSyntax, base: LineBase, contentEnd: number): Line {
     const open = syntax.open as IToken;
     const nameStart = syntax.name[0]?.startOffset ?? endOf(open);
     const nameEnd = syntax.name.at(-1) ? endOf(syntax.name.at(-1) as IToken) : nameStart;
@@ -197,10 +275,10 @@ class TreeBuilder {
         "warning",
       );
     }
-    return { kind: "section", ...base, name, closed: syntax.close !== undefined };
+    return new SectionLineNode(base, name, syntax.close !== undefined);
   }
 
-  private entryLine(syntax: LineSyntax, base: BaseFields): Line {
+  private entryLine(syntax: LineSyntax, base: LineBase): Line {
     const first = syntax.key[0];
     const lastKey = syntax.key.at(-1);
     const keyStart = first ? first.startOffset : (syntax.equals as IToken).startOffset;
@@ -241,18 +319,16 @@ class TreeBuilder {
         "put it under a section header such as [GENERAL]",
       );
     }
-    return {
-      kind: "entry",
-      ...base,
+    return new EntryLineNode(base, {
       key,
       hasEquals: syntax.equals !== undefined,
       rawValue,
       value: quoted ? rawValue.text.slice(1, -1) : rawValue.text,
       quoted,
-    };
+    });
   }
 
-  private checkKey(tokens: IToken[]): void {
+  private checkKey(tokens: readonly IToken[]): void {
     // Whitespace inside a key is legal: adf_ctl deletes every blank from keys (utils::sanitize_string).
     const odd = tokens.find((t) => t.tokenType.name !== "Text");
     if (odd) this.error(odd.startOffset, endOf(odd), `'${odd.image[0]}' is not allowed in a key`);
@@ -279,22 +355,9 @@ class TreeBuilder {
     if (this.lineStart < this.text.length) {
       const start = this.lineStart;
       const end = this.text.length;
-      const line: Line = {
-        kind: "blank",
-        range: this.range(start, end),
-        raw: this.text.slice(start, end),
-        eol: "",
-        tokens: this.trivia.slice(this.triviaIndex).map(token),
-      };
-      this.push(line);
+      this.push(new BlankLineNode(this.startLine(start, end), this.text.slice(start, end), "", undefined));
     }
   }
-}
-
-type BaseFields = Pick<Line, "range" | "raw" | "eol" | "tokens">;
-
-function token(t: IToken): SyntaxToken {
-  return { kind: t.tokenType.name as TokenKind, text: t.image, offset: t.startOffset };
 }
 
 /** Offset just past a token (the lexer tracks start offsets only, which is faster). */
