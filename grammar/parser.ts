@@ -7,7 +7,7 @@
  * collected, in `src/parse.ts`, which turns it into a diagnostic with a position. Keeping the grammar
  * total is what lets `parse` promise that it never throws and always recovers at the next line.
  */
-import { EmbeddedActionsParser, type IToken } from "chevrotain";
+import { EmbeddedActionsParser, type IOrAlt, type IToken } from "chevrotain";
 import {
   allTokens,
   Bom,
@@ -28,18 +28,18 @@ import {
 export interface LineSyntax {
   kind: "blank" | "comment" | "section" | "entry";
   /** `[` of a section header. */
-  open?: IToken;
+  open: IToken | undefined;
   /** Tokens between `[` and `]` (or to the end of the line when `]` is missing). */
-  name: IToken[];
+  name: readonly IToken[];
   /** `]` of a section header. */
-  close?: IToken;
+  close: IToken | undefined;
   /** Tokens before `=`. */
-  key: IToken[];
-  equals?: IToken;
+  key: readonly IToken[];
+  equals: IToken | undefined;
   /** Tokens after `=`, or after `]` on a header line (where they do not belong). */
-  rest: IToken[];
-  comment?: IToken;
-  newline?: IToken;
+  rest: readonly IToken[];
+  comment: IToken | undefined;
+  newline: IToken | undefined;
 }
 
 /** The result of parsing a token vector: an optional byte order mark and the lines in order. */
@@ -48,8 +48,22 @@ export interface FileSyntax {
   lines: LineSyntax[];
 }
 
+// Most lines are comments and blanks: they share one empty list rather than each allocating three.
+const NONE: readonly IToken[] = Object.freeze([]);
+
+// Every field is set, even to undefined, so that all lines have one shape (cheaper to build and read).
 function emptyLine(kind: LineSyntax["kind"]): LineSyntax {
-  return { kind, name: [], key: [], rest: [] };
+  return {
+    kind,
+    open: undefined,
+    name: NONE,
+    close: undefined,
+    key: NONE,
+    equals: undefined,
+    rest: NONE,
+    comment: undefined,
+    newline: undefined,
+  };
 }
 
 /** Chevrotain parser for one configuration file. */
@@ -80,71 +94,84 @@ export class ConfigParser extends EmbeddedActionsParser {
   });
 
   /** line := Newline | Comment Newline? | (header | entry) Comment? Newline? */
-  private line = this.RULE("line", (): LineSyntax => {
-    return this.OR([
-      {
-        ALT: () => {
-          const l = emptyLine("blank");
-          l.newline = this.CONSUME(Newline);
-          return l;
-        },
+  private line = this.RULE("line", (): LineSyntax => this.OR(this.lineForms));
+
+  // The alternatives of `line`, the rule run once per line, are built once (chevrotain's advice for
+  // hot rules): they close over the parser only, never over one call's locals.
+  private readonly lineForms: IOrAlt<LineSyntax>[] = [
+    {
+      ALT: () => {
+        const l = emptyLine("blank");
+        l.newline = this.CONSUME(Newline);
+        return l;
       },
-      {
-        ALT: () => {
-          const l = emptyLine("comment");
-          l.comment = this.CONSUME(Comment);
-          this.OPTION(() => {
-            l.newline = this.CONSUME2(Newline);
-          });
-          return l;
-        },
+    },
+    {
+      ALT: () => {
+        const l = emptyLine("comment");
+        l.comment = this.CONSUME(Comment);
+        l.newline = this.OPTION(this.commentLineEnd);
+        return l;
       },
-      {
-        ALT: () => {
-          const l = this.OR2([{ ALT: () => this.SUBRULE(this.header) }, { ALT: () => this.SUBRULE(this.entry) }]);
-          const comment = this.OPTION2(() => this.CONSUME2(Comment));
-          const newline = this.OPTION3(() => this.CONSUME3(Newline));
-          // During grammar recording SUBRULE returns a frozen placeholder: only touch real results.
-          this.ACTION(() => {
-            if (comment) l.comment = comment;
-            if (newline) l.newline = newline;
-          });
-          return l;
-        },
+    },
+    {
+      ALT: () => {
+        const l = this.OR2(this.contentForms);
+        const comment = this.OPTION2(this.trailingComment);
+        const newline = this.OPTION3(this.lineEnd);
+        // During grammar recording SUBRULE returns a frozen placeholder: only touch real results.
+        if (!this.RECORDING_PHASE) {
+          l.comment = comment;
+          l.newline = newline;
+        }
+        return l;
       },
-    ]);
-  });
+    },
+  ];
+  private readonly contentForms: IOrAlt<LineSyntax>[] = [
+    { ALT: () => this.SUBRULE(this.header) },
+    { ALT: () => this.SUBRULE(this.entry) },
+  ];
+  private readonly commentLineEnd = (): IToken => this.CONSUME2(Newline);
+  private readonly trailingComment = (): IToken => this.CONSUME2(Comment);
+  private readonly lineEnd = (): IToken => this.CONSUME3(Newline);
 
   /** header := "[" HeaderPart* ( "]" ValuePart* )? */
   private header = this.RULE("header", (): LineSyntax => {
     const l = emptyLine("section");
+    const name: IToken[] = [];
+    const rest: IToken[] = [];
     l.open = this.CONSUME(LBracket);
     this.MANY(() => {
-      l.name.push(this.CONSUME(HeaderPart));
+      name.push(this.CONSUME(HeaderPart));
     });
     this.OPTION(() => {
       l.close = this.CONSUME(RBracket);
       this.MANY2(() => {
-        l.rest.push(this.CONSUME(ValuePart));
+        rest.push(this.CONSUME(ValuePart));
       });
     });
+    l.name = name;
+    l.rest = rest;
     return l;
   });
 
   /** entry := KeyStart KeyPart* ( "=" ValuePart* )? | "=" ValuePart* */
   private entry = this.RULE("entry", (): LineSyntax => {
     const l = emptyLine("entry");
+    const key: IToken[] = [];
+    const rest: IToken[] = [];
     this.OR([
       {
         ALT: () => {
-          l.key.push(this.CONSUME(KeyStart));
+          key.push(this.CONSUME(KeyStart));
           this.MANY3(() => {
-            l.key.push(this.CONSUME(KeyPart));
+            key.push(this.CONSUME(KeyPart));
           });
           this.OPTION(() => {
             l.equals = this.CONSUME(Equals);
             this.MANY(() => {
-              l.rest.push(this.CONSUME(ValuePart));
+              rest.push(this.CONSUME(ValuePart));
             });
           });
         },
@@ -153,11 +180,13 @@ export class ConfigParser extends EmbeddedActionsParser {
         ALT: () => {
           l.equals = this.CONSUME2(Equals);
           this.MANY2(() => {
-            l.rest.push(this.CONSUME2(ValuePart));
+            rest.push(this.CONSUME2(ValuePart));
           });
         },
       },
     ]);
+    l.key = key;
+    l.rest = rest;
     return l;
   });
 }
