@@ -3,10 +3,12 @@
  *
  * Rows: parse + print and parse + full lint throughput over the corpus against the `ini` package's
  * parse of the same in-memory texts; time per file as the corpus is linted 1, 10, 100 and 1,000
- * times in one process; and the cold start of `qatconf lint ONE_FILE` as a whole process against
- * `node -e 0` on the same Node. See bench/README.md for how to read it. Options:
+ * times in one process; and the cold start of `qatconf lint ONE_FILE` as a whole process (the npm
+ * package's CLI, and the single executable) against `node -e 0` on the same Node. See
+ * bench/README.md for how to read it. Options:
  *   --max-copies N   stop the scaling rows at N copies (default 1000)
  *   --runs N         cold-start runs per command (default 30)
+ *   --no-sea         skip the single executable's cold start (building it takes a few seconds)
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -19,7 +21,11 @@ import { CORPUS_SKIP_REASON, type CorpusFile, corpusAvailable, corpusFiles } fro
 
 const ROOT = resolve(import.meta.dirname, "..");
 const { values: flags } = parseArgs({
-  options: { "max-copies": { type: "string", default: "1000" }, runs: { type: "string", default: "30" } },
+  options: {
+    "max-copies": { type: "string", default: "1000" },
+    runs: { type: "string", default: "30" },
+    "no-sea": { type: "boolean", default: false },
+  },
 });
 const maxCopies = Number(flags["max-copies"]);
 const coldRuns = Number(flags.runs);
@@ -146,43 +152,58 @@ function scalingRows(files: CorpusFile[], lint: LintFn): void {
 }
 
 /** Wall time of one whole process, in ms. */
-function timeProcess(args: string[]): { ms: number; status: number | null; stderr: string } {
+function timeProcess(command: string, args: string[]): { ms: number; status: number | null; stderr: string } {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
+  const r = spawnSync(command, args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
   return { ms: performance.now() - t0, status: r.status, stderr: r.stderr };
 }
 
 /**
- * Cold start: the two commands alternate (so that background load hits both alike), after 3
- * warm-up runs of each that also fill the OS file cache and Node's compile cache; medians.
+ * Cold start of `label` (a whole process: `command args`) against `node -e 0`: the two alternate
+ * (so that background load hits both alike), after 3 warm-up runs of each that also fill the OS
+ * file cache and qatconf's code cache; medians.
  */
-function coldStartRows(file: string): void {
-  const cli = [join(ROOT, "bin/qatconf.js"), "lint", file];
-  const probe = timeProcess(cli);
+function coldStartRow(label: string, command: string, args: string[]): void {
+  const probe = timeProcess(command, args);
   if (probe.status !== 0 && probe.status !== 1) {
-    notes.push(`cold start skipped: \`qatconf lint\` exited ${probe.status}: ${probe.stderr.trim().split("\n")[0]}`);
+    notes.push(`${label} skipped: exit ${probe.status}: ${probe.stderr.trim().split("\n")[0]}`);
     return;
   }
   for (let i = 0; i < 3; i++) {
-    timeProcess(["-e", "0"]);
-    timeProcess(cli);
+    timeProcess(process.execPath, ["-e", "0"]);
+    timeProcess(command, args);
   }
   const bare: number[] = [];
   const ours: number[] = [];
   for (let i = 0; i < coldRuns; i++) {
-    bare.push(timeProcess(["-e", "0"]).ms);
-    ours.push(timeProcess(cli).ms);
+    bare.push(timeProcess(process.execPath, ["-e", "0"]).ms);
+    ours.push(timeProcess(command, args).ms);
   }
   const b = median(bare);
   const q = median(ours);
   rows.push({
-    measure: "cold start `qatconf lint ONE_FILE`, ms",
+    measure: `${label}, ms`,
     value: q.toFixed(1),
     baseline: `node -e 0 ${b.toFixed(1)} ms`,
     ratio: q / b,
     goal: "<= 2.0",
     met: q / b <= 2.0,
   });
+}
+
+function coldStartRows(file: string): void {
+  coldStartRow("cold start `qatconf lint ONE_FILE`", process.execPath, [join(ROOT, "bin/qatconf.js"), "lint", file]);
+  if (!flags["no-sea"]) {
+    const dir = mkdtempSync(join(tmpdir(), "qatconf-bench-sea-"));
+    const exe = join(dir, "qatconf");
+    const built = spawnSync(process.execPath, [join(ROOT, "scripts/build-sea.ts"), "--out", exe], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    if (built.status === 0) coldStartRow("cold start, single executable (build:sea)", exe, ["lint", file]);
+    else notes.push(`single executable skipped: build:sea failed: ${built.stderr.trim().split("\n")[0]}`);
+    rmSync(dir, { recursive: true, force: true });
+  }
   notes.push(`cold start: median of ${coldRuns} runs each, file ${file}`);
 }
 
