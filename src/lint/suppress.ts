@@ -28,24 +28,20 @@ export interface Suppressions {
   filter(diagnostics: Diagnostic[]): Diagnostic[];
 }
 
+const MARK = "qatconf-disable";
 const DIRECTIVE = /^#\s*qatconf-disable(-next-line|-line|-file)\b(.*)$/;
-const cache = new WeakMap<ConfigDocument, Suppressions>();
 
-/** Reads the suppression directives of a document (once per document). */
+/**
+ * Reads the suppression directives of a document. Cheap enough to call more than once (the engine
+ * and the unknown-rule rule both do): most comments are skipped by a substring test. Not cached per
+ * document: a module-level WeakMap keyed by short-lived documents costs more in garbage collection
+ * (V8's young-generation collector keeps its values alive) than reading again.
+ */
 export function suppressions(document: ConfigDocument): Suppressions {
-  let found = cache.get(document);
-  if (!found) {
-    found = read(document);
-    cache.set(document, found);
-  }
-  return found;
-}
-
-function read(document: ConfigDocument): Suppressions {
   const directives: Directive[] = [];
   for (const line of document.lines) {
     const comment = line.comment;
-    if (!comment) continue;
+    if (!comment?.text.includes(MARK)) continue;
     const m = DIRECTIVE.exec(comment.text);
     if (!m) continue;
     const kind = (m[1] as string).slice(1) as Directive["kind"];
@@ -53,7 +49,11 @@ function read(document: ConfigDocument): Suppressions {
     const targetLine = kind === "file" ? 0 : kind === "line" ? lineNumber : lineNumber + 1;
     directives.push({ kind, rules: ruleIds(comment, m[2] as string), targetLine, comment });
   }
-  return { directives, filter: (diagnostics) => diagnostics.filter((d) => !silenced(directives, d)) };
+  return {
+    directives,
+    filter: (diagnostics) =>
+      directives.length === 0 ? diagnostics : diagnostics.filter((d) => !silenced(directives, d)),
+  };
 }
 
 /** The rule ids of a directive, each as a piece of the comment (for diagnostics about them). */

@@ -1,7 +1,6 @@
 import { driverValue, type SectionView } from "../config/view.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
 import type { EntryLine } from "../syntax/tree.ts";
-import { sectionsByName } from "./merged-sections.ts";
 
 /**
  * A key set twice in one section (or in two sections of the same name, which adf_ctl merges).
@@ -16,7 +15,7 @@ export const duplicateKey: Rule = {
   description: "A key is set more than once in a section; the driver silently uses only one value",
   fixable: true,
   check(context) {
-    for (const [name, sections] of sectionsByName(context.view)) {
+    for (const [name, sections] of context.view.sectionsByName()) {
       for (const [key, entries] of repeatedKeys(sections)) reportRepeats(context, name, key, entries);
     }
   },

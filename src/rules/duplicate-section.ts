@@ -1,5 +1,4 @@
 import type { Rule } from "../lint/types.ts";
-import { sectionsByName } from "./merged-sections.ts";
 
 /**
  * A section header written twice. adf_ctl of QAT 1.7 and later merges the two into one section (a
@@ -13,7 +12,7 @@ export const duplicateSection: Rule = {
   fixable: false,
   check(context) {
     const qat15 = context.family?.generation === "1.5";
-    for (const [name, sections] of sectionsByName(context.view)) {
+    for (const [name, sections] of context.view.sectionsByName()) {
       const first = sections[0];
       if (!first) continue;
       const firstLine = first.node.header.range.start.line;

@@ -16,29 +16,6 @@ export function mergedEntry(view: ConfigView, section: string, key: string): Ent
   return undefined;
 }
 
-// Several rules ask for the groups of the same view: build them once per view.
-const GROUPS = new WeakMap<ConfigView, ReadonlyMap<string, readonly SectionView[]>>();
-
-/** Sections grouped by the name the driver reads, in order of first appearance. */
-export function sectionsByName(view: ConfigView): ReadonlyMap<string, readonly SectionView[]> {
-  let groups = GROUPS.get(view);
-  if (!groups) {
-    groups = group(view);
-    GROUPS.set(view, groups);
-  }
-  return groups;
-}
-
-function group(view: ConfigView): Map<string, SectionView[]> {
-  const groups = new Map<string, SectionView[]>();
-  for (const s of view.sections) {
-    const list = groups.get(s.name);
-    if (list) list.push(s);
-    else groups.set(s.name, [s]);
-  }
-  return groups;
-}
-
 /** Whether any of the sections sets `key`. */
 export function anyHas(sections: readonly SectionView[], key: string): boolean {
   return sections.some((s) => s.has(key));

@@ -3,7 +3,7 @@ import type { Severity } from "../diagnostics.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
 import { sectionKind } from "../model/keys.ts";
 import type { Range } from "../syntax/tree.ts";
-import { anyHas, mergedEntry, sectionsByName } from "./merged-sections.ts";
+import { anyHas, mergedEntry } from "./merged-sections.ts";
 
 /**
  * Keys without which the driver does not start the device:
@@ -23,7 +23,7 @@ export const missingRequiredKey: Rule = {
   fixable: false,
   check(context) {
     const qat15 = context.family?.generation === "1.5";
-    const groups = sectionsByName(context.view);
+    const groups = context.view.sectionsByName();
     const general = groups.get("GENERAL");
     if (!general) {
       context.report({
