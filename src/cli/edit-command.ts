@@ -15,6 +15,17 @@ export interface EditCommandOptions extends OutputOptions {
   device?: string;
 }
 
+/** The options describing new instances, shared by add-instance and vf-config. */
+export interface NewInstanceOptions {
+  cy?: number;
+  dc?: number;
+  section?: string;
+  processes?: number;
+  polled?: number;
+  coreAffinity?: string;
+  namePrefix?: string;
+}
+
 /** The exit code of a refusal: the file or request is at fault (2), or the result would be (1). */
 export function refusalExit(refusal: Refusal): number {
   return refusal.kind === "budget" || refusal.kind === "lint" ? EXIT_FINDINGS : EXIT_USAGE;

@@ -1,17 +1,9 @@
 /** `qatconf add-instance`: add instances to a section, in the style of those already there. */
 import type { Command } from "commander";
-import { type EditCommandOptions, pollMode, runEdit, wholeNumber } from "../edit-command.ts";
+import { type EditCommandOptions, type NewInstanceOptions, pollMode, runEdit, wholeNumber } from "../edit-command.ts";
 import { addOutputOptions } from "../output.ts";
 
-interface AddInstanceOptions extends EditCommandOptions {
-  cy?: number;
-  dc?: number;
-  section?: string;
-  processes?: number;
-  polled?: number;
-  coreAffinity?: string;
-  namePrefix?: string;
-}
+type AddInstanceOptions = EditCommandOptions & NewInstanceOptions;
 
 export function register(program: Command): void {
   const command = program

@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import {
   type EditCommandOptions,
+  type NewInstanceOptions,
   pollMode,
   refusalExit,
   reportNotes,
@@ -10,16 +11,9 @@ import {
 } from "../edit-command.ts";
 import { EXIT_OK, EXIT_USAGE } from "../exit-codes.ts";
 
-interface VfConfigOptions extends Pick<EditCommandOptions, "backup"> {
+interface VfConfigOptions extends Pick<EditCommandOptions, "backup">, NewInstanceOptions {
   device: string;
   services?: string;
-  cy?: number;
-  dc?: number;
-  section?: string;
-  processes?: number;
-  polled?: number;
-  coreAffinity?: string;
-  namePrefix?: string;
   output?: string;
 }
 
