@@ -172,9 +172,12 @@ class TreeBuilder {
   private lineRange: Range = { start: this.startPos, end: this.endPos };
 
   private readonly text: string;
+  /** Whether the text holds a NUL at all: one search of the file spares one per line. */
+  private readonly hasNul: boolean;
 
   constructor(text: string) {
     this.text = text;
+    this.hasNul = text.includes("\0");
   }
 
   skipBom(bom: IToken): void {
@@ -201,8 +204,19 @@ class TreeBuilder {
     return { start: this.pos(start), end: this.pos(end) };
   }
 
-  piece(start: number, end: number): Piece {
-    return { text: this.text.slice(start, end), range: this.range(start, end) };
+  /** A token as a piece: it lends its text, so no new string is made. */
+  tokenPiece(t: IToken): Piece {
+    return { text: t.image, range: this.range(t.startOffset, endOf(t)) };
+  }
+
+  /** The piece spelled by consecutive tokens, blanks between them included, or an empty piece at `emptyAt`. */
+  span(tokens: readonly IToken[], emptyAt: number): Piece {
+    const first = tokens[0];
+    const last = tokens.at(-1);
+    if (!first || !last) return { text: "", range: this.range(emptyAt, emptyAt) };
+    if (first === last) return this.tokenPiece(first);
+    const end = endOf(last);
+    return { text: this.text.slice(first.startOffset, end), range: this.range(first.startOffset, end) };
   }
 
   error(start: number, end: number, message: string, hint?: string, severity: Severity = "error"): void {
@@ -219,7 +233,7 @@ class TreeBuilder {
     const contentEnd = end - eol.length;
     const range = this.startLine(start, contentEnd);
     const raw = this.text.slice(start, end);
-    const comment = syntax.comment ? this.piece(syntax.comment.startOffset, endOf(syntax.comment)) : undefined;
+    const comment = syntax.comment ? this.tokenPiece(syntax.comment) : undefined;
     const base: LineBase = [range, raw, eol, comment];
     let line: Line;
     switch (syntax.kind) {
@@ -236,7 +250,7 @@ class TreeBuilder {
         line = this.entryLine(syntax, base);
         break;
     }
-    this.checkNul(raw, start);
+    if (this.hasNul) this.checkNul(raw, start);
     this.push(line);
     this.lineStart = end;
     this.lineNumber++;
@@ -244,9 +258,7 @@ class TreeBuilder {
 
   private sectionLine(syntax: LineSyntax, base: LineBase, contentEnd: number): Line {
     const open = syntax.open as IToken;
-    const nameStart = syntax.name[0]?.startOffset ?? endOf(open);
-    const nameEnd = syntax.name.at(-1) ? endOf(syntax.name.at(-1) as IToken) : nameStart;
-    const name = this.piece(nameStart, nameEnd);
+    const name = this.span(syntax.name, endOf(open));
     if (!syntax.close) {
       this.error(
         open.startOffset,
@@ -280,12 +292,9 @@ class TreeBuilder {
 
   private entryLine(syntax: LineSyntax, base: LineBase): Line {
     const first = syntax.key[0];
-    const lastKey = syntax.key.at(-1);
-    const keyStart = first ? first.startOffset : (syntax.equals as IToken).startOffset;
-    const key = this.piece(keyStart, lastKey ? endOf(lastKey) : keyStart);
-    const valueStart = syntax.rest[0]?.startOffset ?? (syntax.equals ? endOf(syntax.equals) : key.range.end.offset);
-    const lastValue = syntax.rest.at(-1);
-    const rawValue = this.piece(valueStart, lastValue ? endOf(lastValue) : valueStart);
+    // An entry has a key, a "=" or both: without a key, the empty key stands at the "=".
+    const key = this.span(syntax.key, syntax.equals?.startOffset ?? 0);
+    const rawValue = this.span(syntax.rest, syntax.equals ? endOf(syntax.equals) : key.range.end.offset);
     const only = syntax.rest.length === 1 ? syntax.rest[0] : undefined;
     const quoted =
       only !== undefined && only.tokenType.name === "Quoted" && only.image.length > 1 && only.image.endsWith('"');
