@@ -3,10 +3,12 @@ import { allocate } from "../model/allocator.ts";
 import { instanceSectionsOf } from "./instance-support.ts";
 
 /**
- * Kernel instances in a VF file. A VF has few banks (one on QAT 1.x, four single-pair banks on
- * QAT 2.0); kernel instances are placed first and user poll-mode instances only use banks after the
- * last kernel bank (`adf_cfg_get_ring_pairs`, `max_kernel_bundle_nr`), so each kernel instance
- * takes a whole bank from the guest's processes. Intel's VF files declare none (application note 330689).
+ * Kernel instances in a VF file that also creates user instances. A VF has few banks (one on QAT
+ * 1.x, four single-pair banks on QAT 2.0); kernel instances are placed first and user poll-mode
+ * instances only use banks after the last kernel bank (`adf_cfg_get_ring_pairs`,
+ * `max_kernel_bundle_nr`), so each kernel instance takes a whole bank from the guest's processes.
+ * A guest that uses the kernel API alone is a shape the driver accepts and Intel ships (the
+ * package's `<device>vf_dev0.conf.vm.km` samples): with no user instance, nothing is taken from anyone.
  */
 export const vfKernelInstances: Rule = {
   id: "vf-kernel-instances",
@@ -16,6 +18,7 @@ export const vfKernelInstances: Rule = {
   check(context) {
     const device = context.device;
     if (!device?.isVf) return;
+    if (!device.instances.some((instance) => !instance.kernel)) return;
     const banks = device.layout?.banks;
     const taken = allocate(device).firstUserBank;
     for (const section of instanceSectionsOf(context)) {
@@ -28,8 +31,8 @@ export const vfKernelInstances: Rule = {
             ? ""
             : `: they take ${taken} of the VF's ${banks} bank${banks === 1 ? "" : "s"}, and user poll-mode instances only use banks after the kernel's`;
         context.report({
-          message: `[${section.name}] declares kernel instances (${key} = ${setting.value}) in a VF file${share}`,
-          hint: `set ${key} = 0 in [${section.name}] and declare the guest's instances in a user section, as Intel's VF files do`,
+          message: `[${section.name}] declares kernel instances (${key} = ${setting.value}) in a VF file that also has user instances${share}`,
+          hint: `set ${key} = 0 in [${section.name}] and declare the guest's instances in a user section, or keep the kernel instances and declare no user instances`,
           range: setting.entry.range,
         });
       }
