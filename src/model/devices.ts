@@ -16,6 +16,8 @@ const OOT20_SVCS =
 const LINUX_GEN4 =
   "torvalds/linux drivers/crypto/intel/qat/qat_common/adf_gen4_hw_data.h (ADF_GEN4_ETR_MAX_BANKS 64, ADF_GEN4_NUM_RINGS_PER_BANK 2, ADF_GEN4_NUM_BANKS_PER_VF 4)";
 const QAT15 = "halmartin/wired-15-42-mx84 quickassist/qatmux/QAT1.5/quickassist/adf/platform/include";
+const OOT20_VQAT =
+  'zhiyisun/qat (QAT20.L.1.1.50) quickassist/qat/drivers/crypto/qat/qat_vqat/adf_vqat_hw_data.h (ADF_VQAT_DEVICE_NAME "vqat-adi", ADF_VQAT_ETR_MAX_BANKS 1, ADF_VQAT_NUM_RINGS_PER_BANK 2, ADF_VQAT_RX_RINGS_OFFSET 1)';
 
 /** ServicesEnabled values of the QAT 1.6/1.7/1.8 Linux package, DEFAULT profile (OOT-1.7 `adf_profiles[]`). */
 const GEN2_SERVICES = ["cy", "dc", "sym", "asym", "cy;dc", "dc;cy", "asym;dc", "dc;asym", "sym;dc", "dc;sym"];
@@ -168,6 +170,24 @@ const FAMILIES: readonly DeviceFamily[] = [
   gen4("401xx", "Intel QAT 401xx", "4942", "4943", "qat_4xxx/adf_4xxx_hw_data.c (same driver as 4xxx)"),
   gen4("402xx", "Intel QAT 402xx", "4944", "4945", "qat_4xxx/adf_4xxx_hw_data.c (same driver as 4xxx, 402xx firmware)"),
   gen4("420xx", "Intel QAT 420xx", "4946", "4947", "qat_420xx/adf_420xx_hw_data.c"),
+  {
+    // A QAT 2.0 Scalable IOV ADI as a guest sees it (driver qat_vqat, device type "vqat-adi"): one
+    // ring pair serving the one service of the ADI, which its PCI subsystem ID names (0 sym, 1 asym,
+    // 2 dc); the package installs the matching sample as /etc/vqat-adi_devN.conf.
+    id: "vqat-adi",
+    aliases: [],
+    name: "Intel QAT 2.0 vQAT ADI (Scalable IOV guest device)",
+    generation: "2.0",
+    pfDeviceIds: ["0da5"],
+    vfDeviceIds: [],
+    pf: { banks: 1, ringsPerBank: 2 },
+    servicesEnabled: ["sym", "asym", "dc"],
+    sources: [
+      OOT20_VQAT,
+      "zhiyisun/qat (QAT20.L.1.1.50) installer copy_vqat_config_file (8086:0da5, subsystem 0x0000 sym, 0x0001 asym, 0x0002 dc -> /etc/vqat-adi_devN.conf)",
+      "liangintel/qat_oot quickassist/utilities/adf_ctl/conf_files/vqat-adi_dev0.conf.{sym,asym,dc}",
+    ],
+  },
 ];
 
 function gen4(id: string, name: string, pf: string, vf: string, driver: string): DeviceFamily {
@@ -228,13 +248,16 @@ export function familyByPciId(deviceId: string): { family: DeviceFamily; isVf: b
   return BY_PCI.get(id.padStart(4, "0"));
 }
 
+/** Families the 4xxx driver drives under its own name. */
+const DRIVEN_AS_4XXX: ReadonlySet<string> = new Set(["401xx", "402xx"]);
+
 /**
  * The device type name the driver gives a function (`ADF_*_DEVICE_NAME`): the prefix of its
  * configuration file names (`<name>_devN.conf`) and the name of its PCI driver. 401xx and 402xx
  * are driven by the 4xxx driver under its name, so their files are `4xxx_devN.conf`.
  */
 export function deviceName(family: DeviceFamily, isVf: boolean): string {
-  const base = family.generation === "2.0" && family.id !== "420xx" ? "4xxx" : family.id;
+  const base = DRIVEN_AS_4XXX.has(family.id) ? "4xxx" : family.id;
   return isVf ? `${base}vf` : base;
 }
 

@@ -119,6 +119,26 @@ describe("allocate: QAT 2.0, one ring pair per bank", () => {
     expect(allocate(configOf(general("asym;dc") + userSection("SSL", 2, 2, 1), "4xxxvf")).fits).toBe(true);
     expect(allocate(configOf(general("dc") + userSection("SSL", 0, 4, 1), "4xxxvf")).fits).toBe(true);
   });
+
+  // The shape of Intel's vqat-adi_dev0.conf.{sym,asym,dc}: one user instance of the ADI's service.
+  it("gives a vQAT ADI one ring pair: one instance of its service, not two", () => {
+    for (const [services, cy, dc] of [
+      ["sym", 1, 0],
+      ["asym", 1, 0],
+      ["dc", 0, 1],
+    ] as const) {
+      const one = allocate(
+        configOf(general(services) + kernelSection(0, 0) + userSection("SSL", cy, dc, 1), "vqat-adi"),
+      );
+      expect(one.fits, services).toBe(true);
+      expect(one.banks).toHaveLength(1);
+      expect(one.banks[0]?.slots.map((s) => s.service)).toEqual([services]);
+    }
+    const two = allocate(configOf(general("sym") + userSection("SSL", 2, 0, 1), "vqat-adi"));
+    expect(two.failures.map((f) => f.reason)).toEqual([
+      "Don't have enough rings for instance SSLCY1 in process SSL_INT_0",
+    ]);
+  });
 });
 
 describe("allocate: what it does not simulate", () => {

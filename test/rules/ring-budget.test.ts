@@ -12,6 +12,15 @@ describe("ring-budget", () => {
     );
   });
 
+  it("reads a vqat-adi file as the guest's ADI: one ring pair", () => {
+    const adi = { fileName: "/etc/vqat-adi_dev0.conf" };
+    expect(findings(RULE, general("asym") + kernelSection(0, 0) + userSection("SSL", 1, 0, 1), adi)).toEqual([]);
+    const ds = findings(RULE, general("asym") + userSection("SSL", 1, 0, 2), adi);
+    expect(ds).toHaveLength(1);
+    expect(ds[0]?.message).toContain("in process SSL_INT_1");
+    expect(ds[0]?.hint).toContain("has 1 bank of 2 rings");
+  });
+
   it("names the instance, the process and the VF's budget, on the instance's Name line", () => {
     const text = general("cy;dc") + userSection("SSL", 3, 0, 1);
     const ds = findings(RULE, text, { fileName: "c6xxvf_dev0.conf" });
