@@ -14,12 +14,15 @@ import { type FileNameInfo, parseFileName } from "./file-name.ts";
 export class SectionView {
   /** The section as the tree holds it. */
   readonly node: SectionNode;
+  /** The section name as the driver reads it (blanks deleted). */
+  readonly name: string;
   /** Well-formed entries (`Key = Value`) in order, duplicates kept. */
   readonly entries: EntryLine[];
   private readonly byKey = new Map<string, EntryLine[]>();
 
   constructor(node: SectionNode) {
     this.node = node;
+    this.name = driverKey(node.name);
     this.entries = [];
     for (const line of node.body) {
       if (line.kind !== "entry" || !line.hasEquals) continue;
@@ -30,11 +33,6 @@ export class SectionView {
       if (list) list.push(line);
       else this.byKey.set(key, [line]);
     }
-  }
-
-  /** The section name as the driver reads it (blanks deleted). */
-  get name(): string {
-    return driverKey(this.node.name);
   }
 
   /** Every entry with this key as the driver reads it (case-sensitive, blanks deleted). */
@@ -119,7 +117,7 @@ export class ConfigView {
 
 /** A key or section name as adf_ctl reads it: every space, tab and CR deleted. */
 export function driverKey(text: string): string {
-  return text.replace(BLANKS, "");
+  return deleteBlanks(text);
 }
 
 /**
@@ -128,11 +126,17 @@ export function driverKey(text: string): string {
  */
 export function driverValue(rawValue: string): string {
   const hash = rawValue.indexOf("#");
-  const v = (hash >= 0 ? rawValue.slice(0, hash) : rawValue).replace(BLANKS, "");
+  const v = deleteBlanks(hash >= 0 ? rawValue.slice(0, hash) : rawValue);
   return v.length >= 2 && v.startsWith('"') && v.endsWith('"') ? v.slice(1, -1) : v;
 }
 
 const BLANKS = /[ \t\r]/g;
+const HAS_BLANK = /[ \t\r]/;
+
+function deleteBlanks(text: string): string {
+  // Most keys and values have no blank inside: testing first spares building a copy of each.
+  return HAS_BLANK.test(text) ? text.replace(BLANKS, "") : text;
+}
 
 /** Builds the semantic view of a parsed document. */
 export function view(document: ConfigDocument): ConfigView {

@@ -611,7 +611,21 @@ const LOOSE_BANK_KEY = /^bank(\d+)(.*)$/i;
  * suffix with the index kept (`Cy0IsPoled` -> `Cy0IsPolled`), other keys by edit distance; a key
  * that is the start of exactly one known key (`Cy0Accelerator`) suggests it.
  */
-export function keySuggestions(key: string): string[] {
+export function keySuggestions(key: string): readonly string[] {
+  let found = SUGGESTION_MEMO.get(key);
+  if (!found) {
+    found = suggestKeys(key);
+    if (SUGGESTION_MEMO.size >= MEMO_LIMIT) SUGGESTION_MEMO.clear();
+    SUGGESTION_MEMO.set(key, found);
+  }
+  return found;
+}
+
+// Unknown keys repeat across files too (Cy0Accelerator in every SHIM section): remember their
+// suggestions, each a search by edit distance over the whole table.
+const SUGGESTION_MEMO = new Map<string, readonly string[]>();
+
+function suggestKeys(key: string): string[] {
   const inst = LOOSE_INSTANCE_KEY.exec(key);
   if (inst) {
     const service = (inst[1] as string).toLowerCase() === "cy" ? "Cy" : "Dc";
