@@ -21,6 +21,29 @@ const OOT20_VQAT =
 
 /** ServicesEnabled values of the QAT 1.6/1.7/1.8 Linux package, DEFAULT profile (OOT-1.7 `adf_profiles[]`). */
 const GEN2_SERVICES = ["cy", "dc", "sym", "asym", "cy;dc", "dc;cy", "asym;dc", "dc;asym", "sym;dc", "dc;sym"];
+/**
+ * C4xxx (QAT 1.8) also runs inline IPsec: the driver that Intel's c4xxx sample files are written for
+ * accepts these values too (FreeBSD `adf_cfg_device.c` with `ADF_CFG_SVCS_MAX 25`, DEFAULT profile;
+ * Intel's QAT.L.4.x package ships a c4xxx PF file with `ServicesEnabled = cy;inline`). The out-of-tree
+ * Linux 4.28 `adf_profiles[]` lacks them; the real files and the driver that takes them win.
+ */
+const C4XXX_INLINE_SERVICES = [
+  "inline",
+  "inline;sym",
+  "sym;inline",
+  "inline;asym",
+  "asym;inline",
+  "inline;cy",
+  "cy;inline",
+  "dc;inline",
+  "inline;dc",
+  "cy;dc;inline",
+  "cy;inline;dc",
+  "dc;inline;cy",
+  "dc;cy;inline",
+  "inline;cy;dc",
+  "inline;dc;cy",
+];
 /** ServicesEnabled values of the QAT 2.0 Linux package (`adf_4xxx_svcs[]`): no `cy`, no `cy;dc`. */
 const GEN4_SERVICES = ["asym;sym", "sym;asym", "dc", "sym", "asym", "asym;dc", "dc;asym", "sym;dc", "dc;sym"];
 /** QAT 1.5 services: crypto accelerators `cy0`, `cy1` and compression `dc` (QAT1.5 `adf_check_cy_service_enabled`). */
@@ -159,11 +182,12 @@ const FAMILIES: readonly DeviceFamily[] = [
     pf: { banks: 128, ringsPerBank: 8 },
     vf: { banks: 1, ringsPerBank: 8 },
     maxVfs: 128,
-    servicesEnabled: GEN2_SERVICES,
+    servicesEnabled: [...GEN2_SERVICES, ...C4XXX_INLINE_SERVICES],
     sources: [
       `${FBSD_HW}/c4xxx/adf_c4xxx_hw_data.h (ADF_C4XXX_ETR_MAX_BANKS 128, ADF_C4XXX_NUM_RINGS_PER_BANK 8, ADF_C4XXX_RX_RINGS_OFFSET 4)`,
       FBSD_IDS,
       OOT17_SVCS,
+      "freebsd/freebsd-src sys/dev/qat/qat_common/adf_cfg_device.c (ADF_CFG_SVCS_MAX 25: the inline values of adf_profiles[])",
     ],
   },
   gen4("4xxx", "Intel QAT 4xxx (4th Gen Xeon Scalable)", "4940", "4941", "qat_4xxx/adf_4xxx_hw_data.c"),

@@ -19,6 +19,8 @@ const CY_DC: Map4 = ["cy", "cy", "na", "dc"];
 const ASYM_DC: Map4 = ["asym", "asym", "dc", "dc"];
 const SYM_DC: Map4 = ["sym", "sym", "dc", "dc"];
 const ASYM_SYM: Map4 = ["asym", "sym", "asym", "sym"];
+/** `inline` alone: the driver maps no ring to a service (`{ "inline", 0, 0, 0 }`). */
+const NONE: Map4 = ["na", "na", "na", "na"];
 
 // Every profile of adf_profiles[] maps a value to the same rings; which profile accepts which value
 // is the services-enabled rule's business, not the allocator's.
@@ -35,6 +37,23 @@ const GEN2 = new Map<string, Map4>([
   ["dc;asym", ASYM_DC],
   ["sym;dc", SYM_DC],
   ["dc;sym", SYM_DC],
+  // Inline IPsec (c4xxx only, which the services-enabled rule enforces): the rings of the other
+  // services, as that driver's adf_profiles[] writes them; `inline;asym` does map to SYM rings there.
+  ["inline", NONE],
+  ["inline;sym", SYM],
+  ["sym;inline", SYM],
+  ["inline;asym", SYM],
+  ["asym;inline", ASYM],
+  ["inline;cy", CY],
+  ["cy;inline", CY],
+  ["dc;inline", DC],
+  ["inline;dc", DC],
+  ["cy;dc;inline", CY_DC],
+  ["cy;inline;dc", CY_DC],
+  ["dc;inline;cy", CY_DC],
+  ["dc;cy;inline", CY_DC],
+  ["inline;cy;dc", CY_DC],
+  ["inline;dc;cy", CY_DC],
 ]);
 
 const GEN4 = new Map<string, Map4>([

@@ -22,6 +22,23 @@ describe("services-enabled", () => {
     expect(fixed(text, d)).toBe(withServices("asym;sym"));
   });
 
+  it("accepts the inline IPsec values on c4xxx only, as the driver Intel's c4xxx files are written for", () => {
+    for (const value of ["cy;inline", "inline", "dc;cy;inline", "inline;asym"]) {
+      expect(findings(RULE, withServices(value), { fileName: "c4xxx_dev0.conf" }), value).toEqual([]);
+      expect(findings(RULE, withServices(value)), value).toHaveLength(1);
+      expect(findings(RULE, withServices(value), { fileName: "4xxx_dev0.conf" }), value).toHaveLength(1);
+    }
+  });
+
+  it("gives inline values the rings that driver maps them to, so the ring budget is checked", () => {
+    const c4 = { fileName: "c4xxx_dev0.conf" };
+    expect(findings("ring-budget", withServices("cy;inline"), c4)).toEqual([]);
+    // `inline` alone maps no ring to any service: the file's crypto instance is not created.
+    expect(findings("service-not-enabled", withServices("inline"), c4)).toEqual([
+      expect.objectContaining({ message: expect.stringContaining("ServicesEnabled = inline enables no crypto") }),
+    ]);
+  });
+
   it("suggests the closest accepted value for a typo", () => {
     const [d] = findings(RULE, withServices("cy,dc"));
     expect(d?.hint).toMatch(/^did you mean 'cy;dc'\?/);
