@@ -92,60 +92,80 @@ function token(t: IToken, offset: number): SyntaxToken {
   return { kind: t.tokenType.name as TokenKind, text: t.image, offset: offset + t.startOffset };
 }
 
+// The line classes declare their fields (`declare`) instead of defining them as class fields: V8
+// builds an object of a derived class about three times slower when its base class defines fields,
+// and a file has a line object per line.
+
 /** What every kind of line holds; the subclasses add their parts. */
 abstract class LineNode {
-  range: Range;
-  raw: string;
-  eol: LineEnding;
-  // Defined (as undefined) on every line, so that all lines of a kind share one shape: adding the
-  // property later to some lines would give them another, and slow every reader of lines.
-  comment?: Piece;
-  #tokens: SyntaxToken[] | undefined;
+  declare range: Range;
+  declare raw: string;
+  declare eol: LineEnding;
+  declare comment?: Piece;
 
   constructor(range: Range, raw: string, eol: LineEnding, comment: Piece | undefined) {
     this.range = range;
     this.raw = raw;
     this.eol = eol;
-    if (comment) this.comment = comment;
+    // Set on every line, even to undefined, so that all lines of a kind have one shape: adding the
+    // property to some lines only would give them another and slow down every reader of lines.
+    (this as { comment?: Piece | undefined }).comment = comment;
   }
 
+  /** Lexed on first use (see {@link lineTokens}), then kept in an own property that hides this getter. */
   get tokens(): SyntaxToken[] {
-    this.#tokens ??= lineTokens(this.raw, this.range.start.offset);
-    return this.#tokens;
+    const tokens = lineTokens(this.raw, this.range.start.offset);
+    Object.defineProperty(this, "tokens", { value: tokens, writable: true, configurable: true });
+    return tokens;
   }
 }
 
 class BlankLineNode extends LineNode implements BlankLine {
-  readonly kind = "blank";
+  declare readonly kind: "blank";
+
+  constructor(range: Range, raw: string, eol: LineEnding, comment: Piece | undefined) {
+    super(range, raw, eol, comment);
+    this.kind = "blank";
+  }
 }
 
 class CommentLineNode extends LineNode implements CommentLine {
-  readonly kind = "comment";
+  declare readonly kind: "comment";
   declare comment: Piece;
+
+  constructor(range: Range, raw: string, eol: LineEnding, comment: Piece) {
+    super(range, raw, eol, comment);
+    this.kind = "comment";
+  }
 }
 
 class SectionLineNode extends LineNode implements SectionLine {
-  readonly kind = "section";
-  name: Piece;
-  closed: boolean;
+  declare readonly kind: "section";
+  declare name: Piece;
+  declare closed: boolean;
 
-  constructor(base: LineBase, name: Piece, closed: boolean) {
-    super(...base);
+  constructor(range: Range, raw: string, eol: LineEnding, comment: Piece | undefined, name: Piece, closed: boolean) {
+    super(range, raw, eol, comment);
+    this.kind = "section";
     this.name = name;
     this.closed = closed;
   }
 }
 
-class EntryLineNode extends LineNode implements EntryLine {
-  readonly kind = "entry";
-  key: Piece;
-  hasEquals: boolean;
-  rawValue: Piece;
-  value: string;
-  quoted: boolean;
+/** The parts of an entry line, as the builder reads them from the tokens. */
+type EntryParts = Pick<EntryLine, "key" | "hasEquals" | "rawValue" | "value" | "quoted">;
 
-  constructor(base: LineBase, parts: Omit<EntryLine, keyof LineBaseFields | "kind">) {
-    super(...base);
+class EntryLineNode extends LineNode implements EntryLine {
+  declare readonly kind: "entry";
+  declare key: Piece;
+  declare hasEquals: boolean;
+  declare rawValue: Piece;
+  declare value: string;
+  declare quoted: boolean;
+
+  constructor(range: Range, raw: string, eol: LineEnding, comment: Piece | undefined, parts: EntryParts) {
+    super(range, raw, eol, comment);
+    this.kind = "entry";
     this.key = parts.key;
     this.hasEquals = parts.hasEquals;
     this.rawValue = parts.rawValue;
@@ -153,10 +173,6 @@ class EntryLineNode extends LineNode implements EntryLine {
     this.quoted = parts.quoted;
   }
 }
-
-type LineBaseFields = Pick<Line, "range" | "raw" | "eol" | "tokens" | "comment">;
-/** The arguments of every line's constructor. */
-type LineBase = ConstructorParameters<typeof BlankLineNode>;
 
 class TreeBuilder {
   readonly lines: Line[] = [];
@@ -234,20 +250,26 @@ class TreeBuilder {
     const range = this.startLine(start, contentEnd);
     const raw = this.text.slice(start, end);
     const comment = syntax.comment ? this.tokenPiece(syntax.comment) : undefined;
-    const base: LineBase = [range, raw, eol, comment];
     let line: Line;
     switch (syntax.kind) {
       case "blank":
-        line = new BlankLineNode(...base);
+        line = new BlankLineNode(range, raw, eol, comment);
         break;
       case "comment":
-        line = new CommentLineNode(...base);
+        line = new CommentLineNode(range, raw, eol, comment as Piece);
         break;
       case "section":
-        line = this.sectionLine(syntax, base, contentEnd);
+        line = new SectionLineNode(
+          range,
+          raw,
+          eol,
+          comment,
+          this.sectionName(syntax, contentEnd),
+          syntax.close !== undefined,
+        );
         break;
       case "entry":
-        line = this.entryLine(syntax, base);
+        line = new EntryLineNode(range, raw, eol, comment, this.entryParts(syntax));
         break;
     }
     if (this.hasNul) this.checkNul(raw, start);
@@ -256,7 +278,8 @@ class TreeBuilder {
     this.lineNumber++;
   }
 
-  private sectionLine(syntax: LineSyntax, base: LineBase, contentEnd: number): Line {
+  /** The name of a section header, its errors reported. */
+  private sectionName(syntax: LineSyntax, contentEnd: number): Piece {
     const open = syntax.open as IToken;
     const name = this.span(syntax.name, endOf(open));
     if (!syntax.close) {
@@ -287,10 +310,11 @@ class TreeBuilder {
         "warning",
       );
     }
-    return new SectionLineNode(base, name, syntax.close !== undefined);
+    return name;
   }
 
-  private entryLine(syntax: LineSyntax, base: LineBase): Line {
+  /** The parts of an entry line, its errors reported. */
+  private entryParts(syntax: LineSyntax): EntryParts {
     const first = syntax.key[0];
     // An entry has a key, a "=" or both: without a key, the empty key stands at the "=".
     const key = this.span(syntax.key, syntax.equals?.startOffset ?? 0);
@@ -328,13 +352,13 @@ class TreeBuilder {
         "put it under a section header such as [GENERAL]",
       );
     }
-    return new EntryLineNode(base, {
+    return {
       key,
       hasEquals: syntax.equals !== undefined,
       rawValue,
       value: quoted ? rawValue.text.slice(1, -1) : rawValue.text,
       quoted,
-    });
+    };
   }
 
   private checkKey(tokens: readonly IToken[]): void {
