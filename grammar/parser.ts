@@ -77,7 +77,12 @@ export class ConfigParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
-  /** file := Bom? line*   (Bom only at offset 0) */
+  /**
+   * file := Bom? ( Newline | Comment Newline? | line )*   (Bom only at offset 0)
+   *
+   * Blank and comment lines, most lines of a file, are matched here rather than in a rule of
+   * their own: a rule call per line costs more than the rest of the work on such a line.
+   */
   public file = this.RULE("file", (): FileSyntax => {
     const result: FileSyntax = { lines: [] };
     // Only the very first character is a byte order mark; elsewhere U+FEFF is text.
@@ -88,16 +93,13 @@ export class ConfigParser extends EmbeddedActionsParser {
       },
     });
     this.MANY(() => {
-      result.lines.push(this.SUBRULE(this.line));
+      result.lines.push(this.OR(this.lineForms));
     });
     return result;
   });
 
-  /** line := Newline | Comment Newline? | (header | entry) Comment? Newline? */
-  private line = this.RULE("line", (): LineSyntax => this.OR(this.lineForms));
-
-  // The alternatives of `line`, the rule run once per line, are built once (chevrotain's advice for
-  // hot rules): they close over the parser only, never over one call's locals.
+  // The alternatives of a line, matched once per line, are built once (chevrotain's advice for hot
+  // rules): they close over the parser only, never over one call's locals.
   private readonly lineForms: IOrAlt<LineSyntax>[] = [
     {
       ALT: () => {
@@ -110,31 +112,32 @@ export class ConfigParser extends EmbeddedActionsParser {
       ALT: () => {
         const l = emptyLine("comment");
         l.comment = this.CONSUME(Comment);
-        l.newline = this.OPTION(this.commentLineEnd);
+        l.newline = this.OPTION2(this.commentLineEnd);
         return l;
       },
     },
-    {
-      ALT: () => {
-        const l = this.OR2(this.contentForms);
-        const comment = this.OPTION2(this.trailingComment);
-        const newline = this.OPTION3(this.lineEnd);
-        // During grammar recording SUBRULE returns a frozen placeholder: only touch real results.
-        if (!this.RECORDING_PHASE) {
-          l.comment = comment;
-          l.newline = newline;
-        }
-        return l;
-      },
-    },
+    { ALT: () => this.SUBRULE(this.line) },
   ];
+  private readonly commentLineEnd = (): IToken => this.CONSUME2(Newline);
+
+  /** line := (header | entry) Comment? Newline?   (a line with content) */
+  private line = this.RULE("line", (): LineSyntax => {
+    const l = this.OR(this.contentForms);
+    const comment = this.OPTION(this.trailingComment);
+    const newline = this.OPTION2(this.lineEnd);
+    // During grammar recording SUBRULE returns a frozen placeholder: only touch real results.
+    if (!this.RECORDING_PHASE) {
+      l.comment = comment;
+      l.newline = newline;
+    }
+    return l;
+  });
   private readonly contentForms: IOrAlt<LineSyntax>[] = [
     { ALT: () => this.SUBRULE(this.header) },
     { ALT: () => this.SUBRULE(this.entry) },
   ];
-  private readonly commentLineEnd = (): IToken => this.CONSUME2(Newline);
-  private readonly trailingComment = (): IToken => this.CONSUME2(Comment);
-  private readonly lineEnd = (): IToken => this.CONSUME3(Newline);
+  private readonly trailingComment = (): IToken => this.CONSUME(Comment);
+  private readonly lineEnd = (): IToken => this.CONSUME(Newline);
 
   /** header := "[" HeaderPart* ( "]" ValuePart* )? */
   private header = this.RULE("header", (): LineSyntax => {
