@@ -3,7 +3,9 @@
  *
  * Every character of every input belongs to exactly one token (the last token type, `Text`, takes
  * anything the others do not), so lexing never fails and the tokens, in order, spell the input back
- * byte for byte. Whitespace is kept in its own group: the parser does not see it, the tree does.
+ * byte for byte. Whitespace is skipped: the parser does not see it, and the tree gives it back from
+ * the gaps between tokens (each gap is exactly one Whitespace token). Skipping spares the lexer a
+ * token object per gap.
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
 
@@ -24,11 +26,11 @@ const anyPart = [KeyStart, KeyPart, ValuePart, HeaderPart];
 /** A line end as written: CRLF, LF or a lone CR. */
 export const Newline = createToken({ name: "Newline", pattern: /\r\n|\r|\n/, line_breaks: true });
 
-/** Spaces and tabs (and the rare form feed or vertical tab), kept as trivia. */
+/** Spaces and tabs (and the rare form feed or vertical tab): skipped, see above. */
 export const Whitespace = createToken({
   name: "Whitespace",
   pattern: /[ \t\f\v]+/,
-  group: "trivia",
+  group: Lexer.SKIPPED,
 });
 
 /** A UTF-8 byte order mark, meaningful only as the first character of a file. */

@@ -73,23 +73,21 @@ export function print(doc: Pick<ConfigDocument, "bom" | "lines">): string {
  * The tokens of one line, lexed again from its text on first use. Linting never reads tokens, so
  * parsing does not copy them; the result is the same as the first lexing because no token crosses a
  * line end (every pattern but `Newline` excludes CR and LF, and a line ends after its `Newline`).
+ * The lexer skips whitespace: each gap between its tokens is one `Whitespace` token.
  */
 function lineTokens(raw: string, offset: number): SyntaxToken[] {
-  const lexed = configLexer.tokenize(raw);
-  const trivia = lexed.groups.trivia ?? [];
   const out: SyntaxToken[] = [];
-  let t = 0;
-  for (const parsed of lexed.tokens) {
-    for (; t < trivia.length && (trivia[t] as IToken).startOffset < parsed.startOffset; t++)
-      out.push(token(trivia[t] as IToken, offset));
-    out.push(token(parsed, offset));
+  let at = 0;
+  const whitespaceTo = (end: number): void => {
+    if (end > at) out.push({ kind: "Whitespace", text: raw.slice(at, end), offset: offset + at });
+  };
+  for (const t of configLexer.tokenize(raw).tokens) {
+    whitespaceTo(t.startOffset);
+    out.push({ kind: t.tokenType.name as TokenKind, text: t.image, offset: offset + t.startOffset });
+    at = endOf(t);
   }
-  for (; t < trivia.length; t++) out.push(token(trivia[t] as IToken, offset));
+  whitespaceTo(raw.length);
   return out;
-}
-
-function token(t: IToken, offset: number): SyntaxToken {
-  return { kind: t.tokenType.name as TokenKind, text: t.image, offset: offset + t.startOffset };
 }
 
 // The line classes declare their fields (`declare`) instead of defining them as class fields: V8
