@@ -24,10 +24,14 @@ export const duplicateKey: Rule = {
 /** Keys set more than once across sections of one name, with their entries in file order. */
 function repeatedKeys(sections: readonly SectionView[]): [string, EntryLine[]][] {
   const only = sections.length === 1 ? sections[0] : undefined;
-  if (only)
-    return only
-      .keys()
-      .flatMap((key) => (only.all(key).length > 1 ? [[key, only.all(key)] as [string, EntryLine[]]] : []));
+  if (only) {
+    const repeated: [string, EntryLine[]][] = [];
+    for (const key of only.keys()) {
+      const entries = only.all(key);
+      if (entries.length > 1) repeated.push([key, entries]);
+    }
+    return repeated;
+  }
   const byKey = new Map<string, EntryLine[]>();
   for (const s of sections) {
     for (const key of s.keys()) byKey.set(key, [...(byKey.get(key) ?? []), ...s.all(key)]);

@@ -66,10 +66,8 @@ function judge(context: RuleContext, spec: Readonly<KeySpec>, value: string): Pr
 
 function integerProblem(spec: Readonly<KeySpec>, value: string): Problem | undefined {
   const n = parseInteger(value);
-  const range = rangeText(spec);
-  if (n === undefined) return { why: `must be a whole number${range}` };
-  if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max))
-    return { why: `must be a whole number${range}` };
+  if (n === undefined || (spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max))
+    return { why: `must be a whole number${rangeText(spec)}` };
   return undefined;
 }
 
