@@ -31,16 +31,22 @@ export interface Suppressions {
 const MARK = "qatconf-disable";
 const DIRECTIVE = /^#\s*qatconf-disable(-next-line|-line|-file)\b(.*)$/;
 
-/**
- * Reads the suppression directives of a document. Cheap enough to call more than once (the engine
- * and the unknown-rule rule both do): most comments are skipped by a substring test. Not cached per
- * document: a module-level WeakMap keyed by short-lived documents costs more in garbage collection
- * (V8's young-generation collector keeps its values alive) than reading again.
- */
+// The engine and the unknown-rule rule ask for the same document one after the other: the last
+// answer is kept. One entry only, not a WeakMap keyed by documents: V8's young-generation collector
+// keeps every value of a WeakMap alive, which made each file's tree outlive its lint run.
+let last: { document: ConfigDocument; found: Suppressions } | undefined;
+
+/** Reads the suppression directives of a document. */
 export function suppressions(document: ConfigDocument): Suppressions {
+  if (last?.document !== document) last = { document, found: read(document) };
+  return last.found;
+}
+
+function read(document: ConfigDocument): Suppressions {
   const directives: Directive[] = [];
   for (const line of document.lines) {
     const comment = line.comment;
+    // A substring test first: most comments are not directives, and it is cheaper than the pattern.
     if (!comment?.text.includes(MARK)) continue;
     const m = DIRECTIVE.exec(comment.text);
     if (!m) continue;
