@@ -43,7 +43,7 @@ export interface BankJson {
   /** Slots with rings (not `na`), and how many hold an instance. */
   total: number;
   used: number;
-  slots: Array<{ slot: number; service: SlotService; rings: number[]; instance?: InstanceJson }>;
+  slots: Array<{ slot: number; service: SlotService; rings: readonly number[]; instance?: InstanceJson }>;
 }
 
 /** The whole of `explain --format json`. */

@@ -90,16 +90,42 @@ const NUM_SERVICES = 4;
 function initBanks(layout: BankLayout, map: readonly SlotService[]): Bank[] {
   const banks: Bank[] = [];
   for (let b = 0; b < layout.banks; b++) {
-    banks.push({ bank: b, type: "free", processes: [], slots: bankSlots(b, layout.ringsPerBank, map) });
+    // Each file gets its own slot objects (placement writes into them); the services and rings
+    // come from a template shared by every bank, file and lint run with the same layout and map.
+    const slots = bankTemplate(b, layout.ringsPerBank, map).map(
+      (t): RingSlot => ({ service: t.service, rings: t.rings }),
+    );
+    banks.push({ bank: b, type: "free", processes: [], slots });
   }
   return banks;
 }
 
+/** A slot of a bank before any instance is placed: the same for every file with that layout and map. */
+type SlotTemplate = Readonly<Pick<RingSlot, "service" | "rings">>;
+
+// Few distinct keys exist (rings per bank x ServicesEnabled x bank % 4), so the cache stays small.
+const TEMPLATES = new Map<string, readonly SlotTemplate[]>();
+
+/** Whether banks this small use one map slot each, picked by bank number (QAT 2.0). */
+function usesBankHook(ringsPerBank: number): boolean {
+  return ringsPerBank < 2 * NUM_SERVICES;
+}
+
+function bankTemplate(bank: number, ringsPerBank: number, map: readonly SlotService[]): readonly SlotTemplate[] {
+  const key = `${ringsPerBank}|${map.join()}|${usesBankHook(ringsPerBank) ? bank % NUM_SERVICES : ""}`;
+  let template = TEMPLATES.get(key);
+  if (!template) {
+    template = bankSlots(bank, ringsPerBank, map);
+    TEMPLATES.set(key, template);
+  }
+  return template;
+}
+
 /** Per ring: the service it serves (`ASSIGN_SERV_TO_RINGS`), then the template slots taking them. */
-function bankSlots(bank: number, ringsPerBank: number, map: readonly SlotService[]): RingSlot[] {
+function bankSlots(bank: number, ringsPerBank: number, map: readonly SlotService[]): SlotTemplate[] {
   // Banks of 8+ rings use the 4 map slots; smaller ones (QAT 2.0) one slot, chosen by bank number
   // (the 4xxx get_ring_svc_map_data hook: `bundle_num % ADF_CFG_NUM_SERVICES`).
-  const hook = ringsPerBank < 2 * NUM_SERVICES;
+  const hook = usesBankHook(ringsPerBank);
   const maxSvc = hook ? 1 : NUM_SERVICES;
   const perService = hook ? ringsPerBank / 2 : ringsPerBank / (2 * NUM_SERVICES);
   const half = ringsPerBank / 2;
@@ -136,7 +162,7 @@ function bankSlots(bank: number, ringsPerBank: number, map: readonly SlotService
     }
     return [];
   };
-  const slots: RingSlot[] = [];
+  const slots: SlotTemplate[] = [];
   for (let pair = 0; pair < maxSvc; pair++) {
     const service = serviceAt(pair);
     for (let i = 0; i < perService; i++) {

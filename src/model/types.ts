@@ -168,7 +168,7 @@ export interface RingSlot {
   /** The service this slot serves under the bank's ring-to-service map (`na` when unused). */
   service: SlotService;
   /** Ring numbers within the bank: transmit rings then receive rings (asym before sym for `cy`). */
-  rings: number[];
+  rings: readonly number[];
   /** The instance placed here, if any. */
   instance?: InstanceRequest;
 }
