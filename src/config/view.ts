@@ -10,8 +10,39 @@
 import type { ConfigDocument, EntryLine, SectionNode } from "../syntax/tree.ts";
 import { type FileNameInfo, parseFileName } from "./file-name.ts";
 
-/** One section of the view. */
-export class SectionView {
+/** What every keyed view of a section answers: the entry the driver uses for a key, and its value. */
+abstract class KeyedSection {
+  /** The section name as the driver reads it (blanks deleted). */
+  abstract readonly name: string;
+
+  /** The entry the driver uses for a key written more than once: the first one. */
+  abstract entry(key: string): EntryLine | undefined;
+
+  /** Keys in first-appearance order. */
+  abstract keys(): string[];
+
+  has(key: string): boolean {
+    return this.entry(key) !== undefined;
+  }
+
+  /** The value the driver reads for a key (see {@link driverValue}), or `undefined` when absent. */
+  get(key: string): string | undefined {
+    const e = this.entry(key);
+    return e === undefined ? undefined : driverValue(e.rawValue.text);
+  }
+
+  /**
+   * The value of a key as an integer, as the driver reads it (decimal, or hex with `0x`), or
+   * `undefined` when absent or not an integer.
+   */
+  number(key: string): number | undefined {
+    const v = this.get(key);
+    return v === undefined ? undefined : parseInteger(v);
+  }
+}
+
+/** One section of the view, as written: one header and the lines under it. */
+export class SectionView extends KeyedSection {
   /** The section as the tree holds it. */
   readonly node: SectionNode;
   /** The section name as the driver reads it (blanks deleted). */
@@ -21,6 +52,7 @@ export class SectionView {
   private readonly byKey = new Map<string, EntryLine[]>();
 
   constructor(node: SectionNode) {
+    super();
     this.node = node;
     this.name = driverKey(node.name);
     this.entries = [];
@@ -40,33 +72,49 @@ export class SectionView {
     return this.byKey.get(key) ?? [];
   }
 
-  /** The entry the driver uses for a key written more than once: the first one. */
   entry(key: string): EntryLine | undefined {
     return this.byKey.get(key)?.[0];
   }
 
-  has(key: string): boolean {
+  override has(key: string): boolean {
     return this.byKey.has(key);
   }
 
-  /** The value the driver reads for a key (see {@link driverValue}), or `undefined` when absent. */
-  get(key: string): string | undefined {
-    const e = this.entry(key);
-    return e === undefined ? undefined : driverValue(e.rawValue.text);
-  }
-
-  /**
-   * The value of a key as an integer, as the driver reads it (decimal, or hex with `0x`), or
-   * `undefined` when absent or not an integer.
-   */
-  number(key: string): number | undefined {
-    const v = this.get(key);
-    return v === undefined ? undefined : parseInteger(v);
-  }
-
-  /** Keys in first-appearance order. */
   keys(): string[] {
     return [...this.byKey.keys()];
+  }
+}
+
+/**
+ * A section as the driver reads it: adf_ctl (`config::read_ini`) merges every section of one name
+ * into one, and the first value of a key set in several of them wins.
+ */
+export class MergedSectionView extends KeyedSection {
+  readonly name: string;
+  /** The sections merged, in file order (one for a name written once). */
+  readonly parts: readonly SectionView[];
+  #keys: string[] | undefined;
+
+  constructor(parts: readonly SectionView[]) {
+    super();
+    this.parts = parts;
+    this.name = (parts[0] as SectionView).name;
+  }
+
+  entry(key: string): EntryLine | undefined {
+    for (const part of this.parts) {
+      const e = part.entry(key);
+      if (e) return e;
+    }
+    return undefined;
+  }
+
+  keys(): string[] {
+    if (!this.#keys) {
+      if (this.parts.length === 1) this.#keys = (this.parts[0] as SectionView).keys();
+      else this.#keys = [...new Set(this.parts.flatMap((p) => p.keys()))];
+    }
+    return [...this.#keys];
   }
 }
 
@@ -81,6 +129,7 @@ export class ConfigView {
   // collector keeps every value of a WeakMap alive, so such a cache made each file's tree survive
   // into the old generation and linting spend a third of its time collecting garbage.
   #byName: Map<string, SectionView[]> | undefined;
+  #merged: Map<string, MergedSectionView> | undefined;
 
   constructor(document: ConfigDocument) {
     this.document = document;
@@ -102,6 +151,24 @@ export class ConfigView {
       }
     }
     return this.#byName;
+  }
+
+  /**
+   * Every section name once, as the driver reads the file after merging same-named sections, in
+   * order of first appearance. Built on first use and kept with the view.
+   */
+  mergedSections(): MergedSectionView[] {
+    if (!this.#merged) {
+      this.#merged = new Map();
+      for (const [name, parts] of this.sectionsByName()) this.#merged.set(name, new MergedSectionView(parts));
+    }
+    return [...this.#merged.values()];
+  }
+
+  /** The section of this name as the driver reads it (all sections of that name merged), if any. */
+  merged(name: string): MergedSectionView | undefined {
+    if (!this.#merged) this.mergedSections();
+    return this.#merged?.get(name);
   }
 
   /** The first section with this exact name. */

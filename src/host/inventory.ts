@@ -154,7 +154,7 @@ export class Inventory {
       semantic = view(parse(file.text, { fileName: file.path }));
       this.views.set(file.path, semantic);
     }
-    const general = semantic.section("GENERAL");
+    const general = semantic.merged("GENERAL");
     const entry = general?.entry("SRIOV_Enabled");
     return entry && general ? { value: general.number("SRIOV_Enabled"), entry } : undefined;
   }

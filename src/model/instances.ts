@@ -11,7 +11,7 @@
  *   for every service the ring-to-service map enables (`adf_cfg_is_svc_enabled`): `Cy0..Cy<n-1>`
  *   for crypto services (twice on QAT 2.0 `asym;sym`: once as sym, once as asym), `Dc0..Dc<n-1>`.
  */
-import { type ConfigView, driverValue, parseInteger, type SectionView } from "../config/view.ts";
+import type { ConfigView, MergedSectionView, SectionView } from "../config/view.ts";
 import type { EntryLine, Range } from "../syntax/tree.ts";
 import { parseCoreAffinity } from "./core-affinity.ts";
 import { defaultServicesEnabled, enabledServices, ringMap } from "./ring-map.ts";
@@ -63,7 +63,7 @@ export const MAX_EXPANDED_INSTANCES = 4096;
  * @param isVf whether the file configures a VF (its banks are the family's VF layout)
  */
 export function deviceConfig(view: ConfigView, family: DeviceFamily, isVf: boolean): DeviceConfig {
-  const general = view.section("GENERAL");
+  const general = view.merged("GENERAL");
   const servicesEnabledEntry = general?.entry("ServicesEnabled");
   const servicesEnabled = general?.get("ServicesEnabled") ?? defaultServicesEnabled(family.generation);
   const map = ringMap(family.generation, servicesEnabled);
@@ -89,85 +89,36 @@ export function deviceConfig(view: ConfigView, family: DeviceFamily, isVf: boole
 }
 
 /**
- * A section as the driver reads it: adf_ctl merges sections of the same name (`config::read_ini`),
- * the first value of a key winning.
- */
-class MergedSection {
-  readonly views: SectionView[];
-  constructor(views: SectionView[]) {
-    this.views = views;
-  }
-  get name(): string {
-    return (this.views[0] as SectionView).name;
-  }
-  entry(key: string): EntryLine | undefined {
-    for (const v of this.views) {
-      const e = v.entry(key);
-      if (e) return e;
-    }
-    return undefined;
-  }
-  get(key: string): string | undefined {
-    const e = this.entry(key);
-    return e === undefined ? undefined : driverValue(e.rawValue.text);
-  }
-  number(key: string): number | undefined {
-    const v = this.get(key);
-    return v === undefined ? undefined : parseInteger(v);
-  }
-  keys(): string[] {
-    return [...new Set(this.views.flatMap((v) => v.keys()))];
-  }
-}
-
-const sectionCache = new WeakMap<ConfigView, InstanceSection[]>();
-
-/**
  * The sections of a file that declare instances (counts, NumProcesses or `Cy<N>`/`Dc<N>` keys),
  * kernel sections first, then user sections in file order, same-named sections merged. Needs no
- * device family, so that instance rules work on any file; read once per view.
+ * device family, so that instance rules work on any file. Not cached here: the linter computes it
+ * once per file through {@link deviceConfig}, and a module-level cache keyed by the view would keep
+ * every file's tree alive (V8's young-generation collector treats WeakMap values as live).
  */
 export function readInstanceSections(view: ConfigView): InstanceSection[] {
-  let sections = sectionCache.get(view);
-  if (!sections) {
-    sections = instanceSections(view);
-    sectionCache.set(view, sections);
-  }
-  return sections;
-}
-
-function instanceSections(view: ConfigView): InstanceSection[] {
-  const groups = new Map<string, SectionView[]>();
-  for (const section of view.sections) {
-    const list = groups.get(section.name);
-    if (list) list.push(section);
-    else groups.set(section.name, [section]);
-  }
   const out: InstanceSection[] = [];
   for (const name of KERNEL_SECTIONS) {
-    const views = groups.get(name);
-    if (views) out.push(readSection(new MergedSection(views), true));
+    const merged = view.merged(name);
+    if (merged) out.push(readSection(merged, true));
   }
-  for (const [name, views] of groups) {
-    if (NO_INSTANCES.has(name) || KERNEL_SECTIONS.includes(name)) continue;
-    const merged = new MergedSection(views);
+  for (const merged of view.mergedSections()) {
+    if (NO_INSTANCES.has(merged.name) || KERNEL_SECTIONS.includes(merged.name)) continue;
     if (declaresInstances(merged)) out.push(readSection(merged, false));
   }
   return out;
 }
-
-function declaresInstances(section: MergedSection): boolean {
+function declaresInstances(section: MergedSectionView): boolean {
   return section
     .keys()
     .some((k) => k === COUNT_KEY.cy || k === COUNT_KEY.dc || k === "NumProcesses" || INSTANCE_KEY.test(k));
 }
 
-function count(section: MergedSection, key: string): CountSetting | undefined {
+function count(section: MergedSectionView, key: string): CountSetting | undefined {
   const entry = section.entry(key);
   return entry ? { value: section.number(key), entry } : undefined;
 }
 
-function readSection(section: MergedSection, kernel: boolean): InstanceSection {
+function readSection(section: MergedSectionView, kernel: boolean): InstanceSection {
   const numberCy = count(section, COUNT_KEY.cy);
   const numberDc = count(section, COUNT_KEY.dc);
   const numProcesses = kernel ? undefined : count(section, "NumProcesses");
@@ -175,7 +126,7 @@ function readSection(section: MergedSection, kernel: boolean): InstanceSection {
   const out: InstanceSection = {
     name: section.name,
     kernel,
-    views: section.views,
+    views: section.parts,
     limitDevAccess: !kernel && (section.number("LimitDevAccess") ?? 0) !== 0,
     processes,
     instances: declarations(section, { cy: clampCount(numberCy?.value), dc: clampCount(numberDc?.value) }),
@@ -191,7 +142,7 @@ function clampCount(value: number | undefined): number {
 }
 
 /** Every instance written or counted in a section, Cy before Dc, by number. */
-function declarations(section: MergedSection, counts: Record<InstanceKind, number>): InstanceDeclaration[] {
+function declarations(section: MergedSectionView, counts: Record<InstanceKind, number>): InstanceDeclaration[] {
   const keys: Record<InstanceKind, Map<number, Map<string, EntryLine>>> = { cy: new Map(), dc: new Map() };
   for (const key of section.keys()) {
     const m = INSTANCE_KEY.exec(key);
@@ -218,7 +169,7 @@ function declarations(section: MergedSection, counts: Record<InstanceKind, numbe
 }
 
 function declaration(
-  section: MergedSection,
+  section: MergedSectionView,
   kind: InstanceKind,
   index: number,
   keys: ReadonlyMap<string, EntryLine>,
@@ -243,9 +194,9 @@ function declaration(
   return out;
 }
 
-function declarationRange(section: MergedSection, kind: InstanceKind, keys: ReadonlyMap<string, EntryLine>): Range {
+function declarationRange(section: MergedSectionView, kind: InstanceKind, keys: ReadonlyMap<string, EntryLine>): Range {
   const entry = keys.get("Name") ?? firstByPosition(keys) ?? section.entry(COUNT_KEY[kind]);
-  return entry ? entry.range : (section.views[0] as SectionView).node.header.range;
+  return entry ? entry.range : (section.parts[0] as SectionView).node.header.range;
 }
 
 function firstByPosition(keys: ReadonlyMap<string, EntryLine>): EntryLine | undefined {

@@ -92,7 +92,7 @@ export interface InstanceSection {
   name: string;
   kernel: boolean;
   /** Every section of this name in file order: adf_ctl merges them, the first value of a key winning. */
-  views: SectionView[];
+  views: readonly SectionView[];
   numberCy?: CountSetting;
   numberDc?: CountSetting;
   /** User sections only: how many copies (`<name>_INT_<n>`) the driver makes. */

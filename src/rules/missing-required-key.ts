@@ -1,9 +1,8 @@
-import { driverValue, type SectionView } from "../config/view.ts";
+import { driverValue, type MergedSectionView, type SectionView } from "../config/view.ts";
 import type { Severity } from "../diagnostics.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
 import { sectionKind } from "../model/keys.ts";
 import type { Range } from "../syntax/tree.ts";
-import { anyHas, mergedEntry } from "./merged-sections.ts";
 
 /**
  * Keys without which the driver does not start the device:
@@ -23,8 +22,7 @@ export const missingRequiredKey: Rule = {
   fixable: false,
   check(context) {
     const qat15 = context.family?.generation === "1.5";
-    const groups = context.view.sectionsByName();
-    const general = groups.get("GENERAL");
+    const general = context.view.merged("GENERAL");
     if (!general) {
       context.report({
         message: 'the file has no [GENERAL] section: adf_ctl stops with "No GENERAL section found"',
@@ -32,8 +30,8 @@ export const missingRequiredKey: Rule = {
         range: fileStart(context),
       });
     } else {
-      const at = (general[0] as SectionView).node.header.name.range;
-      if (!anyHas(general, "ServicesEnabled")) {
+      const at = (general.parts[0] as SectionView).node.header.name.range;
+      if (!general.has("ServicesEnabled")) {
         reportMissing(
           context,
           "GENERAL",
@@ -44,7 +42,7 @@ export const missingRequiredKey: Rule = {
           qat15 ? "warning" : undefined,
         );
       }
-      if (!qat15 && !anyHas(general, "ConfigVersion")) {
+      if (!qat15 && !general.has("ConfigVersion")) {
         reportMissing(
           context,
           "GENERAL",
@@ -58,14 +56,15 @@ export const missingRequiredKey: Rule = {
     if (qat15) return;
     const services = enabledServices(context);
     if (!services) return;
-    for (const [name, sections] of groups) {
-      if (!needsInstanceCounts(name, sections)) continue;
-      const at = (sections[0] as SectionView).node.header.name.range;
+    for (const section of context.view.mergedSections()) {
+      if (!needsInstanceCounts(section)) continue;
+      const { name } = section;
+      const at = (section.parts[0] as SectionView).node.header.name.range;
       for (const [key, enabled] of [
         ["NumberCyInstances", services.crypto],
         ["NumberDcInstances", services.dc],
       ] as const) {
-        if (anyHas(sections, key)) continue;
+        if (section.has(key)) continue;
         if (enabled) {
           reportMissing(
             context,
@@ -96,7 +95,7 @@ export const missingRequiredKey: Rule = {
  * cy, sym and asym are crypto, dc is compression); `undefined` when ServicesEnabled is absent.
  */
 function enabledServices(context: RuleContext): { crypto: boolean; dc: boolean } | undefined {
-  const entry = mergedEntry(context.view, "GENERAL", "ServicesEnabled");
+  const entry = context.view.merged("GENERAL")?.entry("ServicesEnabled");
   if (!entry) return undefined;
   const tokens = driverValue(entry.rawValue.text).split(";");
   return {
@@ -106,11 +105,11 @@ function enabledServices(context: RuleContext): { crypto: boolean; dc: boolean }
 }
 
 /** Kernel sections always; user sections only when they have processes (NumProcesses > 0). */
-function needsInstanceCounts(name: string, sections: readonly SectionView[]): boolean {
-  const kind = sectionKind(name);
+function needsInstanceCounts(section: MergedSectionView): boolean {
+  const kind = sectionKind(section.name);
   if (kind === "kernel") return true;
   if (kind !== "user") return false;
-  const processes = sections.map((s) => s.number("NumProcesses")).find((n) => n !== undefined);
+  const processes = section.number("NumProcesses");
   return processes !== undefined && processes > 0;
 }
 

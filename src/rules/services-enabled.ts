@@ -5,7 +5,6 @@ import { allFamilies } from "../model/devices.ts";
 import { QAT15_SERVICE_TOKENS, SERVICES_PROFILE_VALUES, servicesForProfile } from "../model/keys.ts";
 import type { DeviceFamily } from "../model/types.ts";
 import type { EntryLine } from "../syntax/tree.ts";
-import { mergedEntry } from "./merged-sections.ts";
 
 /** Values some generation accepts, for files whose device is unknown. */
 const ANY_GENERATION = new Set<string>(
@@ -36,7 +35,7 @@ export const servicesEnabled: Rule = {
   description: "ServicesEnabled is not a value the device's driver accepts",
   fixable: true,
   check(context) {
-    const entry = mergedEntry(context.view, "GENERAL", "ServicesEnabled");
+    const entry = context.view.merged("GENERAL")?.entry("ServicesEnabled");
     if (!entry) return;
     const value = driverValue(entry.rawValue.text);
     const family = context.family;
@@ -68,7 +67,7 @@ function checkFamily(context: RuleContext, entry: EntryLine, value: string, fami
 /** ServicesProfile counts on QAT 1.6-1.8 PFs only; a VF always uses DEFAULT; unknown names read as DEFAULT. */
 function activeProfile(context: RuleContext, family: DeviceFamily): string {
   if (context.isVf || !GEN2.has(family.generation)) return "DEFAULT";
-  const e = mergedEntry(context.view, "GENERAL", "ServicesProfile");
+  const e = context.view.merged("GENERAL")?.entry("ServicesProfile");
   const profile = e === undefined ? "DEFAULT" : driverValue(e.rawValue.text);
   return SERVICES_PROFILE_VALUES.includes(profile) ? profile : "DEFAULT";
 }

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { driverValue, parse, parseInteger, view } from "../../src/index.ts";
+import { deviceConfig, driverValue, findFamily, parse, parseInteger, view } from "../../src/index.ts";
+import { configDocument } from "../support/arbitraries.ts";
 
 describe("the semantic view reads what adf_ctl reads", () => {
   const v = view(
@@ -86,5 +87,48 @@ describe("driverValue", () => {
         expect(v).not.toMatch(/[ \t\r#]/);
       }),
     );
+  });
+});
+
+describe("merged sections: the file as the driver reads it after merging same-named sections", () => {
+  const v = view(parse("[GENERAL]\nA = 1\n[SSL]\nX = 1\n[GENERAL]\nA = 2\nB = 3\n[ G E N E R A L ]\nC = 4\n"));
+
+  it("gives each name once, in order of first appearance, with its parts in file order", () => {
+    expect(v.mergedSections().map((s) => [s.name, s.parts.length])).toEqual([
+      ["GENERAL", 3],
+      ["SSL", 1],
+    ]);
+  });
+
+  it("answers with the first value of a key over every part, and every key once", () => {
+    const general = v.merged("GENERAL");
+    expect(general?.get("A")).toBe("1");
+    expect(general?.number("B")).toBe(3);
+    expect(general?.has("C")).toBe(true);
+    expect(general?.keys()).toEqual(["A", "B", "C"]);
+    expect(v.merged("KERNEL")).toBeUndefined();
+  });
+
+  it("agrees with the parts for any generated file: a key's merged entry is its first entry in file order", () => {
+    fc.assert(
+      fc.property(configDocument, (d) => {
+        const sv = view(parse(d.text));
+        for (const merged of sv.mergedSections()) {
+          for (const key of merged.keys()) {
+            const first = sv.sections.filter((s) => s.name === merged.name).find((s) => s.has(key));
+            expect(merged.entry(key)).toBe(first?.entry(key));
+          }
+        }
+      }),
+    );
+  });
+});
+
+describe("the device model reads merged sections too", () => {
+  it("takes ServicesEnabled from a second [GENERAL], as the driver does", () => {
+    const text = "[GENERAL]\nConfigVersion = 2\n[KERNEL]\nNumberCyInstances = 0\n[GENERAL]\nServicesEnabled = dc\n";
+    const config = deviceConfig(view(parse(text)), findFamily("c6xx") ?? expect.unreachable(), false);
+    expect(config.servicesEnabled).toBe("dc");
+    expect(config.servicesEnabledEntry?.range.start.line).toBe(6);
   });
 });
