@@ -14,6 +14,7 @@
 import type { ConfigView, MergedSectionView, SectionView } from "../config/view.ts";
 import type { EntryLine, Range } from "../syntax/tree.ts";
 import { parseCoreAffinity } from "./core-affinity.ts";
+import { instanceKey } from "./keys.ts";
 import { defaultServicesEnabled, enabledServices, ringMap } from "./ring-map.ts";
 import type {
   CountSetting,
@@ -41,12 +42,6 @@ export const COUNT_KEY: Readonly<Record<InstanceKind, string>> = {
 
 /** Key prefix of each kind (`ADF_CY`, `ADF_DC`). */
 export const KIND_PREFIX: Readonly<Record<InstanceKind, string>> = { cy: "Cy", dc: "Dc" };
-
-/**
- * Instance keys: `Cy<N><Suffix>`, N in decimal as the driver's `snprintf("%d")` writes it (so `Cy01Name`
- * is nobody's key).
- */
-const INSTANCE_KEY = /^(Cy|Dc)(0|[1-9]\d{0,5})([A-Za-z]\w*)$/;
 
 /**
  * Instances past this many are not expanded: no device has more ring slots than this (c4xxx: 128
@@ -110,7 +105,7 @@ export function readInstanceSections(view: ConfigView): InstanceSection[] {
 function declaresInstances(section: MergedSectionView): boolean {
   return section
     .keys()
-    .some((k) => k === COUNT_KEY.cy || k === COUNT_KEY.dc || k === "NumProcesses" || INSTANCE_KEY.test(k));
+    .some((k) => k === COUNT_KEY.cy || k === COUNT_KEY.dc || k === "NumProcesses" || instanceKey(k) !== undefined);
 }
 
 function count(section: MergedSectionView, key: string): CountSetting | undefined {
@@ -145,17 +140,17 @@ function clampCount(value: number | undefined): number {
 function declarations(section: MergedSectionView, counts: Record<InstanceKind, number>): InstanceDeclaration[] {
   const keys: Record<InstanceKind, Map<number, Map<string, EntryLine>>> = { cy: new Map(), dc: new Map() };
   for (const key of section.keys()) {
-    const m = INSTANCE_KEY.exec(key);
-    if (!m) continue;
-    const kind: InstanceKind = m[1] === "Cy" ? "cy" : "dc";
-    const index = Number.parseInt(m[2] as string, 10);
+    const parts = instanceKey(key);
+    if (!parts) continue;
+    const kind: InstanceKind = parts.service === "Cy" ? "cy" : "dc";
+    const { index } = parts;
     let byIndex = keys[kind].get(index);
     if (!byIndex) {
       byIndex = new Map();
       keys[kind].set(index, byIndex);
     }
     const entry = section.entry(key);
-    if (entry) byIndex.set(m[3] as string, entry);
+    if (entry) byIndex.set(parts.suffix, entry);
   }
   const out: InstanceDeclaration[] = [];
   for (const kind of ["cy", "dc"] as const) {

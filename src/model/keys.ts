@@ -475,8 +475,12 @@ export const KNOWN_SECTIONS: ReadonlyMap<string, SectionKind> = new Map<string, 
 export const SPECIAL_SECTION_NAMES: readonly string[] = [...KNOWN_SECTIONS.keys(), "WIRELESS"];
 
 const ACCELERATOR_SECTION = /^Accelerator\d*$/;
-const INSTANCE_KEY = /^(Cy|Dc)(\d+)(.*)$/;
-const BANK_KEY = /^Bank(\d+)(.*)$/;
+/**
+ * `Cy<N><Suffix>`, N in decimal as the driver's `snprintf("%d")` writes it: the driver builds every
+ * key it reads that way, so `Cy01Name` is nobody's key (nor `Bank01...`).
+ */
+const INSTANCE_KEY = /^(Cy|Dc)(0|[1-9]\d*)([A-Za-z]\w*)$/;
+const BANK_KEY = /^Bank(0|[1-9]\d*)(.*)$/;
 
 const BY_NAME = new Map<string, KeySpec>(EXACT.map((k) => [k.name, k]));
 const EXACT_MATCH = new Map<string, KeyMatch>(EXACT.map((k) => [k.name, { spec: k }]));
@@ -504,7 +508,10 @@ export function sectionKind(name: string): SectionKind {
   return KNOWN_SECTIONS.get(name) ?? (ACCELERATOR_SECTION.test(name) ? "accelerator" : "user");
 }
 
-/** Splits an instance key (`Cy3IsPolled`) into service, index and suffix; `undefined` for other keys. */
+/**
+ * Splits an instance key (`Cy3IsPolled`) into service, index and suffix; `undefined` for other keys,
+ * including ones the driver never builds (`Cy01Name`). The suffix is not checked against the table.
+ */
 export function instanceKey(key: string): InstanceKey | undefined {
   const m = INSTANCE_KEY.exec(key);
   if (!m) return undefined;
@@ -629,14 +636,21 @@ function suggestKeys(key: string): string[] {
   const inst = LOOSE_INSTANCE_KEY.exec(key);
   if (inst) {
     const service = (inst[1] as string).toLowerCase() === "cy" ? "Cy" : "Dc";
-    const prefix = `${service}${inst[2] as string}`;
+    // The number as the driver writes it: `Cy01Name` means `Cy1Name`.
+    const prefix = `${service}${canonicalNumber(inst[2] as string)}`;
     return suffixSuggestions(inst[3] as string, INSTANCE_SUFFIXES[service]).map((s) => prefix + s);
   }
   const bank = LOOSE_BANK_KEY.exec(key);
   if (bank) {
-    return suffixSuggestions(bank[2] as string, BANK_SUFFIX_NAMES).map((s) => `Bank${bank[1] as string}${s}`);
+    const prefix = `Bank${canonicalNumber(bank[1] as string)}`;
+    return suffixSuggestions(bank[2] as string, BANK_SUFFIX_NAMES).map((s) => prefix + s);
   }
   return suffixSuggestions(key, EXACT_KEY_NAMES);
+}
+
+/** Digits without leading zeros (`"01"` -> `"1"`, `"0"` stays), as `snprintf("%d")` writes them. */
+function canonicalNumber(digits: string): string {
+  return digits.replace(/^0+(?=\d)/, "");
 }
 
 function suffixSuggestions(written: string, known: readonly string[]): string[] {

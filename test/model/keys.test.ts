@@ -32,6 +32,12 @@ describe("the key table", () => {
     });
     expect(instanceKey("Cy3Name")).toEqual({ service: "Cy", index: 3, suffix: "Name" });
     expect(instanceKey("CyNumConcurrentSymRequests")).toBeUndefined();
+    // The driver builds instance keys with "%d": a leading zero is a key it never reads.
+    expect(instanceKey("Cy01Name")).toBeUndefined();
+    expect(instanceKey("Cy0")).toBeUndefined();
+    expect(lookupKey("Cy01Name")).toBeUndefined();
+    expect(keySuggestions("Cy01Name")).toEqual(["Cy1Name"]);
+    expect(keySuggestions("Dc00IsPolled")).toEqual(["Dc0IsPolled"]);
   });
 
   it("marks the driver's deprecated keys per generation", () => {
