@@ -1,7 +1,15 @@
 import type { SectionView } from "../config/view.ts";
 import { didYouMean } from "../lint/suggest.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
-import { type KeySpec, keySuggestions, lookupKey, readIn, type SectionKind, sectionKind } from "../model/keys.ts";
+import {
+  existsIn,
+  type KeySpec,
+  keySuggestions,
+  lookupKey,
+  readIn,
+  type SectionKind,
+  sectionKind,
+} from "../model/keys.ts";
 import type { EntryLine } from "../syntax/tree.ts";
 import { meantSections } from "./unknown-section.ts";
 
@@ -47,6 +55,9 @@ function checkEntry(
   const match = lookupKey(key);
   if (match) {
     if (!readIn(match.spec, kind)) reportMisplaced(context, section, key, match.spec, entry);
+    else if (context.family && !existsIn(match.spec, context.family.generation)) {
+      reportOtherGeneration(context, key, match.spec, entry);
+    }
     return;
   }
   const suggestions = keySuggestions(key);
@@ -77,6 +88,18 @@ function reportMisplaced(
   context.report({
     message: `'${key}' has no effect in [${section.name}]: the driver reads it only in ${where}`,
     hint: `move it to ${where}`,
+    range: entry.key.range,
+  });
+}
+
+/** A key of another generation's driver: this device's driver never looks it up. */
+function reportOtherGeneration(context: RuleContext, key: string, spec: KeySpec, entry: EntryLine): void {
+  const family = context.family;
+  if (!family) return;
+  const generations = (spec.generations ?? []).map((g) => `QAT ${g}`).join(", ");
+  context.report({
+    message: `'${key}' is read only by ${generations} drivers: the ${family.id} (QAT ${family.generation}) driver ignores it`,
+    hint: `remove it, or check that the file is for the device its name says (${family.id}; --device overrides)`,
     range: entry.key.range,
   });
 }

@@ -8,6 +8,16 @@ describe("unknown-key", () => {
     expect(findings(RULE, GOOD)).toEqual([]);
   });
 
+  it("reports a key only another generation's driver reads, and is silent on its own generation", () => {
+    const withKey = GOOD.replace("ConfigVersion = 2", "ConfigVersion = 2\nPmIdleSupport = 1");
+    const [d] = findings(RULE, withKey);
+    expect(d).toMatchObject({ severity: "warning", range: { start: { line: 4, column: 1 } } });
+    expect(d?.message).toBe("'PmIdleSupport' is read only by QAT 2.0 drivers: the c6xx (QAT 1.7) driver ignores it");
+    expect(findings(RULE, withKey, { fileName: "4xxx_dev0.conf" })).toEqual([]);
+    // Without a device the generation is unknown: nothing to compare against.
+    expect(findings(RULE, withKey, {})).toEqual([]);
+  });
+
   it("suggests NumberCyInstances for NumberCyInstance and renames it with the fix", () => {
     const text = GOOD.replace("[SSL]\nNumberCyInstances", "[SSL]\nNumberCyInstance");
     const [d, ...rest] = findings(RULE, text);
