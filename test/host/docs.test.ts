@@ -1,28 +1,15 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { allHostChecks } from "../../src/host/doctor.ts";
+import { expectDocPage } from "../support/doc-page.ts";
 
 const DOCS = resolve(import.meta.dirname, "../../docs/doctor");
+const LAYOUT = { dir: DOCS, sourceHeading: "## Driver and kernel behaviour", exampleFences: ["text", "ini"] };
 
 describe("every doctor check has a doc page", () => {
   it.each(allHostChecks().map((c) => [c.id, c] as const))("docs/doctor/%s.md explains it", (id, check) => {
-    const path = resolve(DOCS, `${id}.md`);
-    expect(existsSync(path), `${path} is missing`).toBe(true);
-    const page = readFileSync(path, "utf8");
-    expect(page.startsWith(`# \`${id}\``)).toBe(true);
-    expect(page).toContain(`**Default severity:** ${check.defaultSeverity}`);
-    for (const heading of [
-      "## What it checks",
-      "## Why it matters",
-      "## Bad",
-      "## Good",
-      "## Driver and kernel behaviour",
-    ]) {
-      expect(page, `${id}: ${heading}`).toContain(heading);
-    }
-    // The bad and the good example are real text (commands, files or output).
-    expect(page.match(/```(?:text|ini)\n/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+    expectDocPage(LAYOUT, id, check.defaultSeverity);
   });
 
   it("the index lists every check, and nothing else", () => {
