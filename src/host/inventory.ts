@@ -4,11 +4,11 @@
  * and which /etc file the driver's `adf_ctl` reads for each device.
  */
 import { parseFileName } from "../config/file-name.ts";
-import { type ConfigView, view } from "../config/view.ts";
+import { view } from "../config/view.ts";
 import { deviceName, familyByPciId } from "../model/devices.ts";
 import type { DeviceFamily } from "../model/types.ts";
 import { parse } from "../syntax/parse.ts";
-import type { EntryLine } from "../syntax/tree.ts";
+import type { ConfigDocument, EntryLine } from "../syntax/tree.ts";
 import type { GuestHostdev, HostConfigFile, HostSnapshot, PciFunction, QatFunction } from "./types.ts";
 
 /** Intel's PCI vendor ID. */
@@ -55,7 +55,7 @@ export class Inventory {
   private readonly groups = new Map<string, PciFunction[]>();
   private readonly guests = new Map<string, GuestHostdev[]>();
   private readonly configs = new Map<string, ExpectedConfig>();
-  private readonly views = new Map<string, ConfigView>();
+  private readonly documents = new Map<string, ConfigDocument>();
 
   constructor(host: HostSnapshot) {
     this.host = host;
@@ -147,14 +147,19 @@ export class Inventory {
     return this.configs.get(q.pci.address);
   }
 
+  /** A configuration file parsed once, for every check that reads or lints it. */
+  document(file: HostConfigFile): ConfigDocument {
+    let doc = this.documents.get(file.path);
+    if (!doc) {
+      doc = parse(file.text, { fileName: file.path });
+      this.documents.set(file.path, doc);
+    }
+    return doc;
+  }
+
   /** `SRIOV_Enabled` of a file's [GENERAL] section as the driver reads it, with its line. */
   sriovEnabled(file: HostConfigFile): { value: number | undefined; entry: EntryLine } | undefined {
-    let semantic = this.views.get(file.path);
-    if (!semantic) {
-      semantic = view(parse(file.text, { fileName: file.path }));
-      this.views.set(file.path, semantic);
-    }
-    const general = semantic.merged("GENERAL");
+    const general = view(this.document(file)).merged("GENERAL");
     const entry = general?.entry("SRIOV_Enabled");
     return entry && general ? { value: general.number("SRIOV_Enabled"), entry } : undefined;
   }

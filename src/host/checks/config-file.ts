@@ -1,5 +1,5 @@
 import { parseFileName } from "../../config/file-name.ts";
-import { lint } from "../../lint/lint.ts";
+import { lintDocument } from "../../lint/lint.ts";
 import { deviceName } from "../../model/devices.ts";
 import { type Inventory, label } from "../inventory.ts";
 import type { HostCheck, HostCheckContext, HostConfigFile, QatFunction } from "../types.ts";
@@ -58,8 +58,8 @@ function templateFor(inventory: Inventory, q: QatFunction): string | undefined {
   })?.path;
 }
 
-function lintFile({ report }: HostCheckContext, file: HostConfigFile, owner: QatFunction | undefined): void {
-  const diagnostics = lint(file.text, { fileName: file.path }).diagnostics;
+function lintFile({ inventory, report }: HostCheckContext, file: HostConfigFile, owner: QatFunction | undefined): void {
+  const diagnostics = lintDocument(inventory.document(file), { fileName: file.path }).diagnostics;
   const errors = diagnostics.filter((d) => d.severity === "error");
   for (const d of errors) {
     report({
