@@ -4,15 +4,25 @@
  * as asked (stdout, `--diff`, or an atomic `--write`). Exit codes: 0 done, 1 refused (the budget or
  * the linter says no), 2 usage, I/O, syntax errors in the file or a request that does not apply.
  */
-import { InvalidArgumentError } from "commander";
+import { type Command, InvalidArgumentError } from "commander";
 import type { EditOptions, EditResult, Refusal } from "../edit/result.ts";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
-import type { OutputOptions } from "./output.ts";
+import { addOutputOptions, type OutputOptions } from "./output.ts";
 
 /** Options every editing command takes. */
 export interface EditCommandOptions extends OutputOptions {
   force?: boolean;
   device?: string;
+}
+
+/**
+ * Adds the options of {@link EditCommandOptions} to an editing command: `--device`, then the output
+ * options (`--diff`, `--write`, `--backup`, `--force`). Returns the command for chaining.
+ */
+export function addEditOptions(command: Command): Command {
+  return addOutputOptions(
+    command.option("--device <family>", "device family when the file name does not say (c6xx, c6xxvf, 4xxx, ...)"),
+  );
 }
 
 /** The options describing new instances, shared by add-instance and vf-config. */

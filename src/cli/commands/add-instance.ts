@@ -1,7 +1,13 @@
 /** `qatconf add-instance`: add instances to a section, in the style of those already there. */
 import type { Command } from "commander";
-import { type EditCommandOptions, type NewInstanceOptions, pollMode, runEdit, wholeNumber } from "../edit-command.ts";
-import { addOutputOptions } from "../output.ts";
+import {
+  addEditOptions,
+  type EditCommandOptions,
+  type NewInstanceOptions,
+  pollMode,
+  runEdit,
+  wholeNumber,
+} from "../edit-command.ts";
 
 type AddInstanceOptions = EditCommandOptions & NewInstanceOptions;
 
@@ -23,9 +29,11 @@ export function register(program: Command): void {
       "CoreAffinity: 'auto' (next CPUs after the section's) or a value to write",
       "auto",
     )
-    .option("--name-prefix <prefix>", "name the instances <prefix><N> (default: the prefix the section's names follow)")
-    .option("--device <family>", "device family when the file name does not say (c6xx, c6xxvf, 4xxx, ...)");
-  addOutputOptions(command)
+    .option(
+      "--name-prefix <prefix>",
+      "name the instances <prefix><N> (default: the prefix the section's names follow)",
+    );
+  addEditOptions(command)
     .addHelpText(
       "after",
       "\nEvery new instance copies the lines of one already there (comments, key order, spacing, quoting).\n" +

@@ -1,15 +1,13 @@
 /** `qatconf enable-sriov`: prepare a PF file for SR-IOV (Intel application note 330689). */
 import type { Command } from "commander";
-import { type EditCommandOptions, runEdit } from "../edit-command.ts";
-import { addOutputOptions } from "../output.ts";
+import { addEditOptions, type EditCommandOptions, runEdit } from "../edit-command.ts";
 
 export function register(program: Command): void {
   const command = program
     .command("enable-sriov")
     .description("prepare a PF file for SR-IOV: SRIOV_Enabled = 1, no kernel instances, user sections commented out")
-    .argument("<file>", "the PF's configuration file ('-' reads stdin)")
-    .option("--device <family>", "device family when the file name does not say (c6xx, 4xxx, ...)");
-  addOutputOptions(command)
+    .argument("<file>", "the PF's configuration file ('-' reads stdin)");
+  addEditOptions(command)
     .addHelpText(
       "after",
       "\nWhile SR-IOV is on, the PF creates no instances: its user sections are kept, commented out under\n" +

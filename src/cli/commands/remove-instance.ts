@@ -1,7 +1,6 @@
 /** `qatconf remove-instance`: remove instances and renumber the rest. */
 import type { Command } from "commander";
-import { type EditCommandOptions, numberList, runEdit } from "../edit-command.ts";
-import { addOutputOptions } from "../output.ts";
+import { addEditOptions, type EditCommandOptions, numberList, runEdit } from "../edit-command.ts";
 
 interface RemoveInstanceOptions extends EditCommandOptions {
   section: string;
@@ -16,9 +15,8 @@ export function register(program: Command): void {
     .argument("<file>", "configuration file ('-' reads stdin)")
     .requiredOption("--section <name>", "the section to remove from")
     .option("--cy <n>", "crypto instance number(s) to remove: 1, or 1,3 (repeatable)", numberList)
-    .option("--dc <n>", "compression instance number(s) to remove (repeatable)", numberList)
-    .option("--device <family>", "device family when the file name does not say (c6xx, c6xxvf, 4xxx, ...)");
-  addOutputOptions(command)
+    .option("--dc <n>", "compression instance number(s) to remove (repeatable)", numberList);
+  addEditOptions(command)
     .addHelpText(
       "after",
       "\nKeys, names that follow the numbers (UserCY3) and comments naming a number (# ... instance #3)\n" +

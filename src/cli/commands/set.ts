@@ -1,18 +1,16 @@
 /** `qatconf set`: change or add values, keeping each line's layout. */
 import type { Command } from "commander";
 import type { Assignment } from "../../edit/set.ts";
-import { type EditCommandOptions, runEdit } from "../edit-command.ts";
+import { addEditOptions, type EditCommandOptions, runEdit } from "../edit-command.ts";
 import { EXIT_USAGE } from "../exit-codes.ts";
-import { addOutputOptions } from "../output.ts";
 
 export function register(program: Command): void {
   const command = program
     .command("set")
     .description("set values: SECTION.KEY=VALUE changes the key in place, or adds it (and the section)")
     .argument("<file>", "configuration file ('-' reads stdin)")
-    .argument("<assignments...>", "SECTION.KEY=VALUE, e.g. GENERAL.ServicesEnabled=dc or SSL.NumProcesses=4")
-    .option("--device <family>", "device family when the file name does not say (c6xx, c6xxvf, 4xxx, ...)");
-  addOutputOptions(command)
+    .argument("<assignments...>", "SECTION.KEY=VALUE, e.g. GENERAL.ServicesEnabled=dc or SSL.NumProcesses=4");
+  addEditOptions(command)
     .addHelpText(
       "after",
       "\nAn existing value is replaced in place (spacing, quotes and comment kept); a new key goes after\n" +
