@@ -5,7 +5,7 @@
  * refuses to start.
  */
 import { view } from "../config/view.ts";
-import { resolveDevice } from "../lint/lint.ts";
+import { deviceSettings, resolveDevice } from "../lint/lint.ts";
 import type { LintOptions } from "../lint/types.ts";
 import { allocate, slotCounts } from "../model/allocator.ts";
 import { deviceConfig } from "../model/instances.ts";
@@ -27,13 +27,13 @@ export function checkBudget(before: string, after: string, options: LintOptions)
       notes: ["ring budget not checked: the device is unknown (name the file like c6xx_dev0.conf or pass --device)"],
     };
   }
-  const next = simulate(after, family, isVf, options.fileName);
+  const next = simulate(after, family, isVf, options);
   if (!next.result.modelled) return { notes: [`ring budget not checked: ${next.result.note}`] };
   // Instances the driver rejects for their polling mode are the linter's business (instance-polling):
   // only instances left without a slot are over budget.
   const short = (result: AllocationResult): number => result.failures.filter((f) => f.code === "no-free-slot").length;
   if (short(next.result) === 0) return { notes: [] };
-  const previous = simulate(before, family, isVf, options.fileName);
+  const previous = simulate(before, family, isVf, options);
   if (short(next.result) <= short(previous.result)) return { notes: [] };
   return { refusal: refusal(next.config, next.result), notes: [] };
 }
@@ -42,10 +42,10 @@ function simulate(
   text: string,
   family: DeviceFamily,
   isVf: boolean,
-  fileName: string | undefined,
+  options: LintOptions,
 ): { config: DeviceConfig; result: AllocationResult } {
-  const doc = parse(text, fileName === undefined ? {} : { fileName });
-  const config = deviceConfig(view(doc), family, isVf);
+  const doc = parse(text, options.fileName === undefined ? {} : { fileName: options.fileName });
+  const config = deviceConfig(view(doc), family, isVf, deviceSettings(options));
   return { config, result: allocate(config) };
 }
 

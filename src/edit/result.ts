@@ -18,8 +18,11 @@ export interface EditOptions {
   device?: string;
   /** Edit even a file with syntax errors; the broken lines are left as written. */
   force?: boolean;
-  /** Lint settings the result is checked with (`.qatconf.json` rules and CPU count). */
-  lint?: Pick<LintOptions, "rules" | "cpus">;
+  /**
+   * Lint settings the result is checked with (`.qatconf.json` rules and CPU count) and the device
+   * model's (driver package, a VF's PF services), which the ring budget is checked with too.
+   */
+  lint?: Pick<LintOptions, "rules" | "cpus" | "driver" | "pfServicesEnabled">;
 }
 
 /** Why an edit was refused. */

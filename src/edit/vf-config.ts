@@ -4,13 +4,13 @@
  * instances with `cy;dc`): the counts come from the ring allocator, never from a table.
  */
 import { view } from "../config/view.ts";
-import { lint } from "../lint/lint.ts";
+import { deviceSettings, lint } from "../lint/lint.ts";
 import { closest, didYouMean } from "../lint/suggest.ts";
-import { allocate, slotCounts } from "../model/allocator.ts";
+import { allocate, slotCounts, unsupportedOnPf } from "../model/allocator.ts";
 import { deviceName, familyNames, findFamily } from "../model/devices.ts";
-import { deviceConfig } from "../model/instances.ts";
-import { defaultServicesEnabled, enabledServices, ringMap } from "../model/ring-map.ts";
-import type { DeviceFamily } from "../model/types.ts";
+import { ASSUMED_PF_SERVICES, deviceConfig } from "../model/instances.ts";
+import { defaultServicesEnabled, enabledServices } from "../model/ring-map.ts";
+import type { DeviceFamily, DeviceSettings } from "../model/types.ts";
 import { parse } from "../syntax/parse.ts";
 import { type AddInstancesRequest, addInstances } from "./instances.ts";
 import { type EditResult, lintOptionsOf, refused } from "./result.ts";
@@ -19,8 +19,17 @@ import { type EditResult, lintOptionsOf, refused } from "./result.ts";
 export interface VfConfigRequest extends Omit<AddInstancesRequest, "cy" | "dc"> {
   /** The device family (`c6xx`, `4xxx`); `c6xxvf` is accepted too. */
   device: string;
-  /** ServicesEnabled; default: the generation's (`cy;dc` on QAT 1.x, `asym;sym` on QAT 2.0). */
+  /**
+   * ServicesEnabled; default: the PF's on QAT 1.x (`pfServices`, else `cy;dc`), `asym;sym` on QAT 2.0.
+   */
   services?: string;
+  /**
+   * The PF's ServicesEnabled (QAT 1.x): a VF gets its PF's ring map, so this decides how many
+   * instances fit; default: `cy;dc`, the value of the package's SR-IOV host PF file.
+   */
+  pfServices?: string;
+  /** The driver package to model (`--driver`); default: the newest for the generation. */
+  driver?: string;
   /** Crypto instances; default: as many as the VF holds for the services (per process). */
   cy?: number;
   /** Compression instances; default: as many as the VF holds for the services (per process). */
@@ -50,7 +59,9 @@ export function vfConfig(request: VfConfigRequest): EditResult {
   }
   const vf = family.vf;
   if (!vf) return refused("", { kind: "request", message: `the ${family.name} has no virtual functions` });
-  const services = request.services ?? defaultServicesEnabled(family.generation);
+  const qat1 = family.generation !== "2.0";
+  const services =
+    request.services ?? (qat1 ? request.pfServices : undefined) ?? defaultServicesEnabled(family.generation);
   if (!family.servicesEnabled.includes(services)) {
     return refused("", {
       kind: "request",
@@ -58,9 +69,23 @@ export function vfConfig(request: VfConfigRequest): EditResult {
       hint: `choose one of: ${family.servicesEnabled.join(", ")}`,
     });
   }
-  const fileName = vfFileName(family);
+  const pfServices = request.pfServices ?? ASSUMED_PF_SERVICES;
+  const missing = qat1 ? unsupportedOnPf(services, pfServices) : [];
+  if (missing.length > 0) {
+    return refused("", {
+      kind: "request",
+      message: `ServicesEnabled '${services}' asks for ${missing.join(" and ")}, which a PF with ServicesEnabled = ${pfServices} does not run: the VF's driver stops with "Unsupported device configuration"`,
+      hint: `choose services within the PF's (${pfServices}), or give the PF's real value with --pf-services`,
+    });
+  }
+  const lintOptions = {
+    fileName: vfFileName(family),
+    ...(request.driver === undefined ? {} : { driver: request.driver }),
+    ...(qat1 ? { pfServicesEnabled: pfServices } : {}),
+  };
+  const fileName = lintOptions.fileName;
   const base = baseText(family, services);
-  const capacity = vfCapacity(base, family, request.processes ?? 1);
+  const capacity = vfCapacity(base, family, request.processes ?? 1, deviceSettings(lintOptions));
   const cy = request.cy ?? capacity?.cy;
   const dc = request.dc ?? capacity?.dc;
   if (cy === undefined || dc === undefined) {
@@ -69,10 +94,13 @@ export function vfConfig(request: VfConfigRequest): EditResult {
       message: `qatconf does not model the rings of a ${family.id} VF: give --cy and --dc`,
     });
   }
-  const { device: _device, services: _services, ...add } = request;
-  const result = addInstances(base, { ...add, cy, dc }, { fileName });
+  const { device: _device, services: _services, pfServices: _pf, driver: _driver, ...add } = request;
+  const { fileName: _name, ...model } = lintOptions;
+  const result = addInstances(base, { ...add, cy, dc }, { fileName, lint: model });
   if (result.refusal) return refused("", result.refusal, result.diagnostics);
-  const errors = lint(result.text, lintOptionsOf({ fileName })).diagnostics.filter((d) => d.severity === "error");
+  const errors = lint(result.text, lintOptionsOf({ fileName, lint: model })).diagnostics.filter(
+    (d) => d.severity === "error",
+  );
   if (errors.length > 0) {
     return refused(
       "",
@@ -119,15 +147,25 @@ function baseText(family: DeviceFamily, services: string): string {
  * each service the instances take (a Cy instance asks for every crypto service the map enables),
  * divided by the processes. `undefined` when the allocator does not model the VF.
  */
-function vfCapacity(base: string, family: DeviceFamily, processes: number): { cy: number; dc: number } | undefined {
-  const config = deviceConfig(view(parse(base)), family, true);
+function vfCapacity(
+  base: string,
+  family: DeviceFamily,
+  processes: number,
+  settings: DeviceSettings,
+): { cy: number; dc: number } | undefined {
+  const config = deviceConfig(view(parse(base)), family, true, settings);
   const result = allocate(config);
-  const map = ringMap(family.generation, config.servicesEnabled);
+  const map = config.ringMap;
   if (!result.modelled || !map) return undefined;
   const slots = slotCounts(result.banks);
   const crypto = enabledServices(map).filter((s) => s !== "dc");
-  const cy = crypto.length === 0 ? 0 : Math.min(...crypto.map((s) => slots[s].total));
-  const dc = enabledServices(map).includes("dc") ? slots.dc.total : 0;
+  // The VF's own ServicesEnabled must name a service for its instances: L.4.24 refuses the others
+  // even where the PF's map has rings for them (NumDcInstances > 0, when DC is not enabled).
+  const own = config.servicesEnabled.split(";");
+  const namesCrypto = own.some((t) => t.startsWith("cy") || t.startsWith("sym") || t.startsWith("asym"));
+  const namesDc = own.some((t) => t.startsWith("dc"));
+  const cy = crypto.length === 0 || !namesCrypto ? 0 : Math.min(...crypto.map((s) => slots[s].total));
+  const dc = enabledServices(map).includes("dc") && namesDc ? slots.dc.total : 0;
   const per = Math.max(1, processes);
   return { cy: Math.floor(cy / per), dc: Math.floor(dc / per) };
 }

@@ -7,7 +7,8 @@ import { view } from "../config/view.ts";
 import type { Diagnostic, Severity } from "../diagnostics.ts";
 import { familyForFileName, findFamily } from "../model/devices.ts";
 import { deviceConfig } from "../model/instances.ts";
-import type { DeviceFamily } from "../model/types.ts";
+import { findPackage } from "../model/packages.ts";
+import type { DeviceFamily, DeviceSettings } from "../model/types.ts";
 import { RULES } from "../rules/index.ts";
 import { parse } from "../syntax/parse.ts";
 import type { ConfigDocument } from "../syntax/tree.ts";
@@ -54,7 +55,7 @@ export function lintDocument(document: ConfigDocument, options: LintOptions = {}
   const { family, isVf } = resolveDevice(options);
   const semantic = view(document);
   // Once per file, not per rule: every device rule reads the same model.
-  const device = family ? deviceConfig(semantic, family, isVf) : undefined;
+  const device = family ? deviceConfig(semantic, family, isVf, deviceSettings(options)) : undefined;
   for (const rule of RULES) {
     const setting = options.rules?.[rule.id];
     if (setting === "off") continue;
@@ -77,6 +78,18 @@ export function lintDocument(document: ConfigDocument, options: LintOptions = {}
   const kept = suppressions(document).filter(diagnostics);
   kept.sort(byPosition);
   return { document, diagnostics: kept };
+}
+
+/**
+ * The device model's settings from lint options. A package name no package has is left out
+ * (the default is modelled): the CLI and the configuration reader refuse such names first.
+ */
+export function deviceSettings(options: Pick<LintOptions, "driver" | "pfServicesEnabled">): DeviceSettings {
+  const driver = options.driver === undefined ? undefined : findPackage(options.driver);
+  return {
+    ...(driver ? { driver } : {}),
+    ...(options.pfServicesEnabled === undefined ? {} : { pfServicesEnabled: options.pfServicesEnabled }),
+  };
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {

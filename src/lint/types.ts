@@ -15,6 +15,13 @@ export interface LintOptions {
   fileName?: string;
   /** Device family id or alias, overriding the file name (`--device`). */
   device?: string;
+  /**
+   * The driver package to model (`--driver`): a full name such as `QAT.L.4.24.0-00005` or a short
+   * form (`4.24`); default: the newest package modelled for the file's generation.
+   */
+  driver?: string;
+  /** The PF's ServicesEnabled, for a VF file (`--pf-services`): its ring map is the VF's. */
+  pfServicesEnabled?: string;
   /** Logical CPUs of the host, to check CoreAffinity (`--cpus`). */
   cpus?: number;
   /** Per-rule severity overrides (`.qatconf.json` `rules`). */

@@ -1,10 +1,11 @@
 /**
  * The instance model: which instances a configuration file makes the driver create, read the way
- * the driver reads them (FreeBSD `sys/dev/qat/qat_common/adf_cfg_section.c`, the same code as the
- * out-of-tree Linux package):
+ * the driver reads them (`adf_cfg_section.c` and `adf_config_device` of the modelled package, see
+ * `packages.ts`):
  *
- * - `[KERNEL]` and `[KERNEL_QAT]` are kernel sections, processed first, once;
- * - every other section (but GENERAL and INLINE) is a user section, copied once per process
+ * - the package's kernel sections (`[KERNEL]`, and `[KERNEL_QAT]` on QAT 1.7) are processed first, once;
+ * - every other section (but GENERAL and INLINE) is a user section, processed in byte order of
+ *   its name (adf_ctl hands sections to the kernel from a `std::map`, not in file order), copied once per process
  *   (`NumProcesses`, absent meaning 0) into `<Section>_INT_<n>` (`<Section>_DEV<d>_INT_<n>` with
  *   `LimitDevAccess`), `adf_cfg_process_user_section`;
  * - in each copy, instances are created service by service in the order CRYPTO, COMP, SYM, ASYM
@@ -15,11 +16,13 @@ import type { ConfigView, MergedSectionView, SectionView } from "../config/view.
 import type { EntryLine, Range } from "../syntax/tree.ts";
 import { parseCoreAffinity } from "./core-affinity.ts";
 import { instanceKey } from "./keys.ts";
+import { type DriverPackage, packageFor } from "./packages.ts";
 import { defaultServicesEnabled, enabledServices, ringMap } from "./ring-map.ts";
 import type {
   CountSetting,
   DeviceConfig,
   DeviceFamily,
+  DeviceSettings,
   InstanceDeclaration,
   InstanceKind,
   InstanceRequest,
@@ -28,8 +31,22 @@ import type {
   SlotService,
 } from "./types.ts";
 
-/** The kernel sections, in the order the driver processes them (`adf_config_device`). */
+/** The kernel sections of QAT 1.7 packages, in the order the driver processes them (`adf_config_device`). */
 export const KERNEL_SECTIONS: readonly string[] = ["KERNEL", "KERNEL_QAT"];
+
+/** The section the driver processes as its accelerator section, never as a user section (`ADF_ACCEL_SEC`). */
+const ACCEL_SECTION = "Accelerator";
+
+/**
+ * The PF ServicesEnabled assumed for a QAT 1.x VF when nothing says what its PF runs: the value of
+ * the package's SR-IOV host PF file (`<family>pf_dev0.conf`, `cy;dc` in L.4.8 and L.4.24).
+ */
+export const ASSUMED_PF_SERVICES = "cy;dc";
+
+/** Byte order of section names, as `std::map<std::string, ...>` keeps them in adf_ctl. */
+export function byteOrder(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
+}
 
 /** Sections the driver never reads instances from (`adf_cfg_process_section`). */
 const NO_INSTANCES: ReadonlySet<string> = new Set(["GENERAL", "INLINE"]);
@@ -56,16 +73,28 @@ export const MAX_EXPANDED_INSTANCES = 4096;
  * @param view the file's semantic view
  * @param family the device family the file configures
  * @param isVf whether the file configures a VF (its banks are the family's VF layout)
+ * @param settings the driver package to model and, for a VF, its PF's ServicesEnabled
  */
-export function deviceConfig(view: ConfigView, family: DeviceFamily, isVf: boolean): DeviceConfig {
+export function deviceConfig(
+  view: ConfigView,
+  family: DeviceFamily,
+  isVf: boolean,
+  settings: DeviceSettings = {},
+): DeviceConfig {
   const general = view.merged("GENERAL");
   const servicesEnabledEntry = general?.entry("ServicesEnabled");
   const servicesEnabled = general?.get("ServicesEnabled") ?? defaultServicesEnabled(family.generation);
-  const map = ringMap(family.generation, servicesEnabled);
+  const { package: driver, mismatch } = packageFor(family.generation, settings.driver);
+  // A QAT 1.x VF has no ring map of its own: the PF sends its own (adf_pf_vf_ring_to_svc_init).
+  const pfServices =
+    isVf && family.generation !== "2.0" && family.generation !== "1.5"
+      ? { value: settings.pfServicesEnabled ?? ASSUMED_PF_SERVICES, assumed: settings.pfServicesEnabled === undefined }
+      : undefined;
+  const map = ringMap(family.generation, pfServices?.value ?? servicesEnabled);
   const sriovEntry = general?.entry("SRIOV_Enabled");
   const profile = general?.get("ServicesProfile");
   const deviceNumber = view.file?.index ?? 0;
-  const sections = readInstanceSections(view);
+  const sections = readInstanceSections(view, driver);
   const config: DeviceConfig = {
     family,
     isVf,
@@ -75,7 +104,11 @@ export function deviceConfig(view: ConfigView, family: DeviceFamily, isVf: boole
     deviceNumber,
     sections,
     instances: requests(sections, map, deviceNumber),
+    userSections: userSections(view, driver),
   };
+  if (driver) config.driver = driver;
+  if (mismatch) config.driverMismatch = mismatch;
+  if (pfServices) config.pfServices = pfServices;
   if (servicesEnabledEntry) config.servicesEnabledEntry = servicesEnabledEntry;
   if (map) config.ringMap = map;
   if (profile !== undefined) config.servicesProfile = profile;
@@ -85,22 +118,41 @@ export function deviceConfig(view: ConfigView, family: DeviceFamily, isVf: boole
 
 /**
  * The sections of a file that declare instances (counts, NumProcesses or `Cy<N>`/`Dc<N>` keys),
- * kernel sections first, then user sections in file order, same-named sections merged. Needs no
- * device family, so that instance rules work on any file. Not cached here: the linter computes it
- * once per file through {@link deviceConfig}, and a module-level cache keyed by the view would keep
- * every file's tree alive (V8's young-generation collector treats WeakMap values as live).
+ * in the driver's order: the package's kernel sections, then user sections by name in byte order,
+ * same-named sections merged. Needs no device family, so that instance rules work on any file
+ * (without a package, QAT 1.7's kernel sections). Not cached here: the linter computes it once per
+ * file through {@link deviceConfig}, and a module-level cache keyed by the view would keep every
+ * file's tree alive (V8's young-generation collector treats WeakMap values as live).
  */
-export function readInstanceSections(view: ConfigView): InstanceSection[] {
+export function readInstanceSections(view: ConfigView, driver?: DriverPackage): InstanceSection[] {
+  const kernel = driver?.kernelSections ?? KERNEL_SECTIONS;
   const out: InstanceSection[] = [];
-  for (const name of KERNEL_SECTIONS) {
+  for (const name of kernel) {
     const merged = view.merged(name);
     if (merged) out.push(readSection(merged, true));
   }
-  for (const merged of view.mergedSections()) {
-    if (NO_INSTANCES.has(merged.name) || KERNEL_SECTIONS.includes(merged.name)) continue;
+  for (const merged of sortedSections(view)) {
+    if (NO_INSTANCES.has(merged.name) || kernel.includes(merged.name)) continue;
     if (declaresInstances(merged)) out.push(readSection(merged, false));
   }
   return out;
+}
+
+function sortedSections(view: ConfigView): MergedSectionView[] {
+  return [...view.mergedSections()].sort((a, b) => byteOrder(a.name, b.name));
+}
+
+/** Every section the package processes as a user section (`adf_cfg_process_section`), in its order. */
+function userSections(view: ConfigView, driver: DriverPackage | undefined): DeviceConfig["userSections"] {
+  const kernel = driver?.kernelSections ?? KERNEL_SECTIONS;
+  const noOp = driver?.noOpSections ?? ["GENERAL"];
+  return sortedSections(view)
+    .filter((s) => !kernel.includes(s.name) && !noOp.includes(s.name) && s.name !== ACCEL_SECTION)
+    .map((s) => ({
+      name: s.name,
+      processes: Math.max(0, s.number("NumProcesses") ?? 0),
+      numberCy: s.number(COUNT_KEY.cy) ?? 0,
+    }));
 }
 function declaresInstances(section: MergedSectionView): boolean {
   return section

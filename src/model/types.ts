@@ -4,6 +4,7 @@
  */
 import type { SectionView } from "../config/view.ts";
 import type { EntryLine, Range } from "../syntax/tree.ts";
+import type { DriverPackage } from "./packages.ts";
 
 /** QAT hardware generation, as the driver distinguishes them. */
 export type Generation = "1.5" | "1.6" | "1.7" | "1.8" | "2.0";
@@ -157,10 +158,36 @@ export interface DeviceConfig {
   sriovEntry?: EntryLine;
   /** The device number of the file name (`_dev3` is 3): part of process names with LimitDevAccess. */
   deviceNumber: number;
-  /** Sections that declare instances, kernel sections first, then user sections in file order. */
+  /**
+   * Sections that declare instances in the driver's processing order: its kernel sections, then
+   * user sections sorted by name in byte order (adf_ctl hands them over from a `std::map`).
+   */
   sections: InstanceSection[];
-  /** Every instance in the order the driver allocates them: kernel first, then user sections. */
+  /** Every instance in the order the driver allocates them. */
   instances: InstanceRequest[];
+  /** The driver package modelled, `undefined` when none is (QAT 1.5). */
+  driver?: DriverPackage;
+  /** Set when `--driver` named a package that does not drive this generation (the default was used). */
+  driverMismatch?: DriverPackage;
+  /**
+   * QAT 1.x VFs: the PF's ServicesEnabled, whose ring map the VF gets over PF-to-VF messages
+   * (`adf_pf_vf_ring_to_svc_init`); `assumed` when neither `--pf-services` nor the PF file gave it.
+   */
+  pfServices?: { value: string; assumed: boolean };
+  /**
+   * Every section the driver processes as a user section, in its order, with what the L.4.24
+   * crypto spreading reads of it (`NumProcesses`, `NumberCyInstances` as `adf_cfg_set_value` parses
+   * them; 0 when absent or unreadable), whether or not it declares instances.
+   */
+  userSections: ReadonlyArray<{ name: string; processes: number; numberCy: number }>;
+}
+
+/** What the device model needs beyond the file: the package to model and, for VFs, the PF's services. */
+export interface DeviceSettings {
+  /** The driver package (`--driver`); default: the newest modelled for the generation. */
+  driver?: DriverPackage;
+  /** The PF's ServicesEnabled, for a VF file (`--pf-services`). */
+  pfServicesEnabled?: string;
 }
 
 /** One ring slot of a bank (a template instance of the driver), and what sits in it. */
@@ -190,6 +217,25 @@ export interface BankUsage {
 /** Why an instance did not get rings. */
 export type AllocationFailureCode = "no-free-slot" | "bad-poll-mode";
 
+/** One ring request the driver makes, in its order, and what it got. */
+export interface AllocationStep {
+  instance: InstanceRequest;
+  /** The bank it got, `undefined` when it got none. */
+  bank?: number;
+  rings?: readonly number[];
+  failure?: AllocationFailure;
+}
+
+/** Where the driver's configuration step stops, and what it logs (err lines, in order, word for word). */
+export interface DriverStop {
+  /** The driver's messages: the cause first, then the chain of "Failed to ..." lines. */
+  log: string[];
+  /** How many ring requests the driver made before it stopped (`steps.slice(0, step)`), a failed one included. */
+  step: number;
+  /** The instance whose request failed, when the stop is a ring failure. */
+  instance?: InstanceRequest;
+}
+
 /** An instance the allocator could not place, and why, in the driver's words where it has them. */
 export interface AllocationFailure {
   instance: InstanceRequest;
@@ -210,4 +256,8 @@ export interface AllocationResult {
   failures: AllocationFailure[];
   /** The bank the first user poll-mode instance may take (banks before it went to kernel instances). */
   firstUserBank: number;
+  /** Every ring request in the driver's order (going on past the driver's first failure). */
+  steps: AllocationStep[];
+  /** The driver's first failure, when it stops; `undefined` when the device is configured. */
+  stop?: DriverStop;
 }

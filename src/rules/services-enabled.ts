@@ -54,19 +54,27 @@ function checkFamily(context: RuleContext, entry: EntryLine, value: string, fami
   const accepted = servicesForProfile(profile, family.servicesEnabled);
   if (accepted.includes(value)) return;
   const profileId = Math.max(0, SERVICES_PROFILE_VALUES.indexOf(profile));
+  const driver = context.device?.driver;
+  const logged = driver
+    ? driver.invalidServices(value, profileId)
+    : `Invalid ServicesEnabled ${value} for ServicesProfile: ${profileId}`;
   report(
     context,
     entry,
     value,
     accepted,
-    `the ${family.name} driver (QAT ${family.generation}) logs "Invalid ServicesEnabled ${value} for ServicesProfile: ${profileId}" and does not start the device`,
+    `the ${family.name} driver (${driver?.title ?? `QAT ${family.generation}`}) logs "${logged}" and does not start the device`,
     profile === "DEFAULT" ? "" : ` with ServicesProfile = ${profile}`,
   );
 }
 
-/** ServicesProfile counts on QAT 1.6-1.8 PFs only; a VF always uses DEFAULT; unknown names read as DEFAULT. */
+/**
+ * ServicesProfile counts on QAT 1.6-1.8 PFs only, and only in packages that read it (L.4.24, not
+ * L.4.8); a VF always uses DEFAULT; unknown names read as DEFAULT.
+ */
 function activeProfile(context: RuleContext, family: DeviceFamily): string {
   if (context.isVf || !GEN2.has(family.generation)) return "DEFAULT";
+  if (context.device?.driver && !context.device.driver.honoursServicesProfile) return "DEFAULT";
   const e = context.view.merged("GENERAL")?.entry("ServicesProfile");
   const profile = e === undefined ? "DEFAULT" : driverValue(e.rawValue.text);
   return SERVICES_PROFILE_VALUES.includes(profile) ? profile : "DEFAULT";

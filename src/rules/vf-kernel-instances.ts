@@ -1,5 +1,6 @@
 import type { Rule } from "../lint/types.ts";
 import { allocate } from "../model/allocator.ts";
+import type { DeviceConfig } from "../model/types.ts";
 import { instanceSectionsOf } from "./instance-support.ts";
 
 /**
@@ -10,6 +11,21 @@ import { instanceSectionsOf } from "./instance-support.ts";
  * A guest that uses the kernel API alone is a shape the driver accepts and Intel ships (the
  * package's `<device>vf_dev0.conf.vm.km` samples): with no user instance, nothing is taken from anyone.
  */
+/**
+ * What the kernel instances take, for the message: QAT 1.7 keeps user poll-mode instances after the
+ * last kernel bank; QAT 2.0 only loses the banks the kernel instances sit in (it has no
+ * `max_kernel_bundle_nr`).
+ */
+function bankShare(device: DeviceConfig): string {
+  const banks = device.layout?.banks;
+  const result = allocate(device);
+  const qat20 = device.driver?.sharing === "qat20";
+  const taken = qat20 ? result.banks.filter((b) => b.type === "kernel").length : result.firstUserBank;
+  if (banks === undefined || taken === 0) return "";
+  const after = qat20 ? "" : ", and user poll-mode instances only use banks after the kernel's";
+  return `: they take ${taken} of the VF's ${banks} bank${banks === 1 ? "" : "s"}${after}`;
+}
+
 export const vfKernelInstances: Rule = {
   id: "vf-kernel-instances",
   defaultSeverity: "warning",
@@ -19,17 +35,12 @@ export const vfKernelInstances: Rule = {
     const device = context.device;
     if (!device?.isVf) return;
     if (!device.instances.some((instance) => !instance.kernel)) return;
-    const banks = device.layout?.banks;
-    const taken = allocate(device).firstUserBank;
+    const share = bankShare(device);
     for (const section of instanceSectionsOf(context)) {
       if (!section.kernel) continue;
       for (const setting of [section.numberCy, section.numberDc]) {
         if (!setting || setting.value === undefined || setting.value <= 0) continue;
         const key = setting === section.numberCy ? "NumberCyInstances" : "NumberDcInstances";
-        const share =
-          banks === undefined || taken === 0
-            ? ""
-            : `: they take ${taken} of the VF's ${banks} bank${banks === 1 ? "" : "s"}, and user poll-mode instances only use banks after the kernel's`;
         context.report({
           message: `[${section.name}] declares kernel instances (${key} = ${setting.value}) in a VF file that also has user instances${share}`,
           hint: `set ${key} = 0 in [${section.name}] and declare the guest's instances in a user section, or keep the kernel instances and declare no user instances`,

@@ -25,9 +25,22 @@ describe("vfConfig", () => {
     expect(r.edits).toEqual([{ start: 0, end: 0, newText: r.text }]);
   });
 
-  it("follows the services: cy alone gives 4 Cy, dc alone 8 Dc; processes share the VF", () => {
-    expect(lines(vfConfig({ device: "c6xx", services: "cy" }).text, /^NumberCy/).at(-1)).toBe("NumberCyInstances = 4");
-    expect(lines(vfConfig({ device: "c6xx", services: "dc" }).text, /^NumberDc/).at(-1)).toBe("NumberDcInstances = 8");
+  it("follows the PF's services, whose ring map the VF gets: cy gives 4 Cy, dc 8 Dc; processes share the VF", () => {
+    const cy = vfConfig({ device: "c6xx", pfServices: "cy" }).text;
+    expect(lines(cy, /^ServicesEnabled|^NumberCy/)).toEqual([
+      "ServicesEnabled = cy",
+      "NumberCyInstances = 0",
+      "NumberCyInstances = 4",
+    ]);
+    expect(lines(vfConfig({ device: "c6xx", pfServices: "dc" }).text, /^NumberDc/).at(-1)).toBe(
+      "NumberDcInstances = 8",
+    );
+    // With the PF's cy;dc (assumed when not given), a crypto instance of the VF takes a CRYPTO slot
+    // of the cy;dc map: 2 fit, not 4, and no Dc instance for a VF that names no dc.
+    expect(lines(vfConfig({ device: "c6xx", services: "cy" }).text, /^Number(Cy|Dc)/).slice(2)).toEqual([
+      "NumberCyInstances = 2",
+      "NumberDcInstances = 0",
+    ]);
     const shared = vfConfig({ device: "c6xx", processes: 2 }).text;
     expect(lines(shared, /^Number(Cy|Dc)|^NumProcesses/).slice(2)).toEqual([
       "NumberCyInstances = 1",

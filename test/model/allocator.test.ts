@@ -19,8 +19,11 @@ describe("allocate: QAT 1.x banks of 16 rings", () => {
     expect(r.failures[0]?.instance.label).toBe("Cy2");
   });
 
+  // A VF gets its PF's ring map: these use one-bank VFs of a PF running the same services.
+  const pfCy = { pfServicesEnabled: "cy" };
+
   it("gives cy 4 Cy slots per bank, each with an asym and a sym ring pair", () => {
-    const r = allocate(configOf(general("cy") + userSection("SSL", 4, 0, 1), "c6xxvf"));
+    const r = allocate(configOf(general("cy") + userSection("SSL", 4, 0, 1), "c6xxvf", "dev0.conf", pfCy));
     expect(r.fits).toBe(true);
     expect(r.banks[0]?.slots.map((s) => s.rings)).toEqual([
       [0, 2, 8, 10],
@@ -31,13 +34,15 @@ describe("allocate: QAT 1.x banks of 16 rings", () => {
   });
 
   it("gives dc 8 Dc slots per bank", () => {
-    const r = allocate(configOf(general("dc") + userSection("ZIP", 0, 8, 1), "c6xxvf"));
+    const r = allocate(
+      configOf(general("dc") + userSection("ZIP", 0, 8, 1), "c6xxvf", "dev0.conf", { pfServicesEnabled: "dc" }),
+    );
     expect(r.fits).toBe(true);
     expect(slotCounts(r.banks).dc).toEqual({ total: 8, used: 8 });
   });
 
   it("shares a poll-mode bank between processes", () => {
-    const r = allocate(configOf(general("cy") + userSection("SSL", 1, 0, 4), "c6xxvf"));
+    const r = allocate(configOf(general("cy") + userSection("SSL", 1, 0, 4), "c6xxvf", "dev0.conf", pfCy));
     expect(r.fits).toBe(true);
     expect(r.banks[0]?.slots.map((s) => s.instance?.processName)).toEqual([
       "SSL_INT_0",

@@ -2,14 +2,19 @@
 import { view } from "../../src/config/view.ts";
 import { findFamily } from "../../src/model/devices.ts";
 import { deviceConfig } from "../../src/model/instances.ts";
-import type { DeviceConfig } from "../../src/model/types.ts";
+import type { DeviceConfig, DeviceSettings } from "../../src/model/types.ts";
 import { parse } from "../../src/syntax/parse.ts";
 
 /** The device configuration of `text` as a file of `family` (`c6xx`, `c6xxvf`, `4xxx`). */
-export function configOf(text: string, family: string, fileName = "dev0.conf"): DeviceConfig {
+export function configOf(
+  text: string,
+  family: string,
+  fileName = "dev0.conf",
+  settings: DeviceSettings = {},
+): DeviceConfig {
   const found = findFamily(family);
   if (!found) throw new Error(`unknown family ${family}`);
-  return deviceConfig(view(parse(text, { fileName })), found, family.endsWith("vf"));
+  return deviceConfig(view(parse(text, { fileName })), found, family.endsWith("vf"), settings);
 }
 
 /** A user section with `cy` Cy and `dc` Dc instances, all in the given polling mode. */

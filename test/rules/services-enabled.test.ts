@@ -17,7 +17,8 @@ describe("services-enabled", () => {
     const text = withServices("cy");
     const [d] = findings(RULE, text, { fileName: "4xxx_dev0.conf" });
     expect(d).toMatchObject({ severity: "error", range: { start: { line: 2, column: 19 } } });
-    expect(d?.message).toContain('"Invalid ServicesEnabled cy for ServicesProfile: 0"');
+    // QAT 2.0 L.1.1.50's get_ring_to_svc_map words it so (adf_4xxx_hw_data.c).
+    expect(d?.message).toContain('"Invalid services enabled: cy"');
     expect(d?.hint).toMatch(/^did you mean 'asym;sym'\? \(accepted: asym;sym, /);
     expect(fixed(text, d)).toBe(withServices("asym;sym"));
   });
