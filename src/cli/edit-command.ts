@@ -7,10 +7,11 @@
 import { type Command, InvalidArgumentError } from "commander";
 import type { EditOptions, EditResult, Refusal } from "../edit/result.ts";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
+import { addModelOptions, type ModelCommandOptions } from "./model-options.ts";
 import { addOutputOptions, type OutputOptions } from "./output.ts";
 
 /** Options every editing command takes. */
-export interface EditCommandOptions extends OutputOptions {
+export interface EditCommandOptions extends OutputOptions, ModelCommandOptions {
   force?: boolean;
   device?: string;
 }
@@ -21,7 +22,9 @@ export interface EditCommandOptions extends OutputOptions {
  */
 export function addEditOptions(command: Command): Command {
   return addOutputOptions(
-    command.option("--device <family>", "device family when the file name does not say (c6xx, c6xxvf, 4xxx, ...)"),
+    addModelOptions(
+      command.option("--device <family>", "device family when the file name does not say (c6xx, c6xxvf, 4xxx, ...)"),
+    ),
   );
 }
 
@@ -75,7 +78,8 @@ export async function runEdit(
   let editOptions: EditOptions;
   try {
     text = await readText(file);
-    const settings = await settingsFor(file, options.device === undefined ? {} : { device: options.device }, undefined);
+    const { device, driver, pfServices } = options;
+    const settings = await settingsFor(file, { device, driver, pfServices }, undefined);
     editOptions = {
       ...(file === STDIN ? {} : { fileName: file }),
       ...(settings.device === undefined ? {} : { device: settings.device }),
@@ -83,6 +87,8 @@ export async function runEdit(
       lint: {
         ...(settings.rules === undefined ? {} : { rules: settings.rules }),
         ...(settings.cpus === undefined ? {} : { cpus: settings.cpus }),
+        ...(settings.driver === undefined ? {} : { driver: settings.driver }),
+        ...(settings.pfServicesEnabled === undefined ? {} : { pfServicesEnabled: settings.pfServicesEnabled }),
       },
     };
   } catch (error) {

@@ -2,7 +2,8 @@
 import { resolve } from "node:path";
 import { view } from "../config/view.ts";
 import { ConfigError } from "../lint/config.ts";
-import { resolveDevice } from "../lint/lint.ts";
+import { deviceSettings, resolveDevice } from "../lint/lint.ts";
+import type { LintOptions } from "../lint/types.ts";
 import { allocate } from "../model/allocator.ts";
 import { familyNames, findFamily } from "../model/devices.ts";
 import { deviceConfig } from "../model/instances.ts";
@@ -10,11 +11,12 @@ import { parse } from "../syntax/parse.ts";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
 import { explainJson, explainTable } from "./explain-map.ts";
 import { settingsFor, unknownDevice } from "./lint-settings.ts";
+import type { ModelCommandOptions } from "./model-options.ts";
 import { formatDiagnostic } from "./output.ts";
 import { readText, STDIN_NAME } from "./text-input.ts";
 
 /** The options of `qatconf explain`. */
-export interface ExplainOptions {
+export interface ExplainOptions extends ModelCommandOptions {
   device?: string;
   stdinFilename?: string;
   format: "table" | "json";
@@ -32,21 +34,18 @@ export async function explain(file: string, options: ExplainOptions): Promise<nu
   if (options.device !== undefined && !findFamily(options.device)) {
     return fail(`--device: ${unknownDevice(options.device)}`);
   }
-  let device: string | undefined;
+  let settings: LintOptions;
   let text: string;
   try {
     const settingsPath = resolve(isStdin ? (options.stdinFilename ?? "stdin") : file);
-    ({ device } = await settingsFor(
-      settingsPath,
-      options.device === undefined ? {} : { device: options.device },
-      undefined,
-    ));
+    const { device, driver, pfServices } = options;
+    settings = await settingsFor(settingsPath, { device, driver, pfServices }, undefined);
     text = await readText(file);
   } catch (error) {
     return fail(error instanceof ConfigError ? error.message : `${name}: ${(error as Error).message}`);
   }
   const document = parse(text, { fileName: name });
-  const { family, isVf } = resolveDevice({ fileName: name, ...(device === undefined ? {} : { device }) });
+  const { family, isVf } = resolveDevice({ ...settings, fileName: name });
   if (!family) {
     return fail(
       `${name}: the file name does not say which device it configures: give --device (${familyNames().join(", ")})`,
@@ -58,9 +57,9 @@ export async function explain(file: string, options: ExplainOptions): Promise<nu
     for (const d of syntaxErrors) process.stderr.write(formatDiagnostic(name, d));
     process.stderr.write(`qatconf: ${name}: has syntax errors; the map below skips those lines, as the driver does\n`);
   }
-  const config = deviceConfig(view(document), family, isVf);
+  const config = deviceConfig(view(document), family, isVf, deviceSettings(settings));
   const result = allocate(config);
   const map = explainJson(name, config, result);
   process.stdout.write(options.format === "json" ? `${JSON.stringify(map, null, 2)}\n` : explainTable(map));
-  return result.fits ? EXIT_OK : EXIT_FINDINGS;
+  return result.fits && !result.stop ? EXIT_OK : EXIT_FINDINGS;
 }

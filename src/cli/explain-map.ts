@@ -52,6 +52,12 @@ export interface ExplainJson {
   device: { family: string; name: string; generation: string; vf: boolean; banks?: number; ringsPerBank?: number };
   servicesEnabled: string;
   sriovEnabled: boolean;
+  /** The driver package modelled (absent for QAT 1.5, which is not simulated). */
+  driver?: { package: string; title: string };
+  /** A QAT 1.x VF's PF ServicesEnabled, whose ring map the VF gets, and where it came from. */
+  pfServicesEnabled?: { value: string; assumed: boolean; source?: string };
+  /** Where the driver stops, with its messages word for word; absent when it configures the device. */
+  driverStop?: { log: string[] };
   /** False when the allocator does not simulate this configuration (`note` says why). */
   modelled: boolean;
   note?: string;
@@ -118,6 +124,9 @@ export function explainJson(filePath: string, config: DeviceConfig, result: Allo
     },
     servicesEnabled: config.servicesEnabled,
     sriovEnabled: config.sriovEnabled,
+    ...(config.driver ? { driver: { package: config.driver.id, title: config.driver.title } } : {}),
+    ...(config.pfServices ? { pfServicesEnabled: { ...config.pfServices } } : {}),
+    ...(result.stop ? { driverStop: { log: [...result.stop.log] } } : {}),
     modelled: result.modelled,
     ...(result.note === undefined ? {} : { note: result.note }),
     fits: result.fits,
@@ -192,15 +201,22 @@ export function explainTable(map: ExplainJson): string {
   const layout = d.banks === undefined ? "" : `, ${d.banks} bank${d.banks === 1 ? "" : "s"} of ${d.ringsPerBank} rings`;
   let out = `${map.filePath}: ${d.family} ${d.vf ? "VF" : "PF"} (${d.name})${layout}, ServicesEnabled ${map.servicesEnabled}`;
   out += map.sriovEnabled ? ", SR-IOV enabled\n" : "\n";
-  if (!map.modelled) return `${out}\nNot simulated: ${map.note ?? "unsupported configuration"}\n`;
+  if (map.driver) out += `Modelled as ${map.driver.title} (${map.driver.package})\n`;
+  const pf = map.pfServicesEnabled;
+  if (pf) {
+    const from = pf.assumed ? "assumed: give --pf-services" : pf.source ? `from ${pf.source}` : "from the settings";
+    out += `Ring map of the PF's ServicesEnabled ${pf.value} (${from})\n`;
+  }
+  const stop = map.driverStop ? `The driver stops: ${map.driverStop.log.join("; ")}\n` : "";
+  if (!map.modelled) return `${out}\nNot simulated: ${map.note ?? "unsupported configuration"}\n${stop}`;
   out += `\n${table(bankRows(map.banks), [0, 3])}\n`;
   const totals = Object.entries(map.slots).map(([service, c]) => `${service} ${c.used} of ${c.total}`);
   out += `Slots used: ${totals.join(", ") || "none"}\n`;
-  if (map.fits) return `${out}Fits: every instance has rings.\n`;
+  if (map.fits) return `${out}${stop ? stop : "Fits: every instance has rings.\n"}`;
   const n = map.failures.length;
   out += `Does not fit: ${n} instance${n === 1 ? "" : "s"} without rings (the driver stops at the first)\n`;
   for (const f of map.failures) {
     out += `  ${map.filePath}:${f.line}:${f.column}  ${f.section} ${f.label} (process ${f.processName}): ${f.reason}\n`;
   }
-  return out;
+  return out + stop;
 }

@@ -3,13 +3,16 @@
  * repair) each one under its own settings, render one report, and choose the exit code.
  */
 import { resolve } from "node:path";
+import { view } from "../config/view.ts";
 import { writeFileAtomic } from "../io/atomic-write.ts";
 import { ConfigError, type LoadedConfig } from "../lint/config.ts";
-import { allRules } from "../lint/lint.ts";
+import { allRules, resolveDevice } from "../lint/lint.ts";
 import type { LintOptions } from "../lint/types.ts";
 import { findFamily } from "../model/devices.ts";
+import { isPfFileName, type PfServicesFound, pfServicesByFamily } from "../model/pf-services.ts";
 import { REPORTERS, type ReporterName } from "../reporters/index.ts";
 import type { FileReport } from "../reporters/types.ts";
+import { parse } from "../syntax/parse.ts";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
 import { discover } from "./files.ts";
 import { fixText, type Linter, registryLinter } from "./fix.ts";
@@ -59,8 +62,38 @@ export async function runLint(
   const run = new Run(options, env, explicit);
   const { files, errors } = await discover(args, env.cwd);
   for (const e of errors) run.fail(e.path, e.reason);
-  for (const file of files) await run.file(file);
+  const inputs: Input[] = [];
+  for (const file of files) {
+    const input = await run.read(file);
+    if (input) inputs.push(input);
+  }
+  // A QAT 1.x VF gets its PF's ring map: a PF file linted alongside says what the PF runs.
+  const pfServices = pfServicesByFamily(
+    inputs
+      .filter((i) => isPfFileName(i.options.fileName ?? ""))
+      .map((i) => ({
+        name: i.options.fileName ?? "",
+        view: view(parse(i.text, { fileName: i.options.fileName ?? "" })),
+      })),
+  );
+  for (const input of inputs) await run.lint(withPfServices(input, pfServices));
   return run.finish();
+}
+
+/** A file read and its settings, before linting. */
+interface Input {
+  file: string;
+  text: string;
+  options: LintOptions;
+}
+
+/** The VF file's PF services from a PF file among the inputs, unless a setting gave them. */
+function withPfServices(input: Input, found: ReadonlyMap<string, PfServicesFound>): Input {
+  const device = resolveDevice(input.options);
+  if (!device.family || !device.isVf || input.options.pfServicesEnabled !== undefined) return input;
+  const pf = found.get(device.family.id);
+  if (!pf || "conflict" in pf) return input;
+  return { ...input, options: { ...input.options, pfServicesEnabled: pf.value, pfServicesSource: pf.source } };
 }
 
 class Run {
@@ -93,7 +126,8 @@ class Run {
     this.env.stderr(line);
   }
 
-  async file(file: string): Promise<void> {
+  /** Reads a file and its settings; `undefined` (reported) when either fails. */
+  async read(file: string): Promise<Input | undefined> {
     const isStdin = file === "-";
     const name = isStdin ? (this.options.stdinFilename ?? STDIN_NAME) : file;
     let lintOptions: LintOptions;
@@ -109,8 +143,14 @@ class Run {
       if (error instanceof ConfigError) this.failMessage(error.message);
       else if (error instanceof InputError) this.fail(name, error.message);
       else this.fail(name, ioReason(error));
-      return;
+      return undefined;
     }
+    return { file, text, options: lintOptions };
+  }
+
+  /** Lints (with `--fix`, fixes) a file read by {@link read}. */
+  async lint({ file, text, options: lintOptions }: Input): Promise<void> {
+    const name = lintOptions.fileName ?? file;
     if (this.options.fix) await this.fix(file, text, lintOptions);
     else
       this.reports.push({ filePath: name, source: text, diagnostics: this.linter.lint(text, lintOptions).diagnostics });

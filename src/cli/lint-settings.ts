@@ -11,12 +11,16 @@ import { allRules, findRule } from "../lint/lint.ts";
 import { closest, didYouMean } from "../lint/suggest.ts";
 import type { LintOptions } from "../lint/types.ts";
 import { familyNames, findFamily } from "../model/devices.ts";
+import { findPackage } from "../model/packages.ts";
+import { badPfServices, unknownDriver } from "./model-options.ts";
 import { ioReason } from "./text-input.ts";
 
-/** `--device` and `--cpus`, which win over the configuration file. */
+/** `--device`, `--cpus`, `--driver` and `--pf-services`, which win over the configuration file. */
 export interface CommandLineSettings {
-  device?: string;
-  cpus?: number;
+  device?: string | undefined;
+  cpus?: number | undefined;
+  driver?: string | undefined;
+  pfServices?: string | undefined;
 }
 
 /** Loads the file `--config` names: a `.qatconf.json`, or a `package.json` with a `qatconf` key. */
@@ -68,6 +72,11 @@ function checkNames(config: LoadedConfig, path: string): void {
   if (config.device !== undefined && !findFamily(config.device)) {
     throw new ConfigError(path, `${unknownDevice(config.device)} in "device"`);
   }
+  if (config.driver !== undefined && !findPackage(config.driver)) {
+    throw new ConfigError(path, `${unknownDriver(config.driver)} in "driver"`);
+  }
+  const pf = config.pfServicesEnabled === undefined ? undefined : badPfServices(config.pfServicesEnabled);
+  if (pf) throw new ConfigError(path, `${pf} in "pfServicesEnabled"`);
 }
 
 const checked = new WeakSet<LoadedConfig>();
@@ -88,10 +97,14 @@ export async function settingsFor(
   }
   const device = commandLine.device ?? config.device;
   const cpus = commandLine.cpus ?? config.cpus;
+  const driver = commandLine.driver ?? config.driver;
+  const pfServicesEnabled = commandLine.pfServices ?? config.pfServicesEnabled;
   return {
     fileName: file,
     ...(device === undefined ? {} : { device }),
     ...(cpus === undefined ? {} : { cpus }),
+    ...(driver === undefined ? {} : { driver }),
+    ...(pfServicesEnabled === undefined ? {} : { pfServicesEnabled }),
     ...(config.rules === undefined ? {} : { rules: config.rules }),
   };
 }

@@ -4,8 +4,10 @@
  * spread across PFs and NUMA nodes: each guest takes from the PFs (then nodes) it has least of,
  * and among those from the ones that gave least so far.
  */
-import { vfConfig } from "../edit/vf-config.ts";
+import { view } from "../config/view.ts";
+import { type VfConfigRequest, vfConfig } from "../edit/vf-config.ts";
 import { deviceName } from "../model/devices.ts";
+import { pfServicesByFamily } from "../model/pf-services.ts";
 import type { DeviceFamily } from "../model/types.ts";
 import { attachDeviceCommand, nodedevDetachCommand } from "./commands.ts";
 import { Inventory, label, VFIO, vfioDenylisted } from "./inventory.ts";
@@ -97,10 +99,14 @@ function whyNotFree(inventory: Inventory, vf: QatFunction): string | undefined {
 }
 
 /** Plans VFs for the guests asked, or says how many are free when they are too few. */
-export function planVfs(host: HostSnapshot, requests: readonly GuestRequest[]): VfPlan {
+export function planVfs(
+  host: HostSnapshot,
+  requests: readonly GuestRequest[],
+  model: Pick<VfConfigRequest, "driver" | "pfServices"> = {},
+): VfPlan {
   const inventory = new Inventory(host);
   const { free, excluded } = freeVfs(inventory);
-  const configs = guestVfConfigs(free);
+  const configs = guestVfConfigs(free, inventory, host, model);
   const notes = planNotes(inventory, free, configs);
   const asked = requests.reduce((n, r) => n + r.count, 0);
   if (asked > free.length) return { ok: false, free: free.length, asked, excluded, notes };
@@ -214,10 +220,24 @@ type GuestConfigs = Map<DeviceFamily, { text?: string; refusal?: string }>;
  * `qatconf vf-config` writes it. CoreAffinity 0: the one CPU every guest has, as the host cannot
  * know how many the guest gets.
  */
-function guestVfConfigs(free: readonly QatFunction[]): GuestConfigs {
+function guestVfConfigs(
+  free: readonly QatFunction[],
+  inventory: Inventory,
+  host: HostSnapshot,
+  model: Pick<VfConfigRequest, "driver" | "pfServices">,
+): GuestConfigs {
   const out: GuestConfigs = new Map();
+  // The VFs get their PF's ring map: the host's PF files say what the PFs run, unless told.
+  const found = pfServicesByFamily(host.configs.map((c) => ({ name: c.path, view: view(inventory.document(c)) })));
   for (const family of new Set(free.map((vf) => vf.family))) {
-    const result = vfConfig({ device: family.id, coreAffinity: "0" });
+    const pf = found.get(family.id);
+    const pfServices = model.pfServices ?? (pf && "value" in pf ? pf.value : undefined);
+    const result = vfConfig({
+      device: family.id,
+      coreAffinity: "0",
+      ...(model.driver === undefined ? {} : { driver: model.driver }),
+      ...(pfServices === undefined ? {} : { pfServices }),
+    });
     out.set(family, result.refusal ? { refusal: result.refusal.message } : { text: result.text });
   }
   return out;

@@ -20,6 +20,10 @@ export interface QatconfConfig {
   device?: string;
   /** Logical CPUs of the target host, for CoreAffinity checks (`--cpus` overrides it). */
   cpus?: number;
+  /** The driver package to model (`--driver` overrides it): `QAT.L.4.24.0-00005` or `4.24`. */
+  driver?: string;
+  /** A QAT 1.x VF's PF ServicesEnabled (`--pf-services` overrides it). */
+  pfServicesEnabled?: string;
   format?: {
     /** Align `=` within each block of entries. */
     alignEquals?: boolean;
@@ -43,7 +47,7 @@ export interface LoadedConfig extends QatconfConfig {
 }
 
 const SEVERITIES: readonly RuleSetting[] = ["error", "warning", "info", "off"];
-const TOP_KEYS = ["rules", "device", "cpus", "format", "$schema"];
+const TOP_KEYS = ["rules", "device", "cpus", "driver", "pfServicesEnabled", "format", "$schema"];
 const FORMAT_KEYS = ["alignEquals"];
 
 // One lookup per folder per process: linting a thousand files of one repository reads the
@@ -130,6 +134,12 @@ export function validateConfig(value: unknown, path: string): QatconfConfig {
       throw new ConfigError(path, "'cpus' must be a whole number of at least 1");
     }
     out.cpus = value.cpus;
+  }
+  for (const key of ["driver", "pfServicesEnabled"] as const) {
+    const setting = value[key];
+    if (setting === undefined) continue;
+    if (typeof setting !== "string") throw new ConfigError(path, `'${key}' must be a string`);
+    out[key] = setting;
   }
   if (value.format !== undefined) out.format = validateFormat(value.format, path);
   return out;

@@ -84,11 +84,14 @@ export function lintDocument(document: ConfigDocument, options: LintOptions = {}
  * The device model's settings from lint options. A package name no package has is left out
  * (the default is modelled): the CLI and the configuration reader refuse such names first.
  */
-export function deviceSettings(options: Pick<LintOptions, "driver" | "pfServicesEnabled">): DeviceSettings {
+export function deviceSettings(
+  options: Pick<LintOptions, "driver" | "pfServicesEnabled" | "pfServicesSource">,
+): DeviceSettings {
   const driver = options.driver === undefined ? undefined : findPackage(options.driver);
   return {
     ...(driver ? { driver } : {}),
     ...(options.pfServicesEnabled === undefined ? {} : { pfServicesEnabled: options.pfServicesEnabled }),
+    ...(options.pfServicesSource === undefined ? {} : { pfServicesSource: options.pfServicesSource }),
   };
 }
 

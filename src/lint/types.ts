@@ -22,6 +22,8 @@ export interface LintOptions {
   driver?: string;
   /** The PF's ServicesEnabled, for a VF file (`--pf-services`): its ring map is the VF's. */
   pfServicesEnabled?: string;
+  /** The PF file `pfServicesEnabled` was read from, when lint found it among the files. */
+  pfServicesSource?: string;
   /** Logical CPUs of the host, to check CoreAffinity (`--cpus`). */
   cpus?: number;
   /** Per-rule severity overrides (`.qatconf.json` `rules`). */

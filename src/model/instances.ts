@@ -28,6 +28,7 @@ import type {
   InstanceRequest,
   InstanceSection,
   InstanceService,
+  PfServices,
   SlotService,
 } from "./types.ts";
 
@@ -42,6 +43,25 @@ const ACCEL_SECTION = "Accelerator";
  * the package's SR-IOV host PF file (`<family>pf_dev0.conf`, `cy;dc` in L.4.8 and L.4.24).
  */
 export const ASSUMED_PF_SERVICES = "cy;dc";
+
+function pfOf(settings: DeviceSettings): PfServices {
+  if (settings.pfServicesEnabled === undefined) return { value: ASSUMED_PF_SERVICES, assumed: true };
+  return {
+    value: settings.pfServicesEnabled,
+    assumed: false,
+    ...(settings.pfServicesSource === undefined ? {} : { source: settings.pfServicesSource }),
+  };
+}
+
+/** How a message names the PF value a VF was modelled with: "ServicesEnabled = cy;dc (assumed: ...)". */
+export function describePfServices(pf: PfServices): string {
+  const where = pf.assumed
+    ? "assumed, as in Intel's SR-IOV host PF file; give --pf-services or lint the PF file with it"
+    : pf.source === undefined
+      ? "from --pf-services or .qatconf.json"
+      : `from ${pf.source}`;
+  return `ServicesEnabled = ${pf.value} (${where})`;
+}
 
 /** Byte order of section names, as `std::map<std::string, ...>` keeps them in adf_ctl. */
 export function byteOrder(a: string, b: string): number {
@@ -86,10 +106,7 @@ export function deviceConfig(
   const servicesEnabled = general?.get("ServicesEnabled") ?? defaultServicesEnabled(family.generation);
   const { package: driver, mismatch } = packageFor(family.generation, settings.driver);
   // A QAT 1.x VF has no ring map of its own: the PF sends its own (adf_pf_vf_ring_to_svc_init).
-  const pfServices =
-    isVf && family.generation !== "2.0" && family.generation !== "1.5"
-      ? { value: settings.pfServicesEnabled ?? ASSUMED_PF_SERVICES, assumed: settings.pfServicesEnabled === undefined }
-      : undefined;
+  const pfServices = isVf && family.generation !== "2.0" && family.generation !== "1.5" ? pfOf(settings) : undefined;
   const map = ringMap(family.generation, pfServices?.value ?? servicesEnabled);
   const sriovEntry = general?.entry("SRIOV_Enabled");
   const profile = general?.get("ServicesProfile");

@@ -173,7 +173,7 @@ export interface DeviceConfig {
    * QAT 1.x VFs: the PF's ServicesEnabled, whose ring map the VF gets over PF-to-VF messages
    * (`adf_pf_vf_ring_to_svc_init`); `assumed` when neither `--pf-services` nor the PF file gave it.
    */
-  pfServices?: { value: string; assumed: boolean };
+  pfServices?: PfServices;
   /**
    * Every section the driver processes as a user section, in its order, with what the L.4.24
    * crypto spreading reads of it (`NumProcesses`, `NumberCyInstances` as `adf_cfg_set_value` parses
@@ -182,12 +182,23 @@ export interface DeviceConfig {
   userSections: ReadonlyArray<{ name: string; processes: number; numberCy: number }>;
 }
 
+/** The PF ServicesEnabled a QAT 1.x VF is modelled with, and where it came from. */
+export interface PfServices {
+  value: string;
+  /** True when nothing gave it: the package's SR-IOV host PF file's value is assumed. */
+  assumed: boolean;
+  /** The PF file it was read from, when it came from one linted alongside. */
+  source?: string;
+}
+
 /** What the device model needs beyond the file: the package to model and, for VFs, the PF's services. */
 export interface DeviceSettings {
   /** The driver package (`--driver`); default: the newest modelled for the generation. */
   driver?: DriverPackage;
-  /** The PF's ServicesEnabled, for a VF file (`--pf-services`). */
+  /** The PF's ServicesEnabled, for a VF file (`--pf-services`, or the PF file linted alongside). */
   pfServicesEnabled?: string;
+  /** The PF file `pfServicesEnabled` was read from, if it came from one. */
+  pfServicesSource?: string;
 }
 
 /** One ring slot of a bank (a template instance of the driver), and what sits in it. */

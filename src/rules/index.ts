@@ -24,6 +24,7 @@ import { unknownRule } from "./unknown-rule.ts";
 import { unknownSection } from "./unknown-section.ts";
 import { valueTooLong } from "./value-too-long.ts";
 import { vfKernelInstances } from "./vf-kernel-instances.ts";
+import { vfServiceUnsupported } from "./vf-service-unsupported.ts";
 
 /** Every rule qatconf runs. Add a rule by importing it here (one line) and writing its doc page. */
 export const RULES: readonly Rule[] = [
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   deprecatedKey,
   servicesEnabled,
   serviceNotEnabled,
+  vfServiceUnsupported,
   numProcessesMissing,
   instanceNumbering,
   instanceMissingKey,

@@ -1,5 +1,6 @@
 import type { Rule, RuleContext } from "../lint/types.ts";
 import { allocate, slotCounts } from "../model/allocator.ts";
+import { describePfServices } from "../model/instances.ts";
 import type {
   AllocationFailure,
   AllocationResult,
@@ -79,7 +80,11 @@ function budget(device: DeviceConfig, result: AllocationResult, service: Instanc
   const banks = layout
     ? `${layout.banks} bank${layout.banks === 1 ? "" : "s"} of ${layout.ringsPerBank} rings`
     : "no banks";
-  const head = `A ${fn} has ${banks}: with ServicesEnabled = ${device.servicesEnabled} that is ${counts.total} ${SERVICE_NAME[service]} slots, and the file asks for ${asked}.`;
+  // A QAT 1.x VF has its PF's ring map: say which PF value that was, and whether it was assumed.
+  const services = device.pfServices
+    ? `its PF's ${describePfServices(device.pfServices)}`
+    : `ServicesEnabled = ${device.servicesEnabled}`;
+  const head = `A ${fn} has ${banks}: with ${services} that is ${counts.total} ${SERVICE_NAME[service]} slots, and the file asks for ${asked}.`;
   if (asked <= counts.total) {
     return `${head} Slots are left, but none this instance may use: interrupt and epoll banks serve one process each, banks never mix polling modes, and user poll instances only use banks after the kernel's.`;
   }

@@ -153,9 +153,18 @@ describe("qatconf vf-config", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("NumberCyInstances = 2\nNumberDcInstances = 2\n");
     const out = join(dir, "guest", "..", "c6xxvf_dev0.conf.vm");
-    expect(runCli(["vf-config", "--device", "c6xx", "--services", "dc", "-o", out]).status).toBe(0);
+    // The VF gets its PF's ring map: a dc PF gives it 8 Dc slots, the assumed cy;dc PF 2.
+    expect(runCli(["vf-config", "--device", "c6xx", "--pf-services", "dc", "-o", out]).status).toBe(0);
+    expect(readFileSync(out, "utf8")).toContain("ServicesEnabled = dc\n");
     expect(readFileSync(out, "utf8")).toContain("NumberDcInstances = 8\n");
-    expect(runCli(["lint", out]).status).toBe(0);
+    expect(runCli(["vf-config", "--device", "c6xx", "--services", "dc"]).stdout).toContain(
+      "NumberCyInstances = 0\nNumberDcInstances = 2\n",
+    );
+    expect(runCli(["lint", "--pf-services", "dc", out]).status).toBe(0);
+    // Linted as the VF of the assumed cy;dc PF, the 8 Dc instances do not fit: the hint says so.
+    const assumed = runCli(["lint", out]);
+    expect(assumed.status).toBe(1);
+    expect(assumed.stdout).toContain("its PF's ServicesEnabled = cy;dc (assumed");
   });
 
   it("refuses what the VF cannot hold (1) and devices it does not know (2)", () => {

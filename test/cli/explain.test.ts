@@ -34,6 +34,8 @@ describe("qatconf explain", () => {
     expect(r.stdout).toBe(
       [
         "c6xxvf_dev0.conf.vm: c6xx VF (Intel C62x chipset), 1 bank of 16 rings, ServicesEnabled cy;dc",
+        "Modelled as QAT 1.7 Linux package L.4.24.0-00005 (QAT.L.4.24.0-00005)",
+        "Ring map of the PF's ServicesEnabled cy;dc (assumed: give --pf-services)",
         "",
         "BANK  USE         FILL  SLOT  SERVICE  RINGS     INSTANCE",
         '   0  user, poll  2/4      0  cy       0,2,8,10  SSL Cy0 "SSL0" (process SSL_INT_0, line 14)',

@@ -31,7 +31,7 @@ describe("ring-budget", () => {
       'Cy2 ("SSLCY2") in [SSL] gets no crypto (asym + sym) rings in process SSL_INT_0: the driver stops with "Don\'t have enough rings for instance SSLCY2 in process SSL_INT_0"',
     );
     expect(d?.hint).toContain(
-      "A c6xx VF has 1 bank of 16 rings: with ServicesEnabled = cy;dc that is 2 crypto (asym + sym) slots, and the file asks for 3.",
+      "A c6xx VF has 1 bank of 16 rings: with its PF's ServicesEnabled = cy;dc (assumed, as in Intel's SR-IOV host PF file; give --pf-services or lint the PF file with it) that is 2 crypto (asym + sym) slots, and the file asks for 3.",
     );
     expect(text.split("\n")[(d?.range.start.line ?? 0) - 1]).toBe('Cy2Name = "SSLCY2"');
   });

@@ -1,9 +1,10 @@
 /** `qatconf explain`: the ring allocator's map of a configuration file. */
 import { type Command, Option } from "commander";
 import type { ExplainOptions } from "../explain-command.ts";
+import { addModelOptions } from "../model-options.ts";
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command("explain")
     .description("show which instance sits in which bank and ring slot, what is free, and what does not fit")
     .argument("<file>", "a configuration file, or '-' for stdin")
@@ -12,11 +13,12 @@ export function register(program: Command): void {
     .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"))
     .addHelpText(
       "after",
-      "\nExit codes: 0 every instance gets rings, 1 some do not (each is named, with its line),\n" +
+      "\nExit codes: 0 the driver configures the device (every instance gets rings), 1 it does not\n" +
+        "(each instance without rings is named with its line, then the driver's own messages),\n" +
         "2 usage or I/O error (unknown device, missing or non-text file).",
-    )
-    .action(async (file: string, options: ExplainOptions) => {
-      const { explain } = await import("../explain-command.ts");
-      process.exitCode = await explain(file, options);
-    });
+    );
+  addModelOptions(command).action(async (file: string, options: ExplainOptions) => {
+    const { explain } = await import("../explain-command.ts");
+    process.exitCode = await explain(file, options);
+  });
 }

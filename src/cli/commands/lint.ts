@@ -1,6 +1,7 @@
 /** `qatconf lint`: report what the driver would reject or silently ignore. */
 import { type Command, InvalidArgumentError, Option } from "commander";
 import type { LintCommandOptions } from "../lint-run.ts";
+import { addModelOptions } from "../model-options.ts";
 
 /** The `--format` names (the reporters' index is loaded only when a report is rendered). */
 const FORMATS = ["stylish", "json", "sarif", "github"] as const;
@@ -17,7 +18,7 @@ export function wholeNumber(min: number): (value: string) => number {
 }
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command("lint")
     .description("check configuration files for what the driver would reject or silently ignore")
     .argument("[paths...]", "files, directories (walked for *_dev*.conf and *.conf.vm), globs, or '-' for stdin")
@@ -36,15 +37,15 @@ export function register(program: Command): void {
         "Exit codes: 0 clean (warnings within --max-warnings), 1 errors or too many warnings,\n" +
         "2 usage or I/O error (missing, unreadable or non-text file, bad .qatconf.json).\n" +
         "Colours: on a terminal only; NO_COLOR=1 turns them off, FORCE_COLOR=1 on.",
-    )
-    .action(async function (this: Command, paths: string[]) {
-      const [{ runLint }, { shouldColor }] = await Promise.all([import("../lint-run.ts"), import("../color.ts")]);
-      process.exitCode = await runLint(paths, this.opts<LintCommandOptions>(), {
-        cwd: process.cwd(),
-        version: this.parent?.version() ?? "0.0.0",
-        color: shouldColor(process.env, process.stdout.isTTY),
-        stdout: (text) => process.stdout.write(text),
-        stderr: (text) => process.stderr.write(text),
-      });
+    );
+  addModelOptions(command).action(async function (this: Command, paths: string[]) {
+    const [{ runLint }, { shouldColor }] = await Promise.all([import("../lint-run.ts"), import("../color.ts")]);
+    process.exitCode = await runLint(paths, this.opts<LintCommandOptions>(), {
+      cwd: process.cwd(),
+      version: this.parent?.version() ?? "0.0.0",
+      color: shouldColor(process.env, process.stdout.isTTY),
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
     });
+  });
 }

@@ -10,19 +10,20 @@ import {
   wholeNumber,
 } from "../edit-command.ts";
 import { EXIT_OK, EXIT_USAGE } from "../exit-codes.ts";
+import { addModelOptions, type ModelCommandOptions } from "../model-options.ts";
 
-interface VfConfigOptions extends Pick<EditCommandOptions, "backup">, NewInstanceOptions {
+interface VfConfigOptions extends Pick<EditCommandOptions, "backup">, NewInstanceOptions, ModelCommandOptions {
   device: string;
   services?: string;
   output?: string;
 }
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command("vf-config")
     .description("write a guest's VF configuration file that fits the VF's rings (default: the whole VF)")
     .requiredOption("--device <family>", "device family of the VF (c6xx, c3xxx, dh895xcc, 4xxx, ...)")
-    .option("--services <value>", "ServicesEnabled (default: cy;dc on QAT 1.x, asym;sym on QAT 2.0)")
+    .option("--services <value>", "ServicesEnabled (default: the PF's on QAT 1.x, asym;sym on QAT 2.0)")
     .option("--cy <n>", "crypto instances per process (default: as many as the VF holds)", wholeNumber)
     .option("--dc <n>", "compression instances per process (default: as many as the VF holds)", wholeNumber)
     .option("--section <name>", "the user section's name", "SSL")
@@ -34,13 +35,14 @@ export function register(program: Command): void {
     .option("--backup [suffix]", "with --output, keep an existing file as FILE<suffix> (default .bak)")
     .addHelpText(
       "after",
-      "\nA QAT 1.x VF is one bank of 16 rings: with cy;dc it holds 2 Cy and 2 Dc instances.\n" +
+      "\nA QAT 1.x VF is one bank of 16 rings with its PF's ring map: with a cy;dc PF (assumed unless\n" +
+        "--pf-services says otherwise) it holds 2 Cy and 2 Dc instances, with a cy PF 4 Cy.\n" +
         "Exit codes: 0 written, 1 refused (the instances do not fit, or the file would not lint clean),\n" +
         "2 usage or I/O error, unknown device or services.",
-    )
-    .action(async (options: VfConfigOptions) => {
-      process.exitCode = await vfConfigCommand(options);
-    });
+    );
+  addModelOptions(command).action(async (options: VfConfigOptions) => {
+    process.exitCode = await vfConfigCommand(options);
+  });
 }
 
 async function vfConfigCommand(options: VfConfigOptions): Promise<number> {

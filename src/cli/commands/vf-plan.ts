@@ -3,15 +3,16 @@ import { chmod, mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Command } from "commander";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes.ts";
+import { addModelOptions, type ModelCommandOptions } from "../model-options.ts";
 
-interface VfPlanOptions {
+interface VfPlanOptions extends ModelCommandOptions {
   guests: string;
   root: string;
   out?: string;
 }
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command("vf-plan")
     .description("give free QAT VFs to libvirt guests: hostdev XML, virsh commands and each guest's VF configuration")
     .requiredOption("--guests <list>", "guests and how many VFs each gets: NAME=COUNT,... (vm1=2,vm2=1)")
@@ -23,10 +24,10 @@ export function register(program: Command): void {
         "can take it, and its IOMMU group is its own. Nothing on the host is changed: run the printed\n" +
         "commands (or DIR/<guest>/attach.sh) to carry the plan out.\n" +
         "Exit codes: 0 planned, 1 not enough free VFs, 2 usage or I/O error.",
-    )
-    .action(async (options: VfPlanOptions) => {
-      process.exitCode = await runVfPlan(options);
-    });
+    );
+  addModelOptions(command).action(async (options: VfPlanOptions) => {
+    process.exitCode = await runVfPlan(options);
+  });
 }
 
 async function runVfPlan(options: VfPlanOptions): Promise<number> {
@@ -38,7 +39,10 @@ async function runVfPlan(options: VfPlanOptions): Promise<number> {
   let plan: ReturnType<typeof planVfs>;
   try {
     const requests = parseGuestRequests(options.guests);
-    plan = planVfs(await readHost(options.root), requests);
+    plan = planVfs(await readHost(options.root), requests, {
+      ...(options.driver === undefined ? {} : { driver: options.driver }),
+      ...(options.pfServices === undefined ? {} : { pfServices: options.pfServices }),
+    });
   } catch (error) {
     process.stderr.write(`qatconf vf-plan: ${(error as Error).message}\n`);
     return EXIT_USAGE;
