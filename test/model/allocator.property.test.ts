@@ -95,3 +95,36 @@ describe("the device model on any input", () => {
     );
   });
 });
+
+/** A file's sections as blocks of lines (GENERAL first), for reordering. */
+function sectionBlocks(source: string): string[] {
+  return source.split(/\n(?=\[)/);
+}
+
+describe("the driver's section order", () => {
+  it("does not depend on the order of sections in the file: adf_ctl hands them over sorted by name", () => {
+    fc.assert(
+      fc.property(
+        instanceDocument,
+        family,
+        fc.boolean(),
+        fc.array(fc.double({ noNaN: true }), { minLength: 8, maxLength: 8 }),
+        (source, f, isVf, keys) => {
+          const blocks = sectionBlocks(source);
+          const names = blocks.map((b) => b.slice(0, b.indexOf("\n") < 0 ? b.length : b.indexOf("\n")));
+          // Same-named sections merge first-key-wins, in file order: only distinct names may move.
+          fc.pre(new Set(names).size === names.length);
+          const order = blocks.map((_, i) => i).sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0));
+          const shuffled = order.map((i) => blocks[i]).join("\n");
+          const steps = (text: string) => {
+            const { result } = model(text.endsWith("\n") ? text : `${text}\n`, f, isVf);
+            const at = (s: AllocationResult["steps"][number]) =>
+              `${s.instance.processName} ${s.instance.label} ${s.instance.service} ${s.bank ?? "-"} ${s.rings?.join(",") ?? ""}`;
+            return { steps: result.steps.map(at), stop: result.stop?.log };
+          };
+          expect(steps(shuffled)).toEqual(steps(source));
+        },
+      ),
+    );
+  });
+});
