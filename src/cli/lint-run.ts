@@ -6,8 +6,9 @@ import { resolve } from "node:path";
 import { view } from "../config/view.ts";
 import { writeFileAtomic } from "../io/atomic-write.ts";
 import { ConfigError, type LoadedConfig } from "../lint/config.ts";
-import { allRules, resolveDevice } from "../lint/lint.ts";
-import type { LintOptions } from "../lint/types.ts";
+import { allRules, byPosition, resolveDevice } from "../lint/lint.ts";
+import { lintSet, type SetInput } from "../lint/set.ts";
+import type { LintOptions, LintResult } from "../lint/types.ts";
 import { findFamily } from "../model/devices.ts";
 import { isPfFileName, type PfServicesFound, pfServicesByFamily } from "../model/pf-services.ts";
 import { REPORTERS, type ReporterName } from "../reporters/index.ts";
@@ -98,6 +99,8 @@ function withPfServices(input: Input, found: ReadonlyMap<string, PfServicesFound
 
 class Run {
   private readonly reports: FileReport[] = [];
+  /** What each report was linted from, for the set rules (same order as `reports`). */
+  private readonly linted: SetInput[] = [];
   private readonly reported = new Set<string>();
   private failed = false;
   private readonly linter: Linter;
@@ -152,8 +155,7 @@ class Run {
   async lint({ file, text, options: lintOptions }: Input): Promise<void> {
     const name = lintOptions.fileName ?? file;
     if (this.options.fix) await this.fix(file, text, lintOptions);
-    else
-      this.reports.push({ filePath: name, source: text, diagnostics: this.linter.lint(text, lintOptions).diagnostics });
+    else this.push({ filePath: name, source: text }, this.linter.lint(text, lintOptions), lintOptions);
   }
 
   /** Fixes and rewrites `file`, and reports what remains. */
@@ -170,10 +172,26 @@ class Run {
         reported = { ...outcome, text, result: this.linter.lint(text, lintOptions) };
       }
     }
-    this.reports.push({ filePath: file, source: reported.text, diagnostics: reported.result.diagnostics });
+    this.push({ filePath: file, source: reported.text }, reported.result, lintOptions);
+  }
+
+  private push(report: Omit<FileReport, "diagnostics">, result: LintResult, options: LintOptions): void {
+    this.reports.push({ ...report, diagnostics: result.diagnostics });
+    this.linted.push({ document: result.document, options });
+  }
+
+  /** Adds the set rules' findings (files of one folder linted together) to each file's report. */
+  private addSetFindings(): void {
+    const found = lintSet(this.linted);
+    found.forEach((extra, i) => {
+      const report = this.reports[i];
+      if (!report || extra.length === 0) return;
+      report.diagnostics = [...report.diagnostics, ...extra].sort(byPosition);
+    });
   }
 
   finish(): number {
+    this.addSetFindings();
     const all = this.reports.flatMap((r) => r.diagnostics);
     const errors = all.filter((d) => d.severity === "error").length;
     const warnings = all.filter((d) => d.severity === "warning").length;

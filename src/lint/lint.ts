@@ -9,22 +9,24 @@ import { familyForFileName, findFamily } from "../model/devices.ts";
 import { deviceConfig } from "../model/instances.ts";
 import { findPackage } from "../model/packages.ts";
 import type { DeviceFamily, DeviceSettings } from "../model/types.ts";
-import { RULES } from "../rules/index.ts";
+import { RULES, SET_RULES } from "../rules/index.ts";
 import { parse } from "../syntax/parse.ts";
 import type { ConfigDocument } from "../syntax/tree.ts";
 import { suppressions } from "./suppress.ts";
-import type { LintOptions, LintResult, Rule, RuleContext } from "./types.ts";
+import type { LintOptions, LintResult, RuleContext, RuleMeta } from "./types.ts";
 
-const BY_ID = new Map<string, Rule>(RULES.map((r) => [r.id, r]));
+const BY_ID = new Map<string, RuleMeta>([...RULES, ...SET_RULES].map((r) => [r.id, r]));
 const RULE_IDS: ReadonlySet<string> = new Set(BY_ID.keys());
 
-/** Every rule of the registry, in registry order. */
-export function allRules(): readonly Rule[] {
-  return RULES;
+const ALL: readonly RuleMeta[] = [...RULES, ...SET_RULES];
+
+/** Every rule of the registry, file rules then set rules, in registry order. */
+export function allRules(): readonly RuleMeta[] {
+  return ALL;
 }
 
-/** The rule with this id, or `undefined`. */
-export function findRule(id: string): Rule | undefined {
+/** The rule (file or set rule) with this id, or `undefined`. */
+export function findRule(id: string): RuleMeta | undefined {
   return BY_ID.get(id);
 }
 
@@ -95,7 +97,8 @@ export function deviceSettings(
   };
 }
 
-function byPosition(a: Diagnostic, b: Diagnostic): number {
+/** The order diagnostics are reported in: by position, then rule id. */
+export function byPosition(a: Diagnostic, b: Diagnostic): number {
   return (
     a.range.start.offset - b.range.start.offset ||
     a.range.end.offset - b.range.end.offset ||

@@ -54,6 +54,44 @@ export interface RuleContext {
   report(diagnostic: Omit<Diagnostic, "ruleId" | "severity"> & { severity?: Severity }): void;
 }
 
+/** What every rule declares beside its check: for `qatconf rules`, doc pages and reporters. */
+export interface RuleMeta {
+  /** Kebab-case id, also the doc page name: `docs/rules/<id>.md`. */
+  id: string;
+  defaultSeverity: Severity;
+  /** One line: what the rule checks. */
+  description: string;
+  /** Whether its diagnostics carry fixes that `--fix` applies. */
+  fixable: boolean;
+}
+
+/** One file of a set linted together, as a set rule sees it. */
+export interface SetFile {
+  fileName: string;
+  document: ConfigDocument;
+  view: ConfigView;
+  family?: DeviceFamily;
+  isVf: boolean;
+  /** The device configuration, when the family is known. */
+  device?: DeviceConfig;
+  options: LintOptions;
+}
+
+/** What a set rule sees: the files of one folder, linted together. */
+export interface SetRuleContext {
+  files: readonly SetFile[];
+  /** Reports a finding in one of the files; severity defaults to the rule's. */
+  report(file: SetFile, diagnostic: Omit<Diagnostic, "ruleId" | "severity"> & { severity?: Severity }): void;
+}
+
+/**
+ * A rule over several files of one host (the files of one folder): a VF file against its PF's,
+ * the numbering of device files, a section an application needs on every device.
+ */
+export interface SetRule extends RuleMeta {
+  checkSet(context: SetRuleContext): void;
+}
+
 /** A lint rule: its metadata beside its check (one file per rule under `src/rules/`). */
 export interface Rule {
   /** Kebab-case id, also the doc page name: `docs/rules/<id>.md`. */

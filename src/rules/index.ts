@@ -2,9 +2,10 @@
  * The rule registry: every rule, in the order they run. One file per rule beside this one, each
  * holding its metadata and its check; its doc page is `docs/rules/<id>.md`.
  */
-import type { Rule } from "../lint/types.ts";
+import type { Rule, SetRule } from "../lint/types.ts";
 import { coreAffinity } from "./core-affinity.ts";
 import { deprecatedKey } from "./deprecated-key.ts";
+import { deviceNumbering } from "./device-numbering.ts";
 import { duplicateInstanceName } from "./duplicate-instance-name.ts";
 import { duplicateKey } from "./duplicate-key.ts";
 import { duplicateSection } from "./duplicate-section.ts";
@@ -15,6 +16,7 @@ import { invalidValue } from "./invalid-value.ts";
 import { missingRequiredKey } from "./missing-required-key.ts";
 import { numProcessesMissing } from "./num-processes-missing.ts";
 import { ringBudget } from "./ring-budget.ts";
+import { sectionAcrossDevices } from "./section-across-devices.ts";
 import { serviceNotEnabled } from "./service-not-enabled.ts";
 import { servicesEnabled } from "./services-enabled.ts";
 import { sriovPfInstances } from "./sriov-pf-instances.ts";
@@ -23,6 +25,7 @@ import { unknownKey } from "./unknown-key.ts";
 import { unknownRule } from "./unknown-rule.ts";
 import { unknownSection } from "./unknown-section.ts";
 import { valueTooLong } from "./value-too-long.ts";
+import { vfFilesWithoutSriov } from "./vf-files-without-sriov.ts";
 import { vfKernelInstances } from "./vf-kernel-instances.ts";
 import { vfServiceUnsupported } from "./vf-service-unsupported.ts";
 
@@ -51,3 +54,9 @@ export const RULES: readonly Rule[] = [
   vfKernelInstances,
   ringBudget,
 ];
+
+/**
+ * Rules over the files of one folder linted together (one host's files): each has its own file and
+ * page as the file rules do, and runs once per folder (`lint/set.ts`).
+ */
+export const SET_RULES: readonly SetRule[] = [vfFilesWithoutSriov, deviceNumbering, sectionAcrossDevices];

@@ -82,13 +82,14 @@ describe("--pf-services and the PF file among the files", () => {
     const vf = write("c6xxvf_dev1.conf.vm", VF);
     expect(runCli(["lint", "--pf-services", "cy", vf]).status).toBe(0);
     const pfDir = mkdtempSync(join(dir, "host-"));
-    writeFileSync(join(pfDir, "c6xx_dev0.conf"), general("cy") + kernelSection(0, 0));
+    const sriov = (services: string): string => `${general(services)}SRIOV_Enabled = 1\n${kernelSection(0, 0)}`;
+    writeFileSync(join(pfDir, "c6xx_dev0.conf"), sriov("cy"));
     writeFileSync(join(pfDir, "c6xxvf_dev0.conf.vm"), VF);
     const together = runCli(["lint", pfDir]);
     expect(together.stdout).toBe("");
     expect(together.status).toBe(0);
     // A PF of cy;dc beside the VF: the VF's 4 Cy do not fit, and the message names the PF file.
-    writeFileSync(join(pfDir, "c6xx_dev0.conf"), general("cy;dc") + kernelSection(0, 0));
+    writeFileSync(join(pfDir, "c6xx_dev0.conf"), sriov("cy;dc"));
     const short = runCli(["lint", pfDir]);
     expect(short.status).toBe(1);
     expect(short.stdout).toContain(`its PF's ServicesEnabled = cy;dc (from ${join(pfDir, "c6xx_dev0.conf")})`);

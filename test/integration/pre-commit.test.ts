@@ -64,7 +64,7 @@ describe.skipIf(skipReason !== undefined)(
     const sample = (name: string): string =>
       skipReason === undefined ? git(["show", `${rev}:samples/${name}`]).out : "";
     const good = sample("c6xx_dev0.conf");
-    const goodVf = sample("c6xxvf_dev0.conf.vm");
+    const goodVf = sample("sriov-host/c6xxvf_dev0.conf.vm");
 
     beforeAll(() => {
       mkdirSync(join(temp, "node-bin"));
