@@ -20,7 +20,12 @@ describe("the shipped samples are what the README promises", () => {
   it("covers a PF, a VF guest file, an SR-IOV host and QAT 1.x and 2.0", () => {
     const names = files.map(([name]) => name);
     expect(names).toEqual(
-      expect.arrayContaining(["c6xx_dev0.conf", "sriov-host/c6xxvf_dev0.conf.vm", "sriov-host/c6xx_dev0.conf", "4xxx_dev0.conf"]),
+      expect.arrayContaining([
+        "c6xx_dev0.conf",
+        "sriov-host/c6xxvf_dev0.conf.vm",
+        "sriov-host/c6xx_dev0.conf",
+        "4xxx_dev0.conf",
+      ]),
     );
   });
 

@@ -10,6 +10,7 @@ import { ConfigError, type LoadedConfig, loadConfig, validateConfig } from "../l
 import { allRules, findRule } from "../lint/lint.ts";
 import { closest, didYouMean } from "../lint/suggest.ts";
 import type { LintOptions } from "../lint/types.ts";
+import type { Consumer } from "../model/consumers.ts";
 import { familyNames, findFamily } from "../model/devices.ts";
 import { findPackage } from "../model/packages.ts";
 import { badPfServices, unknownDriver } from "./model-options.ts";
@@ -21,6 +22,8 @@ export interface CommandLineSettings {
   cpus?: number | undefined;
   driver?: string | undefined;
   pfServices?: string | undefined;
+  /** `--consumer`, added to the configuration's `consumers`. */
+  consumer?: readonly Consumer[] | undefined;
 }
 
 /** Loads the file `--config` names: a `.qatconf.json`, or a `package.json` with a `qatconf` key. */
@@ -99,12 +102,14 @@ export async function settingsFor(
   const cpus = commandLine.cpus ?? config.cpus;
   const driver = commandLine.driver ?? config.driver;
   const pfServicesEnabled = commandLine.pfServices ?? config.pfServicesEnabled;
+  const consumers = [...(config.consumers ?? []), ...(commandLine.consumer ?? [])];
   return {
     fileName: file,
     ...(device === undefined ? {} : { device }),
     ...(cpus === undefined ? {} : { cpus }),
     ...(driver === undefined ? {} : { driver }),
     ...(pfServicesEnabled === undefined ? {} : { pfServicesEnabled }),
+    ...(consumers.length === 0 ? {} : { consumers }),
     ...(config.rules === undefined ? {} : { rules: config.rules }),
   };
 }

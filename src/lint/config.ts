@@ -9,6 +9,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
+import { type Consumer, consumerOf } from "../model/consumers.ts";
 import { closest, didYouMean } from "./suggest.ts";
 import type { RuleSetting } from "./types.ts";
 
@@ -24,6 +25,11 @@ export interface QatconfConfig {
   driver?: string;
   /** A QAT 1.x VF's PF ServicesEnabled (`--pf-services` overrides it). */
   pfServicesEnabled?: string;
+  /**
+   * The programs that use the host's files: `{ "name": "nginx", "section": "SHIM", "processes": 16 }`
+   * (`services`, `reload` default to a known program's; `--consumer` adds to them).
+   */
+  consumers?: Consumer[];
   format?: {
     /** Align `=` within each block of entries. */
     alignEquals?: boolean;
@@ -47,7 +53,8 @@ export interface LoadedConfig extends QatconfConfig {
 }
 
 const SEVERITIES: readonly RuleSetting[] = ["error", "warning", "info", "off"];
-const TOP_KEYS = ["rules", "device", "cpus", "driver", "pfServicesEnabled", "format", "$schema"];
+const TOP_KEYS = ["rules", "device", "cpus", "driver", "pfServicesEnabled", "consumers", "format", "$schema"];
+const CONSUMER_KEYS = ["name", "section", "processes", "services", "reload"];
 const FORMAT_KEYS = ["alignEquals"];
 
 // One lookup per folder per process: linting a thousand files of one repository reads the
@@ -141,8 +148,42 @@ export function validateConfig(value: unknown, path: string): QatconfConfig {
     if (typeof setting !== "string") throw new ConfigError(path, `'${key}' must be a string`);
     out[key] = setting;
   }
+  if (value.consumers !== undefined) out.consumers = validateConsumers(value.consumers, path);
   if (value.format !== undefined) out.format = validateFormat(value.format, path);
   return out;
+}
+
+function validateConsumers(value: unknown, path: string): Consumer[] {
+  if (!Array.isArray(value))
+    throw new ConfigError(path, "'consumers' must be an array of { name, section, processes }");
+  return value.map((item, i) => validateConsumer(item, `consumers[${i}]`, path));
+}
+
+function validateConsumer(item: unknown, where: string, path: string): Consumer {
+  if (!isObject(item)) throw new ConfigError(path, `'${where}' must be an object`);
+  for (const key of Object.keys(item)) {
+    if (!CONSUMER_KEYS.includes(key)) throw new ConfigError(path, unknownKey(`${where}.`, key, CONSUMER_KEYS));
+  }
+  const { name, section, processes, services, reload } = item;
+  if (typeof name !== "string" || name === "") throw new ConfigError(path, `'${where}.name' must be a name`);
+  if (typeof processes !== "number" || !Number.isInteger(processes) || processes < 1) {
+    throw new ConfigError(path, `'${where}.processes' must be a whole number of at least 1`);
+  }
+  if (section !== undefined && typeof section !== "string")
+    throw new ConfigError(path, `'${where}.section' must be a section name`);
+  if (services !== undefined && typeof services !== "string")
+    throw new ConfigError(path, `'${where}.services' must be a string such as "asym;sym"`);
+  if (reload !== undefined && typeof reload !== "boolean")
+    throw new ConfigError(path, `'${where}.reload' must be true or false`);
+  const consumer = consumerOf({
+    name,
+    processes,
+    ...(section === undefined ? {} : { section }),
+    ...(services === undefined ? {} : { services }),
+    ...(reload === undefined ? {} : { reload }),
+  });
+  if (typeof consumer === "string") throw new ConfigError(path, consumer);
+  return consumer;
 }
 
 function validateRules(rules: unknown, path: string): Record<string, RuleSetting> {

@@ -35,7 +35,6 @@ export function lintSet(inputs: readonly SetInput[]): Diagnostic[][] {
     folders.set(dir, list);
   });
   for (const indexes of folders.values()) {
-    if (indexes.length < 2) continue;
     const files = indexes.map((i) => setFile(inputs[i] as SetInput));
     const where = new Map(files.map((f, k) => [f, indexes[k] as number] as const));
     for (const rule of SET_RULES) {

@@ -3,6 +3,7 @@
  */
 import type { ConfigView } from "../config/view.ts";
 import type { Diagnostic, Severity } from "../diagnostics.ts";
+import type { Consumer } from "../model/consumers.ts";
 import type { DeviceConfig, DeviceFamily } from "../model/types.ts";
 import type { ConfigDocument } from "../syntax/tree.ts";
 
@@ -24,6 +25,8 @@ export interface LintOptions {
   pfServicesEnabled?: string;
   /** The PF file `pfServicesEnabled` was read from, when lint found it among the files. */
   pfServicesSource?: string;
+  /** The programs that use the host's files (`--consumer`, `.qatconf.json` `consumers`): set rules check them. */
+  consumers?: readonly Consumer[];
   /** Logical CPUs of the host, to check CoreAffinity (`--cpus`). */
   cpus?: number;
   /** Per-rule severity overrides (`.qatconf.json` `rules`). */

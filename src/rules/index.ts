@@ -3,6 +3,9 @@
  * holding its metadata and its check; its doc page is `docs/rules/<id>.md`.
  */
 import type { Rule, SetRule } from "../lint/types.ts";
+import { consumerProcesses } from "./consumer-processes.ts";
+import { consumerSection } from "./consumer-section.ts";
+import { consumerServices } from "./consumer-services.ts";
 import { coreAffinity } from "./core-affinity.ts";
 import { deprecatedKey } from "./deprecated-key.ts";
 import { deviceNumbering } from "./device-numbering.ts";
@@ -59,4 +62,11 @@ export const RULES: readonly Rule[] = [
  * Rules over the files of one folder linted together (one host's files): each has its own file and
  * page as the file rules do, and runs once per folder (`lint/set.ts`).
  */
-export const SET_RULES: readonly SetRule[] = [vfFilesWithoutSriov, deviceNumbering, sectionAcrossDevices];
+export const SET_RULES: readonly SetRule[] = [
+  vfFilesWithoutSriov,
+  deviceNumbering,
+  sectionAcrossDevices,
+  consumerSection,
+  consumerProcesses,
+  consumerServices,
+];

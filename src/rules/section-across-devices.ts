@@ -23,16 +23,7 @@ export const sectionAcrossDevices: SetRule = {
     }
     for (const files of byGeneration.values()) {
       if (files.length < 2) continue;
-      const offered = new Map<string, SetFile[]>();
-      for (const file of files) {
-        for (const section of file.device?.sections ?? []) {
-          if (section.kernel || section.processes === 0 || section.limitDevAccess) continue;
-          const list = offered.get(section.name) ?? [];
-          list.push(file);
-          offered.set(section.name, list);
-        }
-      }
-      for (const [name, having] of offered) {
+      for (const [name, having] of spreadSections(files)) {
         for (const file of files) {
           if (having.includes(file) || file.device?.sections.some((s) => s.name === name)) continue;
           context.report(file, {
@@ -45,3 +36,17 @@ export const sectionAcrossDevices: SetRule = {
     }
   },
 };
+
+/** The user sections spread over every device (processes, no LimitDevAccess), and the files offering each. */
+function spreadSections(files: readonly SetFile[]): Map<string, SetFile[]> {
+  const offered = new Map<string, SetFile[]>();
+  for (const file of files) {
+    for (const section of file.device?.sections ?? []) {
+      if (section.kernel || section.processes === 0 || section.limitDevAccess) continue;
+      const list = offered.get(section.name) ?? [];
+      list.push(file);
+      offered.set(section.name, list);
+    }
+  }
+  return offered;
+}

@@ -4,6 +4,7 @@
  */
 import { basename } from "node:path";
 import type { SetFile } from "../lint/types.ts";
+import type { Consumer } from "../model/consumers.ts";
 import { deviceName } from "../model/devices.ts";
 import type { Range } from "../syntax/tree.ts";
 
@@ -25,6 +26,21 @@ export function hostPfFile(file: SetFile): { type: string; index: number } | und
   const info = file.view.file;
   if (!file.family || file.isVf || !info || info.variant !== "") return undefined;
   return { type: deviceName(file.family, false), index: info.index };
+}
+
+/**
+ * A file that configures a device of the machine it sits on: a host's PF file, or a guest's VF
+ * file (`c6xxvf_dev0.conf`); not a VF file kept on a host for a guest (`.conf.vm`), not a sample
+ * variant.
+ */
+export function isDeviceFile(file: SetFile): boolean {
+  const info = file.view.file;
+  return file.family !== undefined && info !== undefined && info.variant === "" && !info.forGuest;
+}
+
+/** The consumers declared for a set (the same for every file of a host: the first file's settings). */
+export function consumersOf(files: readonly SetFile[]): readonly Consumer[] {
+  return files[0]?.options.consumers ?? [];
 }
 
 /** The file's own name, for messages about other files of the set. */

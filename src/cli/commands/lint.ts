@@ -1,10 +1,18 @@
 /** `qatconf lint`: report what the driver would reject or silently ignore. */
 import { type Command, InvalidArgumentError, Option } from "commander";
+import { type Consumer, parseConsumer } from "../../model/consumers.ts";
 import type { LintCommandOptions } from "../lint-run.ts";
 import { addModelOptions } from "../model-options.ts";
 
 /** The `--format` names (the reporters' index is loaded only when a report is rendered). */
 const FORMATS = ["stylish", "json", "sarif", "github"] as const;
+
+/** Parses `--consumer`, collecting repeats; commander turns the throw into exit 2. */
+function consumerOption(value: string, previous: Consumer[] = []): Consumer[] {
+  const consumer = parseConsumer(value);
+  if (typeof consumer === "string") throw new InvalidArgumentError(consumer);
+  return [...previous, consumer];
+}
 
 /** Parses a whole number of at least `min` for an option; commander turns the throw into exit 2. */
 export function wholeNumber(min: number): (value: string) => number {
@@ -30,6 +38,11 @@ export function register(program: Command): void {
     .option("-q, --quiet", "report errors only (warnings still count for --max-warnings)")
     .option("--fix", "apply the fixes of fixable rules in place (atomically; never to a file with syntax errors)")
     .option("-c, --config <path>", "use this .qatconf.json instead of the nearest one")
+    .option(
+      "--consumer <name:section:processes[:services]>",
+      "a program that uses the files (nginx:SHIM:16, qatzip:SHIM:8, ceph:CEPH:8:dc); repeatable",
+      consumerOption,
+    )
     .addHelpText(
       "after",
       "\nPaths: '-' reads stdin (give --stdin-filename c6xx_dev0.conf for its device family); nothing is\n" +
