@@ -7,6 +7,7 @@
 import { readdir, readFile, readlink, realpath, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { parseFileName } from "../config/file-name.ts";
+import { CONSUMER_PATHS } from "./consumer-files.ts";
 import { readDomainHostdevs } from "./libvirt-xml.ts";
 import { comparePciAddresses, normalizePciAddress } from "./pci-address.ts";
 import type { HostConfigFile, HostSnapshot, PciFunction, SavedText } from "./types.ts";
@@ -31,18 +32,20 @@ export async function readHost(root = "/", options: ReadHostOptions = {}): Promi
   });
   if (!info.isDirectory()) throw new Error(`${root} is not a directory`);
   const at = (hostPath: string): string => join(root, hostPath);
-  const [pci, iommuUnits, cmdline, cpuinfo, denylist, configs, guestHostdevs, dmesg, lspci] = await Promise.all([
-    readPciFunctions(root),
-    list(at("/sys/class/iommu")),
-    text(at("/proc/cmdline")),
-    text(at("/proc/cpuinfo")),
-    text(at("/sys/module/vfio_pci/parameters/disable_denylist")),
-    readConfigs(root),
-    readGuests(root),
-    options.dmesg === undefined ? undefined : saved(options.dmesg),
-    options.lspci === undefined ? undefined : saved(options.lspci),
-  ]);
-  const snapshot: HostSnapshot = { root, pci, iommuUnits: iommuUnits.sort(), configs, guestHostdevs };
+  const [pci, iommuUnits, cmdline, cpuinfo, denylist, configs, guestHostdevs, consumerFiles, dmesg, lspci] =
+    await Promise.all([
+      readPciFunctions(root),
+      list(at("/sys/class/iommu")),
+      text(at("/proc/cmdline")),
+      text(at("/proc/cpuinfo")),
+      text(at("/sys/module/vfio_pci/parameters/disable_denylist")),
+      readConfigs(root),
+      readGuests(root),
+      readConsumerFiles(root),
+      options.dmesg === undefined ? undefined : saved(options.dmesg),
+      options.lspci === undefined ? undefined : saved(options.lspci),
+    ]);
+  const snapshot: HostSnapshot = { root, pci, iommuUnits: iommuUnits.sort(), configs, consumerFiles, guestHostdevs };
   if (cmdline !== undefined) snapshot.cmdline = cmdline.trim();
   if (cpuinfo !== undefined) Object.assign(snapshot, parseCpuinfo(cpuinfo));
   if (denylist !== undefined) snapshot.vfioDisableDenylist = denylist.trim();
@@ -52,9 +55,11 @@ export async function readHost(root = "/", options: ReadHostOptions = {}): Promi
 }
 
 /** The flags and vendor of the first CPU of `/proc/cpuinfo`. */
-export function parseCpuinfo(cpuinfo: string): { cpuFlags?: string[]; cpuVendor?: string } {
+export function parseCpuinfo(cpuinfo: string): { cpuFlags?: string[]; cpuVendor?: string; cpuCount?: number } {
   const field = (name: string): string | undefined => new RegExp(`^${name}\\s*:(.*)$`, "m").exec(cpuinfo)?.[1]?.trim();
-  const out: { cpuFlags?: string[]; cpuVendor?: string } = {};
+  const out: { cpuFlags?: string[]; cpuVendor?: string; cpuCount?: number } = {};
+  const processors = cpuinfo.match(/^processor\s*:/gm)?.length ?? 0;
+  if (processors > 0) out.cpuCount = processors;
   const flags = field("flags");
   if (flags !== undefined) out.cpuFlags = flags.split(/\s+/).filter((f) => f !== "");
   const vendor = field("vendor_id");
@@ -131,6 +136,17 @@ async function readConfigs(root: string): Promise<HostConfigFile[]> {
     names.map(async (n) => {
       const content = await text(join(root, "etc", n));
       return content === undefined ? undefined : { path: `/etc/${n}`, text: content };
+    }),
+  );
+  return files.filter((f) => f !== undefined);
+}
+
+/** The programs' files doctor knows where to find (`CONSUMER_PATHS`), the ones that exist. */
+async function readConsumerFiles(root: string): Promise<HostConfigFile[]> {
+  const files = await Promise.all(
+    CONSUMER_PATHS.map(async (path) => {
+      const content = await text(join(root, path));
+      return content === undefined ? undefined : { path, text: content };
     }),
   );
   return files.filter((f) => f !== undefined);

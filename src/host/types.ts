@@ -88,6 +88,10 @@ export interface HostSnapshot {
   vfioDisableDenylist?: string;
   /** QAT configuration files in `/etc` (`*_dev*.conf*`), sorted by path. */
   configs: HostConfigFile[];
+  /** The configuration of programs that use QAT (nginx, HAProxy, their units and environment files). */
+  consumerFiles: HostConfigFile[];
+  /** Logical CPUs (`processor` lines of `/proc/cpuinfo`), for nginx's `worker_processes auto`. */
+  cpuCount?: number;
   /** PCI hostdevs of libvirt domains under `/etc/libvirt/qemu`. */
   guestHostdevs: GuestHostdev[];
   /** Saved `dmesg` text and its path, when given. */

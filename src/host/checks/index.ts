@@ -4,6 +4,7 @@
  */
 import type { HostCheck } from "../types.ts";
 import { configFile } from "./config-file.ts";
+import { consumers } from "./consumers.ts";
 import { cpuVirtualization } from "./cpu-virtualization.ts";
 import { dmesg } from "./dmesg.ts";
 import { hostdevTarget } from "./hostdev-target.ts";
@@ -29,6 +30,7 @@ export const HOST_CHECKS: readonly HostCheck[] = [
   iommuGroup,
   vfioDenylist,
   configFile,
+  consumers,
   sriovConfig,
   vfDoubleUse,
   hostdevTarget,
