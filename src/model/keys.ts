@@ -8,6 +8,7 @@
  * `NumProcesses`. Instance keys (`Cy3Name`, `Dc0IsPolled`) are a prefix (`Cy`/`Dc`), an index and a
  * suffix, as the driver builds them with `ADF_CY "%d" ...` formats.
  */
+import type { SectionView } from "../config/view.ts";
 import { closest } from "../lint/suggest.ts";
 import type { Generation } from "./types.ts";
 
@@ -660,4 +661,17 @@ function suffixSuggestions(written: string, known: readonly string[]): string[] 
   const lower = written.toLowerCase();
   const extended = known.filter((k) => k.toLowerCase().startsWith(lower));
   return extended.length === 1 ? extended : [];
+}
+
+/**
+ * The special sections a user-kind section was probably meant to be: [general] is surely
+ * [GENERAL]; [GENRAL] likely is, unless it has NumProcesses, which makes it a user process section
+ * whatever its name.
+ */
+export function meantSections(section: SectionView): readonly string[] {
+  const name = section.name;
+  if (sectionKind(name) !== "user") return [];
+  const caseOnly = [...KNOWN_SECTIONS.keys()].find((k) => k.toLowerCase() === name.toLowerCase());
+  if (caseOnly) return [caseOnly];
+  return section.has("NumProcesses") ? [] : specialSectionSuggestions(name);
 }

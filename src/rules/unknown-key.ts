@@ -6,12 +6,12 @@ import {
   type KeySpec,
   keySuggestions,
   lookupKey,
+  meantSections,
   readIn,
   type SectionKind,
   sectionKind,
 } from "../model/keys.ts";
 import type { EntryLine } from "../syntax/tree.ts";
-import { meantSections } from "./unknown-section.ts";
 
 const WHERE: Record<SectionKind, string> = {
   general: "[GENERAL]",

@@ -1,7 +1,7 @@
 import type { SectionView } from "../config/view.ts";
 import { didYouMean } from "../lint/suggest.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
-import { instanceKey, KNOWN_SECTIONS, sectionKind, specialSectionSuggestions } from "../model/keys.ts";
+import { instanceKey, meantSections, sectionKind } from "../model/keys.ts";
 
 /**
  * Every section the driver does not know by name is a user process section to it (FreeBSD
@@ -24,19 +24,6 @@ export const unknownSection: Rule = {
     }
   },
 };
-
-/**
- * The special sections a user-kind section was probably meant to be: [general] is surely
- * [GENERAL]; [GENRAL] likely is, unless it has NumProcesses, which makes it a user process section
- * whatever its name.
- */
-export function meantSections(section: SectionView): readonly string[] {
-  const name = section.name;
-  if (sectionKind(name) !== "user") return [];
-  const caseOnly = [...KNOWN_SECTIONS.keys()].find((k) => k.toLowerCase() === name.toLowerCase());
-  if (caseOnly) return [caseOnly];
-  return section.has("NumProcesses") ? [] : specialSectionSuggestions(name);
-}
 
 function checkUserSection(context: RuleContext, section: SectionView): void {
   const name = section.name;

@@ -1,0 +1,37 @@
+/**
+ * The rule registry is the rules folder: every file of src/rules/ (but the registry and the
+ * `*-support.ts` helpers) holds one rule, whose id is the file's name, and the registry lists it;
+ * no rule imports another.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { RULES, SET_RULES } from "../../src/rules/index.ts";
+
+const DIR = resolve(import.meta.dirname, "../../src/rules");
+const files = readdirSync(DIR).filter((f) => f.endsWith(".ts") && f !== "index.ts" && !f.endsWith("-support.ts"));
+
+describe("the rule registry", () => {
+  it.each(files.map((f) => [f] as const))("src/rules/%s is one registered rule named after its file", async (file) => {
+    const module = (await import(resolve(DIR, file))) as Record<string, unknown>;
+    const rules = Object.values(module).filter(
+      (v): v is { id: string } => typeof v === "object" && v !== null && "id" in v && "defaultSeverity" in v,
+    );
+    expect(rules).toHaveLength(1);
+    const rule = rules[0] as { id: string };
+    expect(`${rule.id}.ts`).toBe(file);
+    expect([...RULES, ...SET_RULES]).toContain(rule);
+  });
+
+  it("has as many rules as the folder has rule files, and no rule imports another", () => {
+    expect(RULES.length + SET_RULES.length).toBe(files.length);
+    for (const file of files) {
+      const source = readFileSync(resolve(DIR, file), "utf8");
+      const imports = [...source.matchAll(/from "\.\/([^"]+)\.ts"/g)].map((m) => m[1] as string);
+      expect(
+        imports.filter((i) => !i.endsWith("-support")),
+        `${file} imports another rule`,
+      ).toEqual([]);
+    }
+  });
+});
