@@ -22,7 +22,7 @@ const SAMPLE = readFileSync(join(ROOT, "samples/c6xx_dev0.conf"), "utf8");
 
 // Neovim 0.7 (Debian 12) has no vim.lsp.start: start_client and buf_attach_client are the API
 // every version since 0.5 has, and buf_request_sync drives the requests step by step.
-const INIT_LUA = String.raw`
+const INIT_LUA = `
 local out = vim.env.QATCONF_OUT
 local function finish(result)
   vim.fn.writefile({ vim.fn.json_encode(result) }, out)
