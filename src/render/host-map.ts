@@ -175,7 +175,8 @@ function legend(y: number): { svg: string; height: number } {
   const colWidth = (WIDTH - 2 * PAD) / 3;
   const items = [
     ...roles.map((r) => ({ fill: ROLE_STYLE[r].fill, stroke: ROLE_STYLE[r].stroke, text: ROLE_STYLE[r].legend })),
-    { fill: "#fff", stroke: MARK.error as string, text: "red border: doctor found an error here" },
+    { fill: "#fff", stroke: MARK.error as string, text: "red border and dot: doctor found an error" },
+    { fill: "#fff", stroke: MARK.warning as string, text: "orange border and dot: a warning" },
   ];
   const parts = items.map((item, n) => {
     const x = PAD + (n % 3) * colWidth;

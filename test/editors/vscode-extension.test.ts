@@ -1,6 +1,7 @@
 /**
- * The VS Code extension (editors/vscode): bundled with esbuild (vscode-languageclient inside,
- * `vscode` left to the editor), packaged by Microsoft's own `@vscode/vsce` into a .vsix, and the
+ * The VS Code extension (editors/vscode), built by `npm run package:vscode`: bundled with esbuild
+ * (vscode-languageclient inside, `vscode` left to the editor), packaged by Microsoft's own
+ * `@vscode/vsce` into a .vsix, and the
  * package checked with Debian's `unzip`: a sound zip holding the VSIX manifest, the extension's
  * package.json with its language, grammar and entry point, and the files they name. Its TextMate
  * grammar's patterns compile and colour the parts of a line they are meant for.
@@ -9,13 +10,11 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../support/cli.ts";
 import { ensureTool } from "../support/tools.ts";
 
 const EXTENSION = join(ROOT, "editors/vscode");
-const VSCE = join(ROOT, "node_modules/@vscode/vsce/vsce");
 const unzip = ensureTool("unzip", "unzip");
 const temp = mkdtempSync(join(tmpdir(), "qatconf-vsix-"));
 const vsix = join(temp, "qatconf.vsix");
@@ -42,21 +41,10 @@ function unzipText(entry: string): string {
 describe.skipIf(unzip.reason !== undefined)("the VS Code extension", () => {
   let packaged: ReturnType<typeof spawnSync>;
   beforeAll(async () => {
-    await build({
-      entryPoints: [join(EXTENSION, "src/extension.mts")],
-      outfile: join(EXTENSION, "dist/extension.js"),
-      bundle: true,
-      format: "cjs",
-      platform: "node",
-      target: "node20",
-      external: ["vscode"],
-      logLevel: "warning",
-    });
-    // The extension's dependencies are bundled in: vsce must not look for a node_modules of its own.
-    packaged = spawnSync(process.execPath, [VSCE, "package", "--no-dependencies", "--out", vsix], {
-      cwd: EXTENSION,
+    // What `npm run package:vscode` runs: esbuild's bundle, then vsce.
+    packaged = spawnSync(process.execPath, [join(ROOT, "scripts/package-vscode.ts"), "--out", vsix], {
+      cwd: ROOT,
       encoding: "utf8",
-      input: "",
       timeout: 120_000,
     });
   }, 180_000);
