@@ -45,7 +45,8 @@ export class Analysis {
 
   /**
    * The line holding `offset`: the last line starting at or before it (a line's range ends before
-   * its line ending, which still belongs to it). `undefined` only for an empty document.
+   * its line ending, which still belongs to it; the BOM belongs to the first line). `undefined`
+   * only for a document without lines.
    */
   lineAt(offset: number): Line | undefined {
     const lines = this.document.lines;
@@ -60,7 +61,8 @@ export class Analysis {
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    return found;
+    // An offset before the first line is within the byte order mark: it belongs to the first line.
+    return found ?? lines[0];
   }
 
   /** The section whose header or body holds `line`, or `undefined` in the preamble. */

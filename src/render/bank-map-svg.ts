@@ -10,7 +10,7 @@
  */
 import type { BankJson, ExplainJson, InstanceJson } from "../cli/explain-map.ts";
 import type { DeviceFamily, SlotService } from "../model/types.ts";
-import { clip, element, text } from "./markup.ts";
+import { clip, element, svgDocument, text } from "./markup.ts";
 
 /** The rings a VF of the device has, and how many VFs its PF exposes: what a guest's file must fit. */
 export interface VfBudget {
@@ -51,7 +51,6 @@ const SERVICE_NAMES: Readonly<Record<Exclude<SlotService, "na">, string>> = {
 const WIDTH = 920;
 const PAD = 16;
 const GAP = 8;
-const FONT = "DejaVu Sans Mono, Menlo, Consolas, monospace";
 /** Width of one character of the monospace font at 10px, for clipping labels to their box. */
 const CHAR = 6.1;
 const CARD_HEAD = 18;
@@ -414,23 +413,5 @@ export function bankMapSvg(map: ExplainJson, budget?: VfBudget): string {
       ],
     ),
   ]);
-  return `${element(
-    "svg",
-    {
-      xmlns: "http://www.w3.org/2000/svg",
-      width: WIDTH,
-      height,
-      viewBox: `0 0 ${WIDTH} ${height}`,
-      "font-family": FONT,
-      role: "img",
-      "aria-label": `Bank map of ${map.filePath}`,
-      class: "bank-map",
-    },
-    [
-      element("title", {}, [text(`qatconf explain: ${map.filePath}`)]),
-      defs,
-      element("rect", { width: WIDTH, height, fill: "#fff" }),
-      ...parts,
-    ],
-  )}\n`;
+  return svgDocument({ width: WIDTH, height, cls: "bank-map", title: `qatconf explain: ${map.filePath}`, defs }, parts);
 }

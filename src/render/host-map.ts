@@ -11,7 +11,7 @@ import { type Inventory, label } from "../host/inventory.ts";
 import type { HostDiagnostic, QatFunction } from "../host/types.ts";
 import { checkDocUrl, ruleDocUrl } from "../reporters/rule-docs.ts";
 import { htmlPage, htmlTable } from "./html-page.ts";
-import { clip, element, text } from "./markup.ts";
+import { clip, element, svgDocument, text } from "./markup.ts";
 
 /** Who holds a function, as the picture tells them apart. */
 type Role = "host" | "free" | "guest" | "none" | "other" | "conflict";
@@ -27,7 +27,6 @@ const ROLE_STYLE: Readonly<Record<Role, { fill: string; stroke: string; legend: 
 
 const WIDTH = 920;
 const PAD = 16;
-const FONT = "DejaVu Sans Mono, Menlo, Consolas, monospace";
 const TILE_W = 104;
 const TILE_H = 46;
 const TILE_GAP = 4;
@@ -242,20 +241,7 @@ export function hostMapSvg(inventory: Inventory, diagnostics: readonly HostDiagn
     y += 24;
   }
   const height = Math.ceil(y + PAD);
-  return `${element(
-    "svg",
-    {
-      xmlns: "http://www.w3.org/2000/svg",
-      width: WIDTH,
-      height,
-      viewBox: `0 0 ${WIDTH} ${height}`,
-      "font-family": FONT,
-      role: "img",
-      "aria-label": title,
-      class: "host-map",
-    },
-    [element("title", {}, [text(title)]), element("rect", { width: WIDTH, height, fill: "#fff" }), ...parts],
-  )}\n`;
+  return svgDocument({ width: WIDTH, height, cls: "host-map", title }, parts);
 }
 
 function docUrl(id: string): string {

@@ -50,3 +50,35 @@ export function clip(content: string, max: number): string {
   const chars = [...content];
   return chars.length <= max ? content : `${chars.slice(0, Math.max(1, max - 1)).join("")}…`;
 }
+
+/** The monospace fonts the pictures use: a width per character the label clipping can count on. */
+export const PICTURE_FONT = "DejaVu Sans Mono, Menlo, Consolas, monospace";
+
+/** What a standalone picture needs besides its parts. */
+export interface SvgFrame {
+  width: number;
+  height: number;
+  /** The class of the root element (`bank-map`, `host-map`). */
+  cls: string;
+  /** Its `<title>` and accessible name. */
+  title: string;
+  /** `<defs>` markup, when it has patterns. */
+  defs?: string;
+}
+
+/** A standalone SVG document on a white background. */
+export function svgDocument(frame: SvgFrame, parts: readonly string[]): string {
+  const { width, height } = frame;
+  const attributes = {
+    xmlns: "http://www.w3.org/2000/svg",
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    "font-family": PICTURE_FONT,
+    role: "img",
+    "aria-label": frame.title,
+    class: frame.cls,
+  };
+  const background = element("rect", { width, height, fill: "#fff" });
+  return `${element("svg", attributes, [element("title", {}, [text(frame.title)]), frame.defs ?? "", background, ...parts])}\n`;
+}
