@@ -34,9 +34,17 @@ export function uriPath(uri: string): string | undefined {
   }
 }
 
-/** The name a document is linted as: its path, or the last segment of its URI. */
+/** The name a document is linted as: its path, or the last segment of its URI (`untitled:c6xx_dev0.conf`). */
 export function documentName(uri: string): string {
-  return uriPath(uri) ?? decodeURIComponent(uri.replace(/[?#].*$/, "").replace(/^.*[/:]/, "")) ?? uri;
+  const path = uriPath(uri);
+  if (path !== undefined) return path;
+  const last = uri.replace(/[?#].*$/, "").replace(/^.*[/:]/, "");
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    // A malformed escape (`%zz`): the segment as written still names the file.
+    return last;
+  }
 }
 
 /** The settings of one document. Never throws: a bad project file is reported in `problem`. */

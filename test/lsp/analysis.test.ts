@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Analysis } from "../../src/lsp/analysis.ts";
+import { documentName } from "../../src/lsp/settings.ts";
 import { anyString, configDocument } from "../support/arbitraries.ts";
 
 const texts = fc.oneof(
@@ -26,6 +27,19 @@ describe("Analysis.lineAt", () => {
         const next = lines[index + 1];
         if (index > 0) expect(line.range.start.offset).toBeLessThanOrEqual(offset);
         if (next) expect(offset).toBeLessThan(next.range.start.offset);
+      }),
+    );
+  });
+});
+
+describe("documentName", () => {
+  it("names a document by its path, or by the last segment of any other URI, whatever the URI", () => {
+    expect(documentName("file:///etc/c6xx_dev0.conf")).toBe("/etc/c6xx_dev0.conf");
+    expect(documentName("untitled:c6xx%5Fdev0.conf")).toBe("c6xx_dev0.conf");
+    expect(documentName("untitled:bad%zz")).toBe("bad%zz");
+    fc.assert(
+      fc.property(anyString, (uri) => {
+        expect(typeof documentName(uri)).toBe("string");
       }),
     );
   });
