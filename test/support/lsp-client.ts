@@ -40,14 +40,22 @@ export interface StartOptions {
   /** The answer to `workspace/configuration` (the `qatconf` section); absent: the client lacks the capability. */
   configuration?: unknown;
   cwd?: string;
+  /** The server's command line; default `node bin/qatconf.js lsp --stdio` over the built CLI. */
+  command?: readonly string[];
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Starts `qatconf lsp --stdio` over the built CLI and initializes it. */
 export async function startLsp(options: StartOptions = {}): Promise<LspSession> {
-  if (!existsSync(resolve(ROOT, "dist/lsp.cjs"))) {
+  if (!options.command && !existsSync(resolve(ROOT, "dist/lsp.cjs"))) {
     throw new Error("dist/lsp.cjs is missing: run `node scripts/build.ts --no-types` (npm test builds it)");
   }
-  const child = spawn(process.execPath, [BIN, "lsp", "--stdio"], { cwd: options.cwd ?? ROOT, stdio: "pipe" });
+  const [command, ...args] = options.command ?? [process.execPath, BIN, "lsp", "--stdio"];
+  const child = spawn(command as string, args, {
+    cwd: options.cwd ?? ROOT,
+    stdio: "pipe",
+    env: options.env ?? process.env,
+  });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => {
     stderr += chunk.toString();
