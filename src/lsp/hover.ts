@@ -6,6 +6,7 @@
  */
 import { findRule } from "../lint/lint.ts";
 import { suppressions } from "../lint/suppress.ts";
+import { slotCounts } from "../model/allocator.ts";
 import { existsIn, instanceKey, type KeySpec, lookupKey, sectionKind } from "../model/keys.ts";
 import type { InstanceDeclaration, InstanceRequest } from "../model/types.ts";
 import { ruleDocUrl } from "../reporters/rule-docs.ts";
@@ -31,6 +32,10 @@ export function hoverAt(analysis: Analysis, offset: number): HoverText | undefin
   if (rule) return rule;
   if (line.kind === "section" && within(line.name.range, offset)) {
     return { markdown: sectionText(analysis, line.name.text), range: line.name.range };
+  }
+  if (line.kind === "entry" && line.key.text === "ServicesEnabled" && within(line.rawValue.range, offset)) {
+    const markdown = servicesText(analysis);
+    if (markdown) return { markdown, range: line.rawValue.range };
   }
   if (line.kind === "entry" && line.key.text !== "" && within(line.key.range, offset)) {
     const markdown = entryText(analysis, line);
@@ -172,4 +177,27 @@ function sectionText(analysis: Analysis, name: string): string {
     );
   }
   return out.join("\n");
+}
+
+/** On a ServicesEnabled value: the slots the ring map gives the device, and the rings it leaves unused. */
+function servicesText(analysis: Analysis): string | undefined {
+  const device = analysis.device();
+  if (!device) return undefined;
+  const { config, allocation } = device;
+  const where = `${config.family.id} ${config.isVf ? "VF" : "PF"}`;
+  if (!allocation.modelled)
+    return `${code(config.servicesEnabled)} on the ${where}: ${allocation.note ?? "not simulated"}.`;
+  const counts = slotCounts(allocation.banks);
+  const slots = (["cy", "asym", "sym", "dc"] as const)
+    .filter((s) => counts[s].total > 0)
+    .map((s) => `${counts[s].total} ${s} (${counts[s].used} used)`);
+  const rings = allocation.banks.reduce((n, b) => n + b.slots.reduce((m, s) => m + s.rings.length, 0), 0);
+  const layout = config.layout;
+  const unused = layout ? layout.banks * layout.ringsPerBank - rings : 0;
+  const banks = layout ? `${layout.banks} bank(s) of ${layout.ringsPerBank} rings` : "its banks";
+  return [
+    `${code(config.servicesEnabled)} on the ${where} (${banks}) gives ${slots.join(", ")} slots.`,
+    unused > 0 ? `\n${unused} rings serve no slot of this ring map and stay unused.` : "",
+    "\n`qatconf explain FILE --format html` draws the map.",
+  ].join("\n");
 }

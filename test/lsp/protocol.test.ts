@@ -152,6 +152,21 @@ describe("hover, completion, symbols", () => {
     expect(text).toContain("**no rings**: Don't have enough rings for instance SSL1");
   });
 
+  it("on a ServicesEnabled value: the slots it gives and the rings it leaves unused", async () => {
+    const line = lineOf(overfull, "ServicesEnabled");
+    const text = await hover(line, (overfull.split("\n")[line] ?? "").indexOf("=") + 3);
+    expect(text).toContain(
+      "`cy;dc` on the c6xx PF (16 bank(s) of 16 rings) gives 32 cy (32 used), 32 dc (20 used) slots.",
+    );
+    expect(text).toContain("64 rings serve no slot of this ring map");
+  });
+
+  it("on a section header: what the section is, and its processes", async () => {
+    const text = await hover(lineOf(overfull, "[SSL]"), 2);
+    expect(text).toContain("**[SSL]**: a user process section");
+    expect(text).toContain("20 processes, 3 instance(s) each.");
+  });
+
   it("on a rule id in a suppression comment: the rule and its page", async () => {
     const text = await hover(lineOf(overfull, "# qatconf-disable"), 32);
     expect(text).toContain("**`deprecated-key`**");
