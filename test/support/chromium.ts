@@ -89,7 +89,7 @@ export async function keepScreenshot(page: Page, name: string): Promise<string> 
   // the viewport is set to the picture's own size instead.
   // (A string: the project's type check has no DOM library.)
   const svgSize = (await page.evaluate(
-    `(() => { const r = document.documentElement; return r.tagName === "svg" ? { width: r.clientWidth, height: r.clientHeight } : null; })()`,
+    `(() => { const r = document.documentElement; return r.tagName === "svg" ? { width: Number(r.getAttribute("width")), height: Number(r.getAttribute("height")) } : null; })()`,
   )) as { width: number; height: number } | null;
   if (svgSize) {
     await page.setViewportSize({ width: Math.ceil(svgSize.width), height: Math.ceil(svgSize.height) });
