@@ -6,7 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, renameSync, rmSync } from "node:fs";
 import { build } from "esbuild";
-import { cliBundleOptions } from "./cli-bundle.ts";
+import { cliBundleOptions, separateLanguageServer } from "./cli-bundle.ts";
 
 // The bundle is built beside dist/ and swapped in by rename, so that a CLI test running while
 // another build happens never sees a half-written or missing dist/.
@@ -25,7 +25,14 @@ await Promise.all([
     define: cli.define ?? {},
     logLevel: "warning",
   }),
-  build({ ...cli, entryPoints: { cli: "src/cli.ts" }, outdir: fresh, outExtension: { ".js": ".cjs" } }),
+  build({
+    ...cli,
+    plugins: [...(cli.plugins ?? []), separateLanguageServer],
+    entryPoints: { cli: "src/cli.ts" },
+    outdir: fresh,
+    outExtension: { ".js": ".cjs" },
+  }),
+  build({ ...cli, entryPoints: { lsp: "src/lsp/server.ts" }, outdir: fresh, outExtension: { ".js": ".cjs" } }),
 ]);
 const old = `dist.old-${process.pid}`;
 if (existsSync("dist")) renameSync("dist", old);

@@ -34,6 +34,24 @@ const deferChildProcess: Plugin = {
   },
 };
 
+/**
+ * The language server and its protocol libraries are about as large as the rest of the CLI: in the
+ * npm package they are a file of their own, `dist/lsp.cjs`, which `qatconf lsp` loads from beside
+ * the CLI bundle, so that every other command reads and compiles none of them. (The single
+ * executable keeps them inside: it has one file, started from a snapshot.)
+ */
+export const separateLanguageServer: Plugin = {
+  name: "separate-language-server",
+  setup(build) {
+    build.onResolve({ filter: /[/\\]lsp[/\\]server\.ts$/ }, () => ({ path: "lsp", namespace: "separate-lsp" }));
+    build.onLoad({ filter: /.*/, namespace: "separate-lsp" }, () => ({
+      // __dirname is dist/: bin/start.js runs the CLI bundle with it.
+      contents: 'module.exports = require(require("node:path").join(__dirname, "lsp.cjs"));',
+      loader: "js",
+    }));
+  },
+};
+
 /** esbuild options for a CommonJS bundle of the CLI with every dependency inside. */
 export function cliBundleOptions(): BuildOptions {
   return {

@@ -7,9 +7,10 @@ import type { LintOptions } from "../lint/types.ts";
 import { allocate } from "../model/allocator.ts";
 import { familyNames, findFamily } from "../model/devices.ts";
 import { deviceConfig } from "../model/instances.ts";
+import type { DeviceFamily } from "../model/types.ts";
 import { parse } from "../syntax/parse.ts";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
-import { explainJson, explainTable } from "./explain-map.ts";
+import { type ExplainJson, explainJson, explainTable } from "./explain-map.ts";
 import { settingsFor, unknownDevice } from "./lint-settings.ts";
 import type { ModelCommandOptions } from "./model-options.ts";
 import { formatDiagnostic } from "./output.ts";
@@ -19,12 +20,20 @@ import { readText, STDIN_NAME } from "./text-input.ts";
 export interface ExplainOptions extends ModelCommandOptions {
   device?: string;
   stdinFilename?: string;
-  format: "table" | "json";
+  format: "table" | "json" | "svg" | "html";
 }
 
 function fail(message: string): number {
   process.stderr.write(`qatconf: ${message}\n`);
   return EXIT_USAGE;
+}
+
+async function render(map: ExplainJson, family: DeviceFamily, isVf: boolean, format: ExplainOptions["format"]) {
+  if (format === "json") return `${JSON.stringify(map, null, 2)}\n`;
+  if (format === "table") return explainTable(map);
+  const { vfBudget } = await import("../render/bank-map-svg.ts");
+  if (format === "svg") return (await import("../render/bank-map-svg.ts")).bankMapSvg(map, vfBudget(family, isVf));
+  return (await import("../render/bank-map-html.ts")).bankMapHtml(map, vfBudget(family, isVf));
 }
 
 /** Runs `qatconf explain FILE` and returns its exit code. */
@@ -60,6 +69,6 @@ export async function explain(file: string, options: ExplainOptions): Promise<nu
   const config = deviceConfig(view(document), family, isVf, deviceSettings(settings));
   const result = allocate(config);
   const map = explainJson(name, config, result);
-  process.stdout.write(options.format === "json" ? `${JSON.stringify(map, null, 2)}\n` : explainTable(map));
+  process.stdout.write(await render(map, family, isVf, options.format));
   return result.fits && !result.stop ? EXIT_OK : EXIT_FINDINGS;
 }

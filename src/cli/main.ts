@@ -23,6 +23,7 @@ const commandModules: Array<() => Promise<CommandModule>> = [
   () => import("./commands/vf-config.ts"),
   () => import("./commands/rules.ts"),
   () => import("./commands/explain.ts"),
+  () => import("./commands/lsp.ts"),
 ];
 
 /** Runs the CLI with the given arguments (without `node` and the script path). */

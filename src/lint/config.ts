@@ -62,6 +62,14 @@ const FORMAT_KEYS = ["alignEquals"];
 const cache = new Map<string, Promise<LoadedConfig>>();
 
 /**
+ * Forgets every configuration read so far, so that the next lookup reads the files again: for a
+ * long-running process (the language server) when a `.qatconf.json` may have changed.
+ */
+export function forgetConfigs(): void {
+  cache.clear();
+}
+
+/**
  * Finds and loads the configuration that applies to `file`: the nearest `.qatconf.json`, or
  * `package.json` with a `qatconf` key, in the file's folder or above. Returns `{}` when there is none.
  * Throws {@link ConfigError} when the nearest one is malformed: a silently ignored setting is how a

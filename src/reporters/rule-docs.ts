@@ -7,3 +7,8 @@ export const HOMEPAGE = "https://github.com/qatconf/qatconf";
 export function ruleDocUrl(id: string): string {
   return `${HOMEPAGE}/blob/main/docs/rules/${encodeURIComponent(id)}.md`;
 }
+
+/** The web address of `docs/doctor/<id>.md`, a doctor check's page. */
+export function checkDocUrl(id: string): string {
+  return `${HOMEPAGE}/blob/main/docs/doctor/${encodeURIComponent(id)}.md`;
+}

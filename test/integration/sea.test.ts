@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, runCli } from "../support/cli.ts";
+import { startLsp } from "../support/lsp-client.ts";
 
 const temp = mkdtempSync(join(tmpdir(), "qatconf-sea-test-"));
 const exe = join(temp, "qatconf");
@@ -58,11 +59,23 @@ describe("the single executable", () => {
     expect(missing.stderr).toContain("missing_dev0.conf");
   });
 
+  it("serves the language server from inside itself (the npm package loads it from dist/lsp.cjs)", async () => {
+    const session = await startLsp({
+      command: [exe, "lsp", "--stdio"],
+      cwd: join(temp, "work"),
+      env: { PATH: "/nonexistent", HOME: temp },
+    });
+    const uri = session.open(BAD, "[GENERAL\nServicesEnabled = cy\n");
+    expect((await session.diagnostics(uri)).map((d) => d.code)).toContain("syntax");
+    expect(await session.stop()).toBe(0);
+  });
+
   const sameAsBin: string[][] = [
     ["lint", BAD],
     ["lint", "--format", "json", BAD],
     ["fmt", "--check", BAD],
     ["fmt", "--check", join(SAMPLES, "c6xx_dev0.conf")],
+    ["explain", "--format", "svg", join(SAMPLES, "c6xx_dev0.conf")],
     ["--version"],
     ["--help"],
   ];

@@ -4,7 +4,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes.ts";
 
 interface DoctorCommandOptions {
   root: string;
-  format: "stylish" | "json";
+  format: "stylish" | "json" | "html";
   lspci?: string;
   dmesg?: string;
   quiet?: boolean;
@@ -17,7 +17,11 @@ export function register(program: Command): void {
       "check a host for QAT with SR-IOV and KVM: devices, drivers, VFs, IOMMU, VT-x, configuration files, guests",
     )
     .option("--root <dir>", "read the host under DIR: a saved copy of its /sys, /proc and /etc", "/")
-    .addOption(new Option("-f, --format <name>", "report format").choices(["stylish", "json"]).default("stylish"))
+    .addOption(
+      new Option("-f, --format <name>", "report format (html: a picture of the PFs, their VFs and who holds each)")
+        .choices(["stylish", "json", "html"])
+        .default("stylish"),
+    )
     .option("--lspci <file>", "saved `lspci -vvvnn` output (as root): compares each PF's MaxPayload with its bridge's")
     .option("--dmesg <file>", "saved `dmesg` output: explains the IOMMU state and finds QAT, vfio and PCIe errors")
     .option("-q, --quiet", "leave out info findings (the inventory)")
@@ -50,6 +54,12 @@ async function runDoctor(options: DoctorCommandOptions): Promise<number> {
   const all = doctor(host);
   const shown = options.quiet ? all.filter((d) => d.severity !== "info") : all;
   const groups = groupByPath(shown);
-  process.stdout.write(options.format === "json" ? doctorJson(groups) : doctorStylish(groups));
+  if (options.format === "html") {
+    const [{ Inventory }, { hostMapHtml }] = await Promise.all([
+      import("../../host/inventory.ts"),
+      import("../../render/host-map.ts"),
+    ]);
+    process.stdout.write(hostMapHtml(new Inventory(host), shown));
+  } else process.stdout.write(options.format === "json" ? doctorJson(groups) : doctorStylish(groups));
   return all.some((d) => d.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -10,7 +10,11 @@ export function register(program: Command): void {
     .argument("<file>", "a configuration file, or '-' for stdin")
     .option("--device <family>", "device family (c6xx, 4xxx, c6xxvf, ...), when the file name does not say")
     .option("--stdin-filename <name>", "the name stdin is read as (its device family and PF/VF role)")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"))
+    .addOption(
+      new Option("-f, --format <format>", "output format (svg, html: the map as a picture)")
+        .choices(["table", "json", "svg", "html"])
+        .default("table"),
+    )
     .addHelpText(
       "after",
       "\nExit codes: 0 the driver configures the device (every instance gets rings), 1 it does not\n" +
