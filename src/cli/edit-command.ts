@@ -65,16 +65,21 @@ export async function runEdit(
   options: EditCommandOptions,
   edit: (text: string, options: EditOptions) => EditResult,
 ): Promise<number> {
-  const [{ readText }, { settingsFor }, { emit, STDIN }] = await Promise.all([
-    import("./text-input.ts"),
+  const [{ readText }, { settingsFor, unknownDevice }, { emit, STDIN }, { findFamily }] = await Promise.all([
+    import("../io/read-text.ts"),
     import("./lint-settings.ts"),
     import("./output.ts"),
+    import("../model/devices.ts"),
   ]);
   if (options.write && file === STDIN) return usage(command, "--write needs a file, not stdin");
+  // As in lint: an unknown family would silently turn off every check that needs the device's rings.
+  if (options.device !== undefined && !findFamily(options.device)) {
+    return usage(command, `--device: ${unknownDevice(options.device)}`);
+  }
   let text: string;
   let editOptions: EditOptions;
   try {
-    text = await readText(file);
+    text = await readText(file, { named: true });
     const settings = await settingsFor(file, options.device === undefined ? {} : { device: options.device }, undefined);
     editOptions = {
       ...(file === STDIN ? {} : { fileName: file }),

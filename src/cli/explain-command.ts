@@ -1,6 +1,7 @@
 /** What `qatconf explain` does: read one file, run the ring allocator on it, print its map. */
 import { resolve } from "node:path";
 import { view } from "../config/view.ts";
+import { readText, STDIN_NAME } from "../io/read-text.ts";
 import { ConfigError } from "../lint/config.ts";
 import { resolveDevice } from "../lint/lint.ts";
 import { allocate } from "../model/allocator.ts";
@@ -11,7 +12,6 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
 import { explainJson, explainTable } from "./explain-map.ts";
 import { settingsFor, unknownDevice } from "./lint-settings.ts";
 import { formatDiagnostic } from "./output.ts";
-import { readText, STDIN_NAME } from "./text-input.ts";
 
 /** The options of `qatconf explain`. */
 export interface ExplainOptions {
@@ -41,7 +41,7 @@ export async function explain(file: string, options: ExplainOptions): Promise<nu
       options.device === undefined ? {} : { device: options.device },
       undefined,
     ));
-    text = await readText(file);
+    text = await readText(file, { named: true });
   } catch (error) {
     return fail(error instanceof ConfigError ? error.message : `${name}: ${(error as Error).message}`);
   }

@@ -6,12 +6,12 @@
  */
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
+import { ioReason } from "../io/read-text.ts";
 import { ConfigError, type LoadedConfig, loadConfig, validateConfig } from "../lint/config.ts";
 import { allRules, findRule } from "../lint/lint.ts";
 import { closest, didYouMean } from "../lint/suggest.ts";
 import type { LintOptions } from "../lint/types.ts";
 import { familyNames, findFamily } from "../model/devices.ts";
-import { ioReason } from "./text-input.ts";
 
 /** `--device` and `--cpus`, which win over the configuration file. */
 export interface CommandLineSettings {

@@ -1,12 +1,14 @@
 /**
- * What the commands that change files share: reading a file or stdin, and handing the new text back
- * as the user asked (the new text on stdout, a unified diff, or an atomic write in place).
+ * What the commands that change files share: handing the new text back as the user asked (the new
+ * text on stdout, a unified diff, or an atomic write in place).
  */
-import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { createTwoFilesPatch } from "diff";
 import type { Diagnostic } from "../diagnostics.ts";
 import { type AtomicWriteOptions, writeFileAtomic } from "../io/atomic-write.ts";
+import { STDIN } from "../io/read-text.ts";
+
+export { STDIN };
 
 /** How a command hands back a changed file (`--diff`, `--write`, `--backup`). */
 export interface OutputOptions {
@@ -16,24 +18,6 @@ export interface OutputOptions {
   backup?: boolean | string;
   /** File-system calls of the write, replaceable in tests. */
   fs?: AtomicWriteOptions["fs"];
-}
-
-/** The path that stands for stdin. */
-export const STDIN = "-";
-
-/** Reads a file, or stdin for `-`. Throws an Error whose message names the file and the reason. */
-export async function readInput(file: string): Promise<string> {
-  try {
-    if (file === STDIN) {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString("utf8");
-    }
-    return await readFile(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(`cannot read ${file}: ${code ?? (error as Error).message}`);
-  }
 }
 
 /** A unified diff from `before` to `after` (empty when they are equal), with git-style file names. */
@@ -60,7 +44,8 @@ export async function emit(file: string, before: string, after: string, options:
   if (options.write) {
     if (file === STDIN) throw new Error("--write needs a file, not stdin");
     if (after !== before) {
-      const write: AtomicWriteOptions = {};
+      // `before` is what was read: a file changed since then is refused, not overwritten.
+      const write: AtomicWriteOptions = { expected: before };
       if (options.backup) write.backupSuffix = options.backup === true ? ".bak" : options.backup;
       if (options.fs) write.fs = options.fs;
       await writeFileAtomic(file, after, write);

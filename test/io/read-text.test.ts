@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BINARY_SNIFF_BYTES, decodeText, InputError } from "../../src/cli/text-input.ts";
+import { BINARY_SNIFF_BYTES, decodeText, InputError } from "../../src/io/read-text.ts";
 
 const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
