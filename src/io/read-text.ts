@@ -16,7 +16,7 @@
  *   `EISDIR`), for `qatconf: <file>: <reason>`.
  */
 import { constants, type Stats } from "node:fs";
-import { type FileHandle, open } from "node:fs/promises";
+import { type FileHandle, lstat, open, stat } from "node:fs/promises";
 
 /** The name stdin goes by in reports when `--stdin-filename` is not given. */
 export const STDIN_NAME = "<stdin>";
@@ -126,27 +126,29 @@ export async function readBytes(file: string, options: ReadOptions = {}): Promis
   const max = options.maxBytes ?? MAX_TEXT_BYTES;
   try {
     if (file === STDIN) return await readStdin(max);
+    // What the path is, before opening it: opening a FIFO for reading blocks until a writer comes.
+    const info = await (options.noFollow ? lstat : stat)(file);
+    if (info.isSymbolicLink()) throw new InputError("a symbolic link, not followed here");
+    if (info.isDirectory()) throw new InputError("is a directory");
+    if (!info.isFile()) {
+      if (!options.named) throw new InputError(`${kindOf(info)}, not a regular file`);
+      // Named on purpose (`lint /dev/stdin`, `--dmesg <(dmesg)`): read it as `cat` would.
+      const handle = await open(file, constants.O_RDONLY | constants.O_NOCTTY);
+      try {
+        return await readCapped(handle, max);
+      } finally {
+        await handle.close();
+      }
+    }
+    // Non-blocking, in case the file was swapped for a FIFO since: the check below then refuses it.
     const handle = await open(file, NON_BLOCKING | (options.noFollow ? constants.O_NOFOLLOW : 0));
-    let special: boolean;
     try {
       const stats = await handle.stat();
-      if (stats.isDirectory()) throw new InputError("is a directory");
-      special = !stats.isFile();
-      if (special && !options.named) throw new InputError(`${kindOf(stats)}, not a regular file`);
-      if (!special) {
-        if (stats.size > max) throw tooLarge(max);
-        return await readCapped(handle, max);
-      }
+      if (!stats.isFile()) throw new InputError(`${kindOf(stats)}, not a regular file`);
+      if (stats.size > max) throw tooLarge(max);
+      return await readCapped(handle, max);
     } finally {
       await handle.close();
-    }
-    // A FIFO opened without blocking reads nothing until a writer comes: open it again, blocking,
-    // as the user who named it expects (`cat` does the same).
-    const blocking = await open(file, constants.O_RDONLY | constants.O_NOCTTY);
-    try {
-      return await readCapped(blocking, max);
-    } finally {
-      await blocking.close();
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
