@@ -5,7 +5,7 @@
  * rule on.
  */
 import { basename } from "node:path";
-import { InputError, ioReason, readText } from "../io/read-text.ts";
+import { type InputError, readText } from "../io/read-text.ts";
 import { ConfigError, type LoadedConfig, loadConfig, validateConfig } from "../lint/config.ts";
 import { allRules, findRule } from "../lint/lint.ts";
 import { closest, didYouMean } from "../lint/suggest.ts";
