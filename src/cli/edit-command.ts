@@ -43,9 +43,9 @@ export function refusalExit(refusal: Refusal): number {
 
 /** Writes a refusal, its findings and its hint to stderr. */
 export async function reportRefusal(command: string, file: string, result: EditResult): Promise<void> {
-  const { formatDiagnostic } = await import("./output.ts");
+  const { formatDiagnostics } = await import("./output.ts");
   const refusal = result.refusal as Refusal;
-  for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(file, d));
+  process.stderr.write(formatDiagnostics(file, result.diagnostics));
   process.stderr.write(`qatconf ${command}: ${file}: refused: ${refusal.message}\n`);
   if (refusal.hint) process.stderr.write(`  hint: ${refusal.hint}\n`);
 }

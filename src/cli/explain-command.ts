@@ -11,7 +11,7 @@ import { parse } from "../syntax/parse.ts";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
 import { explainJson, explainTable } from "./explain-map.ts";
 import { settingsFor, unknownDevice } from "./lint-settings.ts";
-import { formatDiagnostic } from "./output.ts";
+import { formatDiagnostics } from "./output.ts";
 
 /** The options of `qatconf explain`. */
 export interface ExplainOptions {
@@ -55,7 +55,7 @@ export async function explain(file: string, options: ExplainOptions): Promise<nu
   const syntaxErrors = document.diagnostics.filter((d) => d.severity === "error");
   if (syntaxErrors.length > 0) {
     // The map is still what the driver would build: it skips lines it cannot read, as the view does.
-    for (const d of syntaxErrors) process.stderr.write(formatDiagnostic(name, d));
+    process.stderr.write(formatDiagnostics(name, syntaxErrors));
     process.stderr.write(`qatconf: ${name}: has syntax errors; the map below skips those lines, as the driver does\n`);
   }
   const config = deviceConfig(view(document), family, isVf);

@@ -7,6 +7,7 @@ import { createTwoFilesPatch } from "diff";
 import type { Diagnostic } from "../diagnostics.ts";
 import { type AtomicWriteOptions, writeFileAtomic } from "../io/atomic-write.ts";
 import { STDIN } from "../io/read-text.ts";
+import { clip, limitFindings, omittedLine } from "../reporters/limit.ts";
 
 export { STDIN };
 
@@ -58,6 +59,13 @@ export async function emit(file: string, before: string, after: string, options:
 
 /** Renders a diagnostic as `file:line:column: severity message [rule]`, with its hint on the next line. */
 export function formatDiagnostic(file: string, d: Diagnostic): string {
-  const head = `${file}:${d.range.start.line}:${d.range.start.column}: ${d.severity} ${d.message} [${d.ruleId}]`;
-  return d.hint === undefined ? `${head}\n` : `${head}\n  hint: ${d.hint}\n`;
+  const head = `${file}:${d.range.start.line}:${d.range.start.column}: ${d.severity} ${clip(d.message)} [${d.ruleId}]`;
+  return d.hint === undefined ? `${head}\n` : `${head}\n  hint: ${clip(d.hint)}\n`;
+}
+
+/** {@link formatDiagnostic} for each of the first 100 findings, then one line counting the rest. */
+export function formatDiagnostics(file: string, diagnostics: readonly Diagnostic[]): string {
+  const { shown, omitted } = limitFindings(diagnostics);
+  const out = shown.map((d) => formatDiagnostic(file, d)).join("");
+  return omitted > 0 ? `${out}${omittedLine(omitted, file)}\n` : out;
 }

@@ -54,7 +54,7 @@ function fail(message: string): number {
 
 /** Formats one file as the options ask; returns its exit code. */
 async function fmtFile(file: string, named: boolean, options: FmtOptions): Promise<number> {
-  const [{ format }, { emit, unifiedDiff, formatDiagnostic, STDIN }, { ConfigError, loadConfig }, { readText }] =
+  const [{ format }, { emit, unifiedDiff, formatDiagnostics, STDIN }, { ConfigError, loadConfig }, { readText }] =
     await Promise.all([
       import("../../format/format.ts"),
       import("../output.ts"),
@@ -74,7 +74,7 @@ async function fmtFile(file: string, named: boolean, options: FmtOptions): Promi
     ...(alignEquals === undefined ? {} : { alignEquals }),
     ...(options.force ? { force: true } : {}),
   });
-  for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(file, d));
+  process.stderr.write(formatDiagnostics(file, result.diagnostics));
   if (result.diagnostics.length > 0 && !options.force) {
     return fail(`${file} not formatted: it has syntax errors (--force formats the rest)`);
   }
