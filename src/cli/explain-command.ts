@@ -58,9 +58,18 @@ export async function explain(file: string, options: ExplainOptions): Promise<nu
     process.stderr.write(formatDiagnostics(name, syntaxErrors));
     process.stderr.write(`qatconf: ${name}: has syntax errors; the map below skips those lines, as the driver does\n`);
   }
-  const config = deviceConfig(view(document), family, isVf);
+  const semantic = view(document);
+  if (semantic.section("GENERAL") === undefined) {
+    // An empty file (or one without [GENERAL]) is not a configuration the driver starts: no map.
+    process.stderr.write(
+      `qatconf: ${name}: no [GENERAL] section, so nothing to explain: adf_ctl stops with "No GENERAL section found"\n`,
+    );
+    return EXIT_FINDINGS;
+  }
+  const config = deviceConfig(semantic, family, isVf);
   const result = allocate(config);
   const map = explainJson(name, config, result);
   process.stdout.write(options.format === "json" ? `${JSON.stringify(map, null, 2)}\n` : explainTable(map));
-  return result.fits ? EXIT_OK : EXIT_FINDINGS;
+  // Exit 1 when the driver would not build this map as shown: a line it cannot read, or an instance without rings.
+  return result.fits && syntaxErrors.length === 0 ? EXIT_OK : EXIT_FINDINGS;
 }

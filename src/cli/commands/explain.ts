@@ -12,7 +12,8 @@ export function register(program: Command): void {
     .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"))
     .addHelpText(
       "after",
-      "\nExit codes: 0 every instance gets rings, 1 some do not (each is named, with its line),\n" +
+      "\nExit codes: 0 every instance gets rings, 1 some do not (each is named, with its line), or the\n" +
+        "file has syntax errors (the map skips those lines) or no [GENERAL] section (an empty file),\n" +
         "2 usage or I/O error (unknown device, missing or non-text file).",
     )
     .action(async (file: string, options: ExplainOptions) => {
