@@ -18,7 +18,6 @@
  *   `FILE.bak`, even a planted symbolic link, is replaced and never written through;
  * - the temporary file and the lock are removed when anything fails, and on SIGINT, SIGTERM, SIGHUP.
  */
-import { execFile } from "node:child_process";
 import { constants, type Stats, unlinkSync } from "node:fs";
 import { link, lstat, open, realpath, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
@@ -217,6 +216,11 @@ function tempName(dir: string, name: string): string {
  * attribute, the write is refused.
  */
 export function copyExtendedAttributes(from: string, to: string): Promise<void> {
+  // Loaded here, not at the top: a lint run that writes nothing should not pay for child_process
+  // (and the bundle runs from a code cache, where a dynamic import() has no loader).
+  // getBuiltinModule is Node 22.3+; on 22.0-22.2 the attributes are not copied, as without GNU cp.
+  const execFile = process.getBuiltinModule?.("node:child_process").execFile;
+  if (execFile === undefined) return Promise.resolve();
   return new Promise((done, fail) => {
     execFile("cp", ["--attributes-only", "--preserve=xattr", "--", from, to], (error, _stdout, stderr) => {
       if (!error) return done();
