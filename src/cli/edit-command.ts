@@ -65,7 +65,7 @@ export async function runEdit(
   options: EditCommandOptions,
   edit: (text: string, options: EditOptions) => EditResult,
 ): Promise<number> {
-  const [{ readText }, { settingsFor, unknownDevice }, { emit, STDIN }, { findFamily }] = await Promise.all([
+  const [{ readText, ioReason }, { settingsFor, unknownDevice }, { emit, STDIN }, { findFamily }] = await Promise.all([
     import("../io/read-text.ts"),
     import("./lint-settings.ts"),
     import("./output.ts"),
@@ -102,7 +102,7 @@ export async function runEdit(
   try {
     await emit(file, text, result.text, options);
   } catch (error) {
-    return usage(command, `cannot write ${file}: ${(error as Error).message} (the file is unchanged)`);
+    return usage(command, `cannot write ${file}: ${ioReason(error)} (the file is unchanged)`);
   }
   return EXIT_OK;
 }

@@ -38,6 +38,10 @@ const REASONS: Record<string, string> = {
   ELOOP: "too many levels of symbolic links",
   ENXIO: "no such device (a socket or a device without a driver)",
   EAGAIN: "nothing to read yet (a non-blocking input)",
+  EEXIST: "already exists",
+  ENOSPC: "no space left on the device",
+  EROFS: "a read-only file system",
+  EXDEV: "on another file system",
   EMFILE: "too many open files",
 };
 

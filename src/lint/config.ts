@@ -17,7 +17,7 @@
 import type { Stats } from "node:fs";
 import { stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { InputError, readText } from "../io/read-text.ts";
+import { type InputError, ioReason, readText } from "../io/read-text.ts";
 import { closest, didYouMean } from "./suggest.ts";
 import type { RuleSetting } from "./types.ts";
 
@@ -117,17 +117,13 @@ async function readOptional(path: string): Promise<{ text: string; stats: Stats 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") return undefined;
-    throw new ConfigError(path, `cannot read: ${ioReasonOf(error)}`);
+    throw new ConfigError(path, `cannot read: ${ioReason(error)}`);
   }
   try {
     return { text: await readText(path), stats };
   } catch (error) {
-    throw new ConfigError(path, `cannot read: ${ioReasonOf(error)}`);
+    throw new ConfigError(path, `cannot read: ${(error as InputError).message}`);
   }
-}
-
-function ioReasonOf(error: unknown): string {
-  return error instanceof InputError ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error));
 }
 
 /** The user qatconf runs as, or `undefined` where there are no Unix owners. */

@@ -1,5 +1,5 @@
 /** `qatconf fmt` as users run it: the whitespace-only editor's output modes and exit codes. */
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -58,8 +58,20 @@ describe("qatconf fmt", () => {
     });
   });
 
-  it("says what a path is in words, not errno codes", () => {
-    expect(runCli(["fmt", dir]).stderr).not.toContain("EISDIR");
+  it("says what a path is in words, not errno codes, in every command alike", () => {
+    const sub = join(dir, "c6xx_dev9.conf");
+    mkdirSync(sub);
+    writeFileSync(join(sub, "notes.txt"), "");
+    for (const [args, prefix] of [
+      [["fmt", "--check", sub], "qatconf fmt"],
+      [["set", sub, "A.X=1"], "qatconf set"],
+      [["explain", sub], "qatconf"],
+    ] as const) {
+      const r = runCli(args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).not.toMatch(/E[A-Z]{3,}/);
+      if (args[0] !== "fmt") expect(r.stderr).toBe(`${prefix}: ${sub}: is a directory\n`);
+    }
     expect(runCli(["fmt", join(dir, "missing_dev0.conf")])).toMatchObject({
       status: 2,
       stderr: `qatconf fmt: ${join(dir, "missing_dev0.conf")}: no such file or directory\n`,

@@ -54,13 +54,17 @@ function fail(message: string): number {
 
 /** Formats one file as the options ask; returns its exit code. */
 async function fmtFile(file: string, named: boolean, options: FmtOptions): Promise<number> {
-  const [{ format }, { emit, unifiedDiff, formatDiagnostics, STDIN }, { ConfigError, loadConfig }, { readText }] =
-    await Promise.all([
-      import("../../format/format.ts"),
-      import("../output.ts"),
-      import("../../lint/config.ts"),
-      import("../../io/read-text.ts"),
-    ]);
+  const [
+    { format },
+    { emit, unifiedDiff, formatDiagnostics, STDIN },
+    { ConfigError, loadConfig },
+    { readText, ioReason },
+  ] = await Promise.all([
+    import("../../format/format.ts"),
+    import("../output.ts"),
+    import("../../lint/config.ts"),
+    import("../../io/read-text.ts"),
+  ]);
   let text: string;
   let alignEquals: boolean | undefined;
   try {
@@ -86,7 +90,7 @@ async function fmtFile(file: string, named: boolean, options: FmtOptions): Promi
   try {
     await emit(file, text, result.text, options);
   } catch (error) {
-    return fail(`cannot write ${file}: ${(error as Error).message}`);
+    return fail(`cannot write ${file}: ${ioReason(error)}`);
   }
   return EXIT_OK;
 }

@@ -59,7 +59,8 @@ async function runVfPlan(options: VfPlanOptions): Promise<number> {
         await writeFileAtomic(path, file.content, { followLinks: false, ...(file.executable ? { mode: 0o755 } : {}) });
       }
     } catch (error) {
-      process.stderr.write(`qatconf vf-plan: cannot write under ${options.out}: ${(error as Error).message}\n`);
+      const { ioReason } = await import("../../io/read-text.ts");
+      process.stderr.write(`qatconf vf-plan: cannot write under ${options.out}: ${ioReason(error)}\n`);
       return EXIT_USAGE;
     }
   }
