@@ -287,6 +287,23 @@ describe("qatconf lint: what it will not read", () => {
     });
   });
 
+  it("stops reading stdin at the same cap", () => {
+    // An endless writer (qatconf stops reading, as `head` does, so the writer gets SIGPIPE).
+    const r = spawnSync(
+      "sh",
+      ["-c", 'yes "# comment" | "$0" "$1" lint - --stdin-filename c6xx_dev0.conf', process.execPath, BIN],
+      {
+        encoding: "utf8",
+        timeout: 30_000,
+      },
+    );
+    expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({
+      status: 2,
+      stdout: "",
+      stderr: "qatconf: c6xx_dev0.conf: larger than 16 MiB: not a configuration file\n",
+    });
+  });
+
   it("refuses a FIFO met through a glob instead of blocking, and reads one it was given by name", () => {
     const dir = mkdtempSync(join(tmpdir(), "qatconf-lint-fifo-"));
     try {
