@@ -116,6 +116,10 @@ async function linkTarget(path: string): Promise<{ real: string; original: Stats
   const real = join(parent, basename(path));
   const original = await lstat(real).catch(() => undefined);
   if (original?.isDirectory()) throw new Error("is a directory: it cannot be replaced");
+  // A link is replaced; a FIFO or a device node is refused, as `target` refuses it.
+  if (original !== undefined && !original.isFile() && !original.isSymbolicLink()) {
+    throw new Error("not a regular file: it cannot be replaced");
+  }
   return { real, original: original?.isFile() ? original : undefined };
 }
 

@@ -97,7 +97,12 @@ describe("writeFileAtomic", () => {
 
   it("refuses to edit a file that is not regular, and a link to nothing", async () => {
     const file = fresh();
-    await expect(writeFileAtomic("/dev/null", "x")).rejects.toThrow("not a regular file");
+    // A FIFO of our own, never a system device: a broken writer would replace whatever it is given.
+    const fifo = join(file, "../fifo_dev0.conf");
+    execFileSync("mkfifo", [fifo]);
+    await expect(writeFileAtomic(fifo, "x")).rejects.toThrow("not a regular file");
+    await expect(writeFileAtomic(fifo, "x", { followLinks: false })).rejects.toThrow("not a regular file");
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
     const dangling = join(file, "../dangling_dev0.conf");
     symlinkSync("nowhere", dangling);
     await expect(writeFileAtomic(dangling, "x")).rejects.toThrow("a symbolic link to a file that does not exist");
