@@ -9,9 +9,10 @@
  *   --max-copies N   stop the scaling rows at N copies (default 1000)
  *   --runs N         cold-start runs per command (default 30)
  *   --no-sea         skip the single executable's cold start (building it takes a few seconds)
+ *   --no-worst       skip the worst-case rows (a 1 MB key, 40,000 sections, 100,000 broken lines)
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -25,6 +26,7 @@ const { values: flags } = parseArgs({
     "max-copies": { type: "string", default: "1000" },
     runs: { type: "string", default: "30" },
     "no-sea": { type: "boolean", default: false },
+    "no-worst": { type: "boolean", default: false },
   },
 });
 const maxCopies = Number(flags["max-copies"]);
@@ -151,6 +153,93 @@ function scalingRows(files: CorpusFile[], lint: LintFn): void {
   }
 }
 
+/** Median wall time of `fn(text)` in ms over `runs` runs, after one untimed run. */
+function timed(text: string, fn: (text: string) => number, runs = 5): number {
+  sink += fn(text);
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    sink += fn(text);
+    ms.push(performance.now() - t0);
+  }
+  return median(ms);
+}
+
+/**
+ * Worst cases, per KB of input: each against the same case at a tenth of its size (a ratio near 1
+ * means time grows with the input and nothing else; the quadratic fmt of 40,000 sections gave
+ * about 10) and, for scale, against a normal file (the shipped sample). Each case was super-linear
+ * before issue 15 (a 1 MB key took 13.6 s in lint, 40,000 sections 14.5 s in fmt, 100,000 broken
+ * lines printed 60 MB). The work is what the CLI does: lint plus the stylish report, fmt, set.
+ */
+async function worstCaseRows(): Promise<void> {
+  const [{ lint, allRules }, { format }, { parseAssignment, setValues }, { stylish }] = await Promise.all([
+    import("../src/lint/lint.ts"),
+    import("../src/format/format.ts"),
+    import("../src/edit/set.ts"),
+    import("../src/reporters/stylish.ts"),
+  ]);
+  const options = { color: false, rules: allRules(), cwd: ROOT, version: "bench" };
+  const fileName = "c6xx_dev0.conf";
+  const lintReport = (text: string): number =>
+    stylish([{ filePath: fileName, source: text, diagnostics: lint(text, { fileName }).diagnostics }], options).length;
+  const assignment = parseAssignment("GENERAL.ServicesEnabled=dc");
+  if (typeof assignment === "string") throw new Error(assignment);
+  const set = (text: string): number => setValues(text, [assignment], { fileName }).text.length;
+  const fmt = (text: string): number => format(text, { fileName, force: true }).text.length;
+  const normal = readFileSync(join(ROOT, "samples/c6xx_dev0.conf"), "utf8");
+  const head = "[GENERAL]\nServicesEnabled = cy\nConfigVersion = 2\n";
+  const longKey = (n: number): string => `${head}${"K".repeat(n)} = 1\n`;
+  const sections = (n: number): string => Array.from({ length: n }, (_, i) => `[S${i}]\nK = 1\n`).join("");
+  const brokenLines = (n: number): string => `${head}${"broken line\n".repeat(n)}`;
+  const cases: Array<{
+    name: string;
+    make: (n: number) => string;
+    n: number;
+    work: string;
+    fn: (t: string) => number;
+  }> = [
+    { name: "a 1 MB key", make: longKey, n: 1_000_000, work: "lint + report", fn: lintReport },
+    { name: "a 1 MB key", make: longKey, n: 1_000_000, work: "set", fn: set },
+    { name: "40,000 sections", make: sections, n: 40_000, work: "fmt", fn: fmt },
+    { name: "100,000 broken lines", make: brokenLines, n: 100_000, work: "lint + report", fn: lintReport },
+  ];
+  const usPerKB = (text: string, fn: (t: string) => number, runs?: number): number =>
+    (timed(text, fn, runs) * 1e6) / Buffer.byteLength(text);
+  for (const c of cases) {
+    const [fullText, tenthText] = [c.make(c.n), c.make(c.n / 10)];
+    // The two sizes alternate, so that a busy moment or a collection of the big tree hits both alike.
+    const fulls: number[] = [];
+    const tenths: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      tenths.push(usPerKB(tenthText, c.fn, 1));
+      fulls.push(usPerKB(fullText, c.fn, 1));
+    }
+    const [full, tenth] = [median(fulls), median(tenths)];
+    const sample = usPerKB(normal, c.fn, 50);
+    rows.push({
+      measure: `worst case: ${c.name}, ${c.work}, us/KB`,
+      value: full.toFixed(1),
+      baseline: `a tenth of it ${tenth.toFixed(1)}; sample file ${sample.toFixed(1)}`,
+      ratio: full / tenth,
+      // Linear gives 1 to 2.5 (the tenth fits V8's young generation, the whole tree does not:
+      // 40,000 and 160,000 sections cost the same per section); quadratic gives 10.
+      goal: "<= 3 (linear)",
+      met: full / tenth <= 3,
+    });
+  }
+  const broken = brokenLines(100_000);
+  const outBytes = lintReport(broken);
+  rows.push({
+    measure: "worst case: 100,000 broken lines, report bytes",
+    value: String(outBytes),
+    baseline: `input ${broken.length} bytes`,
+    ratio: outBytes / broken.length,
+    goal: "<= 1",
+    met: outBytes <= broken.length,
+  });
+}
+
 /** Wall time of one whole process, in ms. */
 function timeProcess(command: string, args: string[]): { ms: number; status: number | null; stderr: string } {
   const t0 = performance.now();
@@ -253,6 +342,7 @@ process.stdout.write(
 const files = corpusFiles();
 if (!corpusAvailable) notes.push(`corpus rows skipped: ${CORPUS_SKIP_REASON}`);
 else corpusRows(files, await loadLint());
+if (!flags["no-worst"]) await worstCaseRows();
 if (buildBundle()) {
   const { file, cleanup } = coldStartFile(files);
   coldStartRows(file);

@@ -46,9 +46,9 @@ export function refusalExit(refusal: Refusal): number {
 
 /** Writes a refusal, its findings and its hint to stderr. */
 export async function reportRefusal(command: string, file: string, result: EditResult): Promise<void> {
-  const { formatDiagnostic } = await import("./output.ts");
+  const { formatDiagnostics } = await import("./output.ts");
   const refusal = result.refusal as Refusal;
-  for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(file, d));
+  process.stderr.write(formatDiagnostics(file, result.diagnostics));
   process.stderr.write(`qatconf ${command}: ${file}: refused: ${refusal.message}\n`);
   if (refusal.hint) process.stderr.write(`  hint: ${refusal.hint}\n`);
 }
@@ -68,16 +68,21 @@ export async function runEdit(
   options: EditCommandOptions,
   edit: (text: string, options: EditOptions) => EditResult,
 ): Promise<number> {
-  const [{ readText }, { settingsFor }, { emit, STDIN }] = await Promise.all([
-    import("./text-input.ts"),
+  const [{ readText, ioReason }, { settingsFor, unknownDevice }, { emit, STDIN }, { findFamily }] = await Promise.all([
+    import("../io/read-text.ts"),
     import("./lint-settings.ts"),
     import("./output.ts"),
+    import("../model/devices.ts"),
   ]);
   if (options.write && file === STDIN) return usage(command, "--write needs a file, not stdin");
+  // As in lint: an unknown family would silently turn off every check that needs the device's rings.
+  if (options.device !== undefined && !findFamily(options.device)) {
+    return usage(command, `--device: ${unknownDevice(options.device)}`);
+  }
   let text: string;
   let editOptions: EditOptions;
   try {
-    text = await readText(file);
+    text = await readText(file, { named: true });
     const { device, driver, pfServices } = options;
     const settings = await settingsFor(file, { device, driver, pfServices }, undefined);
     editOptions = {
@@ -103,7 +108,7 @@ export async function runEdit(
   try {
     await emit(file, text, result.text, options);
   } catch (error) {
-    return usage(command, `cannot write ${file}: ${(error as Error).message} (the file is unchanged)`);
+    return usage(command, `cannot write ${file}: ${ioReason(error)} (the file is unchanged)`);
   }
   return EXIT_OK;
 }

@@ -1,6 +1,7 @@
 /** What `qatconf explain` does: read one file, run the ring allocator on it, print its map. */
 import { resolve } from "node:path";
 import { view } from "../config/view.ts";
+import { readText, STDIN_NAME } from "../io/read-text.ts";
 import { ConfigError } from "../lint/config.ts";
 import { deviceSettings, resolveDevice } from "../lint/lint.ts";
 import type { LintOptions } from "../lint/types.ts";
@@ -13,8 +14,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
 import { type ExplainJson, explainJson, explainTable } from "./explain-map.ts";
 import { settingsFor, unknownDevice } from "./lint-settings.ts";
 import type { ModelCommandOptions } from "./model-options.ts";
-import { formatDiagnostic } from "./output.ts";
-import { readText, STDIN_NAME } from "./text-input.ts";
+import { formatDiagnostics } from "./output.ts";
 
 /** The options of `qatconf explain`. */
 export interface ExplainOptions extends ModelCommandOptions {
@@ -49,7 +49,7 @@ export async function explain(file: string, options: ExplainOptions): Promise<nu
     const settingsPath = resolve(isStdin ? (options.stdinFilename ?? "stdin") : file);
     const { device, driver, pfServices } = options;
     settings = await settingsFor(settingsPath, { device, driver, pfServices }, undefined);
-    text = await readText(file);
+    text = await readText(file, { named: true });
   } catch (error) {
     return fail(error instanceof ConfigError ? error.message : `${name}: ${(error as Error).message}`);
   }
@@ -63,12 +63,22 @@ export async function explain(file: string, options: ExplainOptions): Promise<nu
   const syntaxErrors = document.diagnostics.filter((d) => d.severity === "error");
   if (syntaxErrors.length > 0) {
     // The map is still what the driver would build: it skips lines it cannot read, as the view does.
-    for (const d of syntaxErrors) process.stderr.write(formatDiagnostic(name, d));
+    process.stderr.write(formatDiagnostics(name, syntaxErrors));
     process.stderr.write(`qatconf: ${name}: has syntax errors; the map below skips those lines, as the driver does\n`);
   }
-  const config = deviceConfig(view(document), family, isVf, deviceSettings(settings));
+  const semantic = view(document);
+  if (semantic.section("GENERAL") === undefined) {
+    // An empty file (or one without [GENERAL]) is not a configuration the driver starts: no map.
+    process.stderr.write(
+      `qatconf: ${name}: no [GENERAL] section, so nothing to explain: adf_ctl stops with "No GENERAL section found"\n`,
+    );
+    return EXIT_FINDINGS;
+  }
+  const config = deviceConfig(semantic, family, isVf, deviceSettings(settings));
   const result = allocate(config);
   const map = explainJson(name, config, result);
   process.stdout.write(await render(map, family, isVf, options.format));
-  return result.fits && !result.stop ? EXIT_OK : EXIT_FINDINGS;
+  // Exit 1 when the driver would not configure the device as shown: a line it cannot read, an
+  // instance without rings, or another stop of the driver's.
+  return result.fits && !result.stop && syntaxErrors.length === 0 ? EXIT_OK : EXIT_FINDINGS;
 }

@@ -1,17 +1,22 @@
 /**
- * Which files `qatconf lint` reads: each argument is stdin (`-`), a file, a directory (walked for
+ * Which files `qatconf lint` and `qatconf fmt` read: each argument is stdin (`-`), a file, a directory (walked for
  * the driver's configuration files) or a glob. A directory or glob that yields nothing is an error:
  * a CI job whose path is wrong must fail, not pass on zero files.
  */
 import type { Dirent } from "node:fs";
 import { glob, readdir, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
-import { ioReason } from "./text-input.ts";
+import { ioReason } from "../io/read-text.ts";
 
 /** What the argument list resolves to: files to lint (in order, once each) and per-argument errors. */
 export interface Discovery {
   /** Paths to read, `-` for stdin. */
   files: string[];
+  /**
+   * The files of `files` the user named themselves (not found in a folder or by a glob): only these
+   * may be FIFOs or devices (`lint /dev/stdin`), see `readText`'s `named`.
+   */
+  named: Set<string>;
   /** `{ path, reason }` for each argument or folder that could not be used. */
   errors: Array<{ path: string; reason: string }>;
 }
@@ -26,18 +31,19 @@ export function isConfigFileName(name: string): boolean {
 
 const GLOB_MAGIC = /[*?[\]{}]/;
 
-/** Resolves `qatconf lint` arguments, relative to `cwd`. */
+/** Resolves `qatconf lint` (and `fmt`) arguments, relative to `cwd`. */
 export async function discover(args: readonly string[], cwd: string): Promise<Discovery> {
-  const found: Discovery = { files: [], errors: [] };
+  const found: Discovery = { files: [], named: new Set(), errors: [] };
   const seen = new Set<string>();
-  const add = (file: string): void => {
+  const add = (file: string, named = false): void => {
     const key = file === "-" ? "-" : resolve(cwd, file);
     if (seen.has(key)) return;
     seen.add(key);
     found.files.push(file);
+    if (named) found.named.add(file);
   };
   for (const arg of args) {
-    if (arg === "-") add(arg);
+    if (arg === "-") add(arg, true);
     else await expand(arg, cwd, add, found.errors);
   }
   return found;
@@ -46,7 +52,7 @@ export async function discover(args: readonly string[], cwd: string): Promise<Di
 async function expand(
   arg: string,
   cwd: string,
-  add: (file: string) => void,
+  add: (file: string, named?: boolean) => void,
   errors: Discovery["errors"],
 ): Promise<void> {
   let isDir: boolean;
@@ -62,7 +68,7 @@ async function expand(
     return;
   }
   if (!isDir) {
-    add(arg);
+    add(arg, true);
     return;
   }
   const before = errors.length;

@@ -5,6 +5,7 @@
 import { resolve } from "node:path";
 import { view } from "../config/view.ts";
 import { writeFileAtomic } from "../io/atomic-write.ts";
+import { InputError, ioReason, readText, STDIN_NAME } from "../io/read-text.ts";
 import { ConfigError, type LoadedConfig } from "../lint/config.ts";
 import { allRules, byPosition, resolveDevice } from "../lint/lint.ts";
 import { lintSet, type SetInput } from "../lint/set.ts";
@@ -18,7 +19,6 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
 import { discover } from "./files.ts";
 import { fixText, type Linter, registryLinter } from "./fix.ts";
 import { type CommandLineSettings, loadExplicitConfig, settingsFor, unknownDevice } from "./lint-settings.ts";
-import { InputError, ioReason, readText, STDIN_NAME } from "./text-input.ts";
 
 /** The options of `qatconf lint`, as commander parses them. */
 export interface LintCommandOptions extends CommandLineSettings {
@@ -61,11 +61,11 @@ export async function runLint(
     return usage((error as Error).message);
   }
   const run = new Run(options, env, explicit);
-  const { files, errors } = await discover(args, env.cwd);
+  const { files, named, errors } = await discover(args, env.cwd);
   for (const e of errors) run.fail(e.path, e.reason);
   const inputs: Input[] = [];
   for (const file of files) {
-    const input = await run.read(file);
+    const input = await run.read(file, named.has(file));
     if (input) inputs.push(input);
   }
   // A QAT 1.x VF gets its PF's ring map: a PF file linted alongside says what the PF runs.
@@ -130,7 +130,7 @@ class Run {
   }
 
   /** Reads a file and its settings; `undefined` (reported) when either fails. */
-  async read(file: string): Promise<Input | undefined> {
+  async read(file: string, named: boolean): Promise<Input | undefined> {
     const isStdin = file === "-";
     const name = isStdin ? (this.options.stdinFilename ?? STDIN_NAME) : file;
     let lintOptions: LintOptions;
@@ -141,7 +141,7 @@ class Run {
       lintOptions = await settingsFor(settingsPath, this.options, this.explicit);
       // The name, not the absolute path, goes to the linter: messages quote it as the user wrote it.
       lintOptions.fileName = name;
-      text = await readText(isStdin ? file : resolve(this.env.cwd, file));
+      text = await readText(isStdin ? file : resolve(this.env.cwd, file), { named });
     } catch (error) {
       if (error instanceof ConfigError) this.failMessage(error.message);
       else if (error instanceof InputError) this.fail(name, error.message);
@@ -166,7 +166,7 @@ class Run {
       this.env.stderr(`qatconf: ${file}: not fixed: it has syntax errors (fix them first)\n`);
     } else if (outcome.text !== text) {
       try {
-        await writeFileAtomic(resolve(this.env.cwd, file), outcome.text);
+        await writeFileAtomic(resolve(this.env.cwd, file), outcome.text, { expected: text });
       } catch (error) {
         this.fail(file, `cannot write the fixes: ${ioReason(error)}`);
         reported = { ...outcome, text, result: this.linter.lint(text, lintOptions) };

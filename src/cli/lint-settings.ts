@@ -4,8 +4,8 @@
  * or device that does not exist is refused: a misspelt rule id would otherwise silently leave the
  * rule on.
  */
-import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
+import { type InputError, readText } from "../io/read-text.ts";
 import { ConfigError, type LoadedConfig, loadConfig, validateConfig } from "../lint/config.ts";
 import { allRules, findRule } from "../lint/lint.ts";
 import { closest, didYouMean } from "../lint/suggest.ts";
@@ -14,7 +14,6 @@ import type { Consumer } from "../model/consumers.ts";
 import { familyNames, findFamily } from "../model/devices.ts";
 import { findPackage } from "../model/packages.ts";
 import { badPfServices, unknownDriver } from "./model-options.ts";
-import { ioReason } from "./text-input.ts";
 
 /** `--device`, `--cpus`, `--driver` and `--pf-services`, which win over the configuration file. */
 export interface CommandLineSettings {
@@ -26,13 +25,17 @@ export interface CommandLineSettings {
   consumer?: readonly Consumer[] | undefined;
 }
 
-/** Loads the file `--config` names: a `.qatconf.json`, or a `package.json` with a `qatconf` key. */
+/**
+ * Loads the file `--config` names: a `.qatconf.json`, or a `package.json` with a `qatconf` key. The
+ * user chose it, so its owner is not checked (a found one's is, see `loadConfig`); it is read with
+ * the strict reader like every file, as one named on purpose (`--config <(generate)` works).
+ */
 export async function loadExplicitConfig(path: string): Promise<LoadedConfig> {
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = await readText(path, { named: true });
   } catch (error) {
-    throw new ConfigError(path, `cannot read: ${ioReason(error)}`);
+    throw new ConfigError(path, `cannot read: ${(error as InputError).message}`);
   }
   let json: unknown;
   try {

@@ -1,12 +1,15 @@
 /**
- * What the commands that change files share: reading a file or stdin, and handing the new text back
- * as the user asked (the new text on stdout, a unified diff, or an atomic write in place).
+ * What the commands that change files share: handing the new text back as the user asked (the new
+ * text on stdout, a unified diff, or an atomic write in place).
  */
-import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { createTwoFilesPatch } from "diff";
 import type { Diagnostic } from "../diagnostics.ts";
 import { type AtomicWriteOptions, writeFileAtomic } from "../io/atomic-write.ts";
+import { STDIN } from "../io/read-text.ts";
+import { clip, limitFindings, omittedLine } from "../reporters/limit.ts";
+
+export { STDIN };
 
 /** How a command hands back a changed file (`--diff`, `--write`, `--backup`). */
 export interface OutputOptions {
@@ -16,24 +19,6 @@ export interface OutputOptions {
   backup?: boolean | string;
   /** File-system calls of the write, replaceable in tests. */
   fs?: AtomicWriteOptions["fs"];
-}
-
-/** The path that stands for stdin. */
-export const STDIN = "-";
-
-/** Reads a file, or stdin for `-`. Throws an Error whose message names the file and the reason. */
-export async function readInput(file: string): Promise<string> {
-  try {
-    if (file === STDIN) {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString("utf8");
-    }
-    return await readFile(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(`cannot read ${file}: ${code ?? (error as Error).message}`);
-  }
 }
 
 /** A unified diff from `before` to `after` (empty when they are equal), with git-style file names. */
@@ -60,7 +45,8 @@ export async function emit(file: string, before: string, after: string, options:
   if (options.write) {
     if (file === STDIN) throw new Error("--write needs a file, not stdin");
     if (after !== before) {
-      const write: AtomicWriteOptions = {};
+      // `before` is what was read: a file changed since then is refused, not overwritten.
+      const write: AtomicWriteOptions = { expected: before };
       if (options.backup) write.backupSuffix = options.backup === true ? ".bak" : options.backup;
       if (options.fs) write.fs = options.fs;
       await writeFileAtomic(file, after, write);
@@ -73,6 +59,13 @@ export async function emit(file: string, before: string, after: string, options:
 
 /** Renders a diagnostic as `file:line:column: severity message [rule]`, with its hint on the next line. */
 export function formatDiagnostic(file: string, d: Diagnostic): string {
-  const head = `${file}:${d.range.start.line}:${d.range.start.column}: ${d.severity} ${d.message} [${d.ruleId}]`;
-  return d.hint === undefined ? `${head}\n` : `${head}\n  hint: ${d.hint}\n`;
+  const head = `${file}:${d.range.start.line}:${d.range.start.column}: ${d.severity} ${clip(d.message)} [${d.ruleId}]`;
+  return d.hint === undefined ? `${head}\n` : `${head}\n  hint: ${clip(d.hint)}\n`;
+}
+
+/** {@link formatDiagnostic} for each of the first 100 findings, then one line counting the rest. */
+export function formatDiagnostics(file: string, diagnostics: readonly Diagnostic[]): string {
+  const { shown, omitted } = limitFindings(diagnostics);
+  const out = shown.map((d) => formatDiagnostic(file, d)).join("");
+  return omitted > 0 ? `${out}${omittedLine(omitted, file)}\n` : out;
 }

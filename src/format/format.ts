@@ -126,12 +126,15 @@ function keptLines(lines: readonly Line[], bom: string): boolean[] {
  */
 function blankLineBefore(lines: readonly Line[], keep: readonly boolean[]): boolean[] {
   const out = lines.map(() => false);
+  // Whether any line before `first` is kept is whether the first kept line comes before it: one
+  // look per section instead of a scan of everything above (which made 40,000 sections take 15 s).
+  const firstKept = keep.indexOf(true);
   lines.forEach((line, i) => {
     if (line.kind !== "section") return;
     let first = i;
     while (first > 0 && lines[first - 1]?.kind === "comment") first--;
     const previous = first - 1;
-    if (previous >= 0 && keep.slice(0, first).some(Boolean) && lines[previous]?.kind !== "blank") out[first] = true;
+    if (previous >= 0 && firstKept !== -1 && firstKept < first && lines[previous]?.kind !== "blank") out[first] = true;
   });
   return out;
 }

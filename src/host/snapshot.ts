@@ -1,13 +1,16 @@
 /**
  * Takes a read-only snapshot of a host: its PCI functions from sysfs, IOMMU units, kernel command
  * line, CPU flags, QAT configuration files in /etc and libvirt domain definitions. The root may be
- * `/` or a saved copy of those files (as `tar` or `cp -a` keep sysfs's relative links). Nothing is
- * written; a file that cannot be read is left out of the snapshot rather than failing it.
+ * `/` or a saved copy of those files (as `tar` or `cp -a` keep sysfs's relative links), read through
+ * {@link HostTree}, which keeps every read inside the root. Nothing is written; a file that cannot
+ * be read is left out of the snapshot rather than failing it.
  */
-import { readdir, readFile, readlink, realpath, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { parseFileName } from "../config/file-name.ts";
+import { InputError, ioReason, readText } from "../io/read-text.ts";
 import { CONSUMER_PATHS } from "./consumer-files.ts";
+import { HostTree } from "./host-tree.ts";
 import { readDomainHostdevs } from "./libvirt-xml.ts";
 import { comparePciAddresses, normalizePciAddress } from "./pci-address.ts";
 import type { HostConfigFile, HostSnapshot, PciFunction, SavedText } from "./types.ts";
@@ -28,20 +31,20 @@ const PCI_DEVICES = "/sys/bus/pci/devices";
  */
 export async function readHost(root = "/", options: ReadHostOptions = {}): Promise<HostSnapshot> {
   const info = await stat(root).catch((error: NodeJS.ErrnoException) => {
-    throw new Error(`cannot read ${root}: ${error.code ?? error.message}`);
+    throw new Error(`cannot read ${root}: ${ioReason(error)}`);
   });
   if (!info.isDirectory()) throw new Error(`${root} is not a directory`);
-  const at = (hostPath: string): string => join(root, hostPath);
+  const host = new HostTree(root);
   const [pci, iommuUnits, cmdline, cpuinfo, denylist, configs, guestHostdevs, consumerFiles, dmesg, lspci] =
     await Promise.all([
-      readPciFunctions(root),
-      list(at("/sys/class/iommu")),
-      text(at("/proc/cmdline")),
-      text(at("/proc/cpuinfo")),
-      text(at("/sys/module/vfio_pci/parameters/disable_denylist")),
-      readConfigs(root),
-      readGuests(root),
-      readConsumerFiles(root),
+      readPciFunctions(host),
+      host.list("/sys/class/iommu"),
+      host.text("/proc/cmdline"),
+      host.text("/proc/cpuinfo"),
+      host.text("/sys/module/vfio_pci/parameters/disable_denylist"),
+      readConfigs(host),
+      readGuests(host),
+      readConsumerFiles(host),
       options.dmesg === undefined ? undefined : saved(options.dmesg),
       options.lspci === undefined ? undefined : saved(options.lspci),
     ]);
@@ -67,17 +70,17 @@ export function parseCpuinfo(cpuinfo: string): { cpuFlags?: string[]; cpuVendor?
   return out;
 }
 
-async function readPciFunctions(root: string): Promise<PciFunction[]> {
-  const names = await list(join(root, PCI_DEVICES));
+async function readPciFunctions(host: HostTree): Promise<PciFunction[]> {
+  const names = await host.list(PCI_DEVICES);
   const functions = await Promise.all(
-    names.filter((n) => normalizePciAddress(n) !== undefined).map((n) => readPciFunction(root, n)),
+    names.filter((n) => normalizePciAddress(n) !== undefined).map((n) => readPciFunction(host, n)),
   );
   return functions.sort((a, b) => comparePciAddresses(a.address, b.address));
 }
 
-async function readPciFunction(root: string, name: string): Promise<PciFunction> {
-  const dir = join(root, PCI_DEVICES, name);
-  const file = (f: string): Promise<string | undefined> => text(join(dir, f)).then((t) => t?.trim());
+async function readPciFunction(host: HostTree, name: string): Promise<PciFunction> {
+  const dir = join(PCI_DEVICES, name);
+  const file = (f: string): Promise<string | undefined> => host.text(join(dir, f)).then((t) => t?.trim());
   const [vendor, device, classCode, numa, total, num, driver, group, physfn, entries, real, qatDir] = await Promise.all(
     [
       file("vendor"),
@@ -86,15 +89,12 @@ async function readPciFunction(root: string, name: string): Promise<PciFunction>
       file("numa_node"),
       file("sriov_totalvfs"),
       file("sriov_numvfs"),
-      linkName(join(dir, "driver")),
-      linkName(join(dir, "iommu_group")),
-      linkName(join(dir, "physfn")),
-      list(dir),
-      realpath(dir).catch(() => undefined),
-      stat(join(dir, "qat")).then(
-        (s) => s.isDirectory(),
-        () => false,
-      ),
+      host.linkName(join(dir, "driver")),
+      host.linkName(join(dir, "iommu_group")),
+      host.linkName(join(dir, "physfn")),
+      host.list(dir),
+      host.realHostPath(dir),
+      host.isDirectory(join(dir, "qat")),
     ],
   );
   const fn: PciFunction = {
@@ -103,7 +103,7 @@ async function readPciFunction(root: string, name: string): Promise<PciFunction>
     device: hexId(device, 4),
     classCode: hexId(classCode, 6),
     numaNode: integer(numa) ?? -1,
-    virtfns: await readVirtfns(dir, entries),
+    virtfns: await readVirtfns(host, dir, entries),
     inTreeQatSysfs: qatDir,
     sysfsPath: `${PCI_DEVICES}/${name}`,
   };
@@ -121,20 +121,20 @@ async function readPciFunction(root: string, name: string): Promise<PciFunction>
   return fn;
 }
 
-async function readVirtfns(dir: string, entries: string[]): Promise<string[]> {
+async function readVirtfns(host: HostTree, dir: string, entries: string[]): Promise<string[]> {
   const numbered = entries
     .map((e) => ({ e, n: /^virtfn(\d+)$/.exec(e)?.[1] }))
     .filter((x): x is { e: string; n: string } => x.n !== undefined)
     .sort((a, b) => Number(a.n) - Number(b.n));
-  const links = await Promise.all(numbered.map(({ e }) => linkName(join(dir, e))));
+  const links = await Promise.all(numbered.map(({ e }) => host.linkName(join(dir, e))));
   return links.map((l) => (l === undefined ? undefined : normalizePciAddress(l))).filter((a) => a !== undefined);
 }
 
-async function readConfigs(root: string): Promise<HostConfigFile[]> {
-  const names = (await list(join(root, "etc"))).filter((n) => parseFileName(n) !== undefined).sort();
+async function readConfigs(host: HostTree): Promise<HostConfigFile[]> {
+  const names = (await host.list("/etc")).filter((n) => parseFileName(n) !== undefined).sort();
   const files = await Promise.all(
     names.map(async (n) => {
-      const content = await text(join(root, "etc", n));
+      const content = await host.text(`/etc/${n}`);
       return content === undefined ? undefined : { path: `/etc/${n}`, text: content };
     }),
   );
@@ -142,57 +142,34 @@ async function readConfigs(root: string): Promise<HostConfigFile[]> {
 }
 
 /** The programs' files doctor knows where to find (`CONSUMER_PATHS`), the ones that exist. */
-async function readConsumerFiles(root: string): Promise<HostConfigFile[]> {
+async function readConsumerFiles(host: HostTree): Promise<HostConfigFile[]> {
   const files = await Promise.all(
     CONSUMER_PATHS.map(async (path) => {
-      const content = await text(join(root, path));
+      const content = await host.text(path);
       return content === undefined ? undefined : { path, text: content };
     }),
   );
   return files.filter((f) => f !== undefined);
 }
 
-async function readGuests(root: string): Promise<HostSnapshot["guestHostdevs"]> {
+async function readGuests(host: HostTree): Promise<HostSnapshot["guestHostdevs"]> {
   const dir = "/etc/libvirt/qemu";
-  const names = (await list(join(root, dir))).filter((n) => n.endsWith(".xml")).sort();
+  const names = (await host.list(dir)).filter((n) => n.endsWith(".xml")).sort();
   const domains = await Promise.all(
     names.map(async (n) => {
-      const content = await text(join(root, dir, n));
+      const content = await host.text(`${dir}/${n}`);
       return content === undefined ? [] : readDomainHostdevs(`${dir}/${n}`, content);
     }),
   );
   return domains.flat();
 }
 
+/** A saved text the user named (`--dmesg`, `--lspci`): read strictly, a FIFO included (`--dmesg <(dmesg)`). */
 async function saved(path: string): Promise<SavedText> {
   try {
-    return { path, text: await readFile(path, "utf8") };
+    return { path, text: await readText(path, { named: true }) };
   } catch (error) {
-    throw new Error(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-}
-
-async function text(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, "utf8");
-  } catch {
-    return undefined;
-  }
-}
-
-async function list(path: string): Promise<string[]> {
-  try {
-    return await readdir(path);
-  } catch {
-    return [];
-  }
-}
-
-async function linkName(path: string): Promise<string | undefined> {
-  try {
-    return basename(await readlink(path));
-  } catch {
-    return undefined;
+    throw new Error(`cannot read ${path}: ${error instanceof InputError ? error.message : String(error)}`);
   }
 }
 

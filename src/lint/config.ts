@@ -6,9 +6,18 @@
  * ```json
  * { "rules": { "unknown-key": "off", "ring-budget": "warning" }, "format": { "alignEquals": true } }
  * ```
+ *
+ * qatconf often runs as root, on folders other users can write. A configuration found by the lookup
+ * is used only when it and every folder above it are owned by the user or root and not writable by
+ * others (a sticky folder such as /tmp excepted, as nobody can replace another's file there):
+ * otherwise a file planted in /tmp could turn the checks of root's run off. Such a file is an error
+ * (exit 2) rather than skipped, so that a rule the user turned off does not silently come back.
+ * It is read with the strict reader: a FIFO or a link to /dev/zero is refused, not waited on.
  */
-import { readFile } from "node:fs/promises";
+import type { Stats } from "node:fs";
+import { stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
+import { type InputError, ioReason, readText } from "../io/read-text.ts";
 import { type Consumer, consumerOf } from "../model/consumers.ts";
 import { closest, didYouMean } from "./suggest.ts";
 import type { RuleSetting } from "./types.ts";
@@ -53,6 +62,12 @@ export interface LoadedConfig extends QatconfConfig {
 }
 
 const SEVERITIES: readonly RuleSetting[] = ["error", "warning", "info", "off"];
+
+/**
+ * Rules no configuration can change: a syntax error means the file is not what the driver reads,
+ * so every other verdict would be about another file. The lint engine ignores settings for them too.
+ */
+export const UNCONFIGURABLE_RULES: ReadonlySet<string> = new Set(["syntax"]);
 const TOP_KEYS = ["rules", "device", "cpus", "driver", "pfServicesEnabled", "consumers", "format", "$schema"];
 const CONSUMER_KEYS = ["name", "section", "processes", "services", "reload"];
 const FORMAT_KEYS = ["alignEquals"];
@@ -91,24 +106,80 @@ function loadFromDir(dir: string): Promise<LoadedConfig> {
 async function readDir(dir: string): Promise<LoadedConfig> {
   const own = join(dir, ".qatconf.json");
   const ownText = await readOptional(own);
-  if (ownText !== undefined) return { ...validateConfig(parseJson(own, ownText), own), path: own };
+  if (ownText !== undefined) {
+    await checkTrusted(own, ownText.stats);
+    return { ...validateConfig(parseJson(own, ownText.text), own), path: own };
+  }
   const pkg = join(dir, "package.json");
   const pkgText = await readOptional(pkg);
   if (pkgText !== undefined) {
-    const json = parseJson(pkg, pkgText);
-    if (isObject(json) && "qatconf" in json) return { ...validateConfig(json.qatconf, `${pkg} (qatconf)`), path: pkg };
+    // Any project has a package.json: one that is not ours to trust is not read as configuration.
+    const trusted = await checkTrusted(pkg, pkgText.stats).then(
+      () => true,
+      () => false,
+    );
+    const json = trusted ? parseJson(pkg, pkgText.text) : parseQuietly(pkgText.text);
+    if (isObject(json) && "qatconf" in json) {
+      if (!trusted) await checkTrusted(pkg, pkgText.stats);
+      return { ...validateConfig(json.qatconf, `${pkg} (qatconf)`), path: pkg };
+    }
   }
   const parent = dirname(dir);
   return parent === dir ? {} : loadFromDir(parent);
 }
 
-async function readOptional(path: string): Promise<string | undefined> {
+/** The text and status of a configuration file, `undefined` when there is none. Throws {@link ConfigError}. */
+async function readOptional(path: string): Promise<{ text: string; stats: Stats } | undefined> {
+  let stats: Stats;
   try {
-    return await readFile(path, "utf8");
+    stats = await stat(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") return undefined;
-    throw new ConfigError(path, `cannot read: ${code ?? String(error)}`);
+    throw new ConfigError(path, `cannot read: ${ioReason(error)}`);
+  }
+  try {
+    return { text: await readText(path), stats };
+  } catch (error) {
+    throw new ConfigError(path, `cannot read: ${(error as InputError).message}`);
+  }
+}
+
+/** The user qatconf runs as, or `undefined` where there are no Unix owners. */
+const uid = process.geteuid?.();
+
+/** Who may own a configuration file or a folder above it: the user and root. */
+function trustedOwner(owner: number): boolean {
+  return owner === uid || owner === 0;
+}
+
+/**
+ * Refuses a found configuration file that another user could have written or put there: the file
+ * must be owned by the user or root and writable by nobody else, and so must each folder above it
+ * (a sticky folder, like /tmp, is fine: nobody can rename another's entry in it). Throws {@link ConfigError}.
+ */
+async function checkTrusted(path: string, stats: Stats): Promise<void> {
+  if (uid === undefined) return;
+  const refuse = (why: string): never => {
+    throw new ConfigError(path, `not used: ${why} (another user could have put it there; fix the owner or mode)`);
+  };
+  if (!trustedOwner(stats.uid)) refuse(`it is owned by user ${stats.uid}, not by you or root`);
+  if (stats.mode & 0o022) refuse("it is writable by other users");
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    const info = await stat(dir).catch(() => undefined);
+    if (info === undefined) refuse(`its folder ${dir} cannot be checked`);
+    const folder = info as Stats;
+    if (!trustedOwner(folder.uid)) refuse(`its folder ${dir} is owned by user ${folder.uid}, not by you or root`);
+    if (folder.mode & 0o022 && !(folder.mode & 0o1000)) refuse(`its folder ${dir} is writable by other users`);
+    if (dirname(dir) === dir) return;
+  }
+}
+
+function parseQuietly(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }
 
@@ -198,6 +269,12 @@ function validateRules(rules: unknown, path: string): Record<string, RuleSetting
   if (!isObject(rules)) throw new ConfigError(path, "'rules' must be an object of rule id to severity");
   const out: Record<string, RuleSetting> = {};
   for (const [id, setting] of Object.entries(rules)) {
+    if (UNCONFIGURABLE_RULES.has(id) && setting !== "error") {
+      throw new ConfigError(
+        path,
+        `rule '${id}' cannot be changed: a file with syntax errors is not what the driver reads (fix the line instead)`,
+      );
+    }
     if (typeof setting !== "string" || !SEVERITIES.includes(setting as RuleSetting)) {
       throw new ConfigError(path, `rule '${id}': severity must be one of ${SEVERITIES.join(", ")}`);
     }

@@ -12,6 +12,7 @@ import type { DeviceFamily, DeviceSettings } from "../model/types.ts";
 import { RULES, SET_RULES } from "../rules/index.ts";
 import { parse } from "../syntax/parse.ts";
 import type { ConfigDocument } from "../syntax/tree.ts";
+import { UNCONFIGURABLE_RULES } from "./config.ts";
 import { suppressions } from "./suppress.ts";
 import type { LintOptions, LintResult, RuleContext, RuleMeta } from "./types.ts";
 
@@ -44,7 +45,8 @@ export function resolveDevice(options: LintOptions): { family?: DeviceFamily; is
 
 /**
  * Lints a configuration file. Never throws on any input text: every finding, syntax errors
- * included, is a diagnostic. Rules turned `off` in `options.rules` do not run.
+ * included, is a diagnostic. Rules turned `off` in `options.rules` do not run; `syntax` always runs,
+ * as an error, whatever `options.rules` says (see `UNCONFIGURABLE_RULES`).
  */
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const document = parse(text, options.fileName === undefined ? {} : { fileName: options.fileName });
@@ -59,7 +61,7 @@ export function lintDocument(document: ConfigDocument, options: LintOptions = {}
   // Once per file, not per rule: every device rule reads the same model.
   const device = family ? deviceConfig(semantic, family, isVf, deviceSettings(options)) : undefined;
   for (const rule of RULES) {
-    const setting = options.rules?.[rule.id];
+    const setting = UNCONFIGURABLE_RULES.has(rule.id) ? undefined : options.rules?.[rule.id];
     if (setting === "off") continue;
     const override: Severity | undefined = setting;
     const context: RuleContext = {

@@ -3,6 +3,7 @@
  * ruff's code frames show it. Works on any text and any range: positions past the end are clamped.
  */
 import type { Range } from "../syntax/tree.ts";
+import { isHighSurrogate } from "./limit.ts";
 
 /** The lines of a text, split where the parser splits them (`\r\n`, `\n` or a lone `\r`). */
 export class SourceLines {
@@ -43,19 +44,42 @@ const TAB_WIDTH = 4;
 /** The frame of `range` in `lines`, or `undefined` when its line is not in the text. */
 export function codeFrame(lines: SourceLines, range: Range): CodeFrame | undefined {
   const lineNumber = range.start.line;
-  const raw = lines.line(lineNumber);
-  if (raw === undefined) return undefined;
-  const from = clamp(range.start.column - 1, 0, raw.length);
-  const to = range.end.line === lineNumber ? clamp(range.end.column - 1, from, raw.length) : raw.length;
-  const before = visible(raw.slice(0, from), 0);
-  const inside = visible(raw.slice(from, to), before.width);
-  const after = visible(raw.slice(to), before.width + inside.width);
+  const whole = lines.line(lineNumber);
+  if (whole === undefined) return undefined;
+  const start = clamp(range.start.column - 1, 0, whole.length);
+  const end = range.end.line === lineNumber ? clamp(range.end.column - 1, start, whole.length) : whole.length;
+  // A long line is shown around the range's start, `…` marking what is cut: a frame stays one
+  // terminal line whatever the file holds (a 1 MB line was echoed whole).
+  const { first, last } = window(whole, start);
+  const raw = whole.slice(first, last);
+  const lead = first > 0 ? ELLIPSIS : "";
+  const from = start - first;
+  const to = Math.min(end, last) - first;
+  const before = visible(raw.slice(0, from), lead.length);
+  const inside = visible(raw.slice(from, to), lead.length + before.width);
+  const after = visible(raw.slice(to), lead.length + before.width + inside.width);
   return {
     lineNumber,
-    text: before.text + inside.text + after.text,
-    pad: " ".repeat(before.width),
+    text: lead + before.text + inside.text + after.text + (last < whole.length ? ELLIPSIS : ""),
+    pad: " ".repeat(lead.length + before.width),
     marker: "^".repeat(Math.max(1, inside.width)),
   };
+}
+
+/** The most code units of a line a frame shows, and how many of them come before the range. */
+export const MAX_FRAME_WIDTH = 160;
+const FRAME_CONTEXT = 40;
+const ELLIPSIS = "…";
+
+/** The part of `line` a frame shows: all of it when short, else {@link MAX_FRAME_WIDTH} units around `column`. */
+function window(line: string, column: number): { first: number; last: number } {
+  if (line.length <= MAX_FRAME_WIDTH) return { first: 0, last: line.length };
+  let first = Math.max(0, Math.min(column - FRAME_CONTEXT, line.length - MAX_FRAME_WIDTH));
+  let last = Math.min(line.length, first + MAX_FRAME_WIDTH);
+  // Never half a surrogate pair at either end.
+  if (first > 0 && isHighSurrogate(line.charCodeAt(first - 1))) first--;
+  if (last < line.length && isHighSurrogate(line.charCodeAt(last - 1))) last--;
+  return { first, last };
 }
 
 function clamp(n: number, low: number, high: number): number {
@@ -95,8 +119,12 @@ export function printable(ch: string): string {
   return INVISIBLE.test(ch) ? "\uFFFD" : ch;
 }
 
+/** Text with nothing to replace: printable ASCII only (every rule's message, nearly always). */
+const PLAIN = /^[\x20-\x7e]*$/;
+
 /** A message or hint made safe for a terminal: every control character shown as a picture. */
 export function printableText(text: string): string {
+  if (PLAIN.test(text)) return text;
   let out = "";
   for (const ch of text) out += printable(ch);
   return out;

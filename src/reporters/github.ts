@@ -4,6 +4,7 @@
  * `escapeProperty` in packages/core/src/command.ts).
  */
 import type { Diagnostic, Severity } from "../diagnostics.ts";
+import { clip, limitFindings, omittedLine } from "./limit.ts";
 import { relativeToCwd } from "./location.ts";
 import type { Reporter } from "./types.ts";
 
@@ -29,16 +30,18 @@ function annotation(file: string, d: Diagnostic): string {
     `endColumn=${end.column}`,
     `title=${escapeProperty(d.ruleId)}`,
   ];
-  const message = d.hint === undefined ? d.message : `${d.message}\nhint: ${d.hint}`;
+  const message = d.hint === undefined ? clip(d.message) : `${clip(d.message)}\nhint: ${clip(d.hint)}`;
   return `::${COMMAND[d.severity]} ${properties.join(",")}::${escapeData(message)}\n`;
 }
 
-/** Renders one annotation per finding, with paths relative to the workspace (the working directory). */
+/** Renders one annotation per finding (at most 100 per file, then one notice), with paths relative to the workspace (the working directory). */
 export const github: Reporter = (results, options) => {
   let out = "";
   for (const result of results) {
     const file = relativeToCwd(result.filePath, options.cwd) ?? result.filePath;
-    for (const d of result.diagnostics) out += annotation(file, d);
+    const { shown, omitted } = limitFindings(result.diagnostics);
+    for (const d of shown) out += annotation(file, d);
+    if (omitted > 0) out += `::notice file=${escapeProperty(file)}::${escapeData(omittedLine(omitted, file))}\n`;
   }
   return out;
 };

@@ -1,9 +1,10 @@
 /**
- * The human report: every finding as `file:line:col  severity  message  rule-id` (a path terminals
+ * The human report: every finding (the first 100 of a file, the rest counted in one line) as `file:line:col  severity  message  rule-id` (a path terminals
  * and editors open at the spot), its source line with the range underlined, its hint, and a summary.
  */
 import type { Diagnostic, Severity } from "../diagnostics.ts";
 import { codeFrame, printableText, SourceLines } from "./code-frame.ts";
+import { clip, limitFindings, omittedLine } from "./limit.ts";
 import type { FileReport, Reporter, RuleMeta } from "./types.ts";
 
 type Style = "bold" | "dim" | "red" | "yellow" | "blue" | "cyan";
@@ -38,7 +39,9 @@ function fileFindings(result: FileReport, paint: Paint): string {
   const lines = new SourceLines(result.source);
   const path = printableText(result.filePath);
   let out = "";
-  for (const d of result.diagnostics) out += `${finding(path, d, lines, paint)}\n`;
+  const { shown, omitted } = limitFindings(result.diagnostics);
+  for (const d of shown) out += `${finding(path, d, lines, paint)}\n`;
+  if (omitted > 0) out += `${paint("dim", omittedLine(omitted, path))}\n\n`;
   return out;
 }
 
@@ -46,7 +49,7 @@ function finding(path: string, d: Diagnostic, lines: SourceLines, paint: Paint):
   const { line, column } = d.range.start;
   const where = paint("bold", `${path}:${line}:${column}`);
   const severity = paint(SEVERITY_STYLE[d.severity], d.severity);
-  let out = `${where}  ${severity}  ${printableText(d.message)}  ${paint("dim", printableText(d.ruleId))}\n`;
+  let out = `${where}  ${severity}  ${printableText(clip(d.message))}  ${paint("dim", printableText(d.ruleId))}\n`;
   const frame = codeFrame(lines, d.range);
   if (frame) {
     const gutter = String(frame.lineNumber);
@@ -54,7 +57,7 @@ function finding(path: string, d: Diagnostic, lines: SourceLines, paint: Paint):
     out += `  ${paint("dim", `${gutter} |`)} ${frame.text}\n`;
     out += `  ${paint("dim", `${blank} |`)} ${frame.pad}${paint(SEVERITY_STYLE[d.severity], frame.marker)}\n`;
   }
-  if (d.hint !== undefined) out += `  ${paint("cyan", "hint:")} ${printableText(d.hint)}\n`;
+  if (d.hint !== undefined) out += `  ${paint("cyan", "hint:")} ${printableText(clip(d.hint))}\n`;
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -47,6 +47,42 @@ describe("qatconf vf-plan", () => {
     expect(readFileSync(join(out, "vm1/c6xxvf_dev0.conf"), "utf8")).toContain("NumberCyInstances = 2");
     expect(statSync(join(out, "vm1/attach.sh")).mode & 0o111).not.toBe(0);
     expect(existsSync(join(out, "vm2"))).toBe(false);
+  });
+
+  it("never writes or chmods through a link planted in --out: the link is replaced", async () => {
+    const planted = await mkdtemp(join(tmpdir(), "qatconf-plan-planted-"));
+    const victim = join(planted, "victim");
+    writeFileSync(victim, "precious\n", { mode: 0o600 });
+    const dir = join(planted, "out");
+    mkdirSync(join(dir, "vm1"), { recursive: true });
+    symlinkSync(victim, join(dir, "vm1/attach.sh"));
+    symlinkSync(victim, join(dir, "vm1/c6xxvf_dev0.conf"));
+    try {
+      expect(runCli(["vf-plan", "--root", root, "--guests", "vm1=1", "--out", dir]).status).toBe(0);
+      expect(readFileSync(victim, "utf8")).toBe("precious\n");
+      expect(statSync(victim).mode & 0o777).toBe(0o600);
+      expect(lstatSync(join(dir, "vm1/attach.sh")).isFile()).toBe(true);
+      expect(readFileSync(join(dir, "vm1/attach.sh"), "utf8")).toMatch(/^#!\/bin\/sh\n/);
+    } finally {
+      await rm(planted, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a guest folder under --out that is a link (exit 2), writing nothing through it", async () => {
+    const planted = await mkdtemp(join(tmpdir(), "qatconf-plan-planted-"));
+    const elsewhere = join(planted, "etc");
+    mkdirSync(elsewhere);
+    const dir = join(planted, "out");
+    mkdirSync(dir);
+    symlinkSync(elsewhere, join(dir, "vm1"));
+    try {
+      const r = runCli(["vf-plan", "--root", root, "--guests", "vm1=1", "--out", dir]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(`qatconf vf-plan: cannot write under ${dir}: ${join(dir, "vm1")} is a symbolic link\n`);
+      expect(existsSync(join(elsewhere, "attach.sh"))).toBe(false);
+    } finally {
+      await rm(planted, { recursive: true, force: true });
+    }
   });
 
   it("refuses with exit 1 when too few VFs are free, saying how many", () => {

@@ -67,10 +67,13 @@ describe("qatconf doctor", () => {
 
   it("exits 2 for an unreadable root, saved text or format", () => {
     const root = runCli(["doctor", "--root", "/nonexistent-qatconf-root"]);
-    expect([root.status, root.stderr]).toEqual([2, "qatconf doctor: cannot read /nonexistent-qatconf-root: ENOENT\n"]);
+    expect([root.status, root.stderr]).toEqual([
+      2,
+      "qatconf doctor: cannot read /nonexistent-qatconf-root: no such file or directory\n",
+    ]);
     const lspci = runCli(["doctor", "--root", healthy, "--lspci", "/nonexistent-lspci.txt"]);
     expect(lspci.status).toBe(2);
-    expect(lspci.stderr).toContain("cannot read /nonexistent-lspci.txt: ENOENT");
+    expect(lspci.stderr).toContain("cannot read /nonexistent-lspci.txt: no such file or directory");
     expect(runCli(["doctor", "--root", healthy, "--format", "sarif"]).status).toBe(2);
   });
 });

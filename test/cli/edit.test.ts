@@ -101,6 +101,18 @@ describe("qatconf add-instance", () => {
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain("nope.conf");
   });
+
+  it.each([
+    ["add-instance", "--cy", "1"],
+    ["remove-instance", "--section", "SSL", "--cy", "0"],
+    ["set", "GENERAL.ServicesEnabled=cy"],
+    ["enable-sriov"],
+  ])("%s refuses an unknown --device as lint does (exit 2), instead of skipping the ring check", (command, ...rest) => {
+    const r = runCli([command, file, ...rest, "--device", "c6x", "--write"]);
+    expect(r).toMatchObject({ status: 2, stdout: "" });
+    expect(r.stderr).toMatch(new RegExp(`^qatconf ${command}: --device: unknown device 'c6x': did you mean `));
+    expect(readFileSync(file, "utf8")).toBe(SAMPLE);
+  });
 });
 
 describe("qatconf remove-instance", () => {

@@ -113,12 +113,23 @@ describe("qatconf explain", () => {
     expect(piped.stdout).toMatch(/^c6xxvf_dev2\.conf\.vm: c6xx VF /);
   });
 
-  it("still maps a file with syntax errors, as the driver reads it, and lists the errors on stderr", () => {
+  it("still maps a file with syntax errors, as the driver reads it, lists the errors and exits 1", () => {
     const r = explain(["-", "--stdin-filename", "c6xxvf_dev3.conf.vm"], `${vfFile(1)}broken line\n`);
-    expect(r.status).toBe(0);
+    expect(r.status).toBe(1);
     expect(r.stderr).toContain("c6xxvf_dev3.conf.vm:17:1: error expected '=' after 'broken line' [syntax]\n");
     expect(r.stderr).toContain("qatconf: c6xxvf_dev3.conf.vm: has syntax errors;");
     expect(r.stdout).toContain('SSL Cy0 "SSL0"');
+  });
+
+  it("exits 1 on an empty file (no [GENERAL] section: the driver stops), printing no map", () => {
+    for (const text of ["", "# only a comment\n", "[SSL]\nNumberCyInstances = 1\n"]) {
+      expect(explain(["-", "--stdin-filename", "c6xx_dev0.conf"], text)).toEqual({
+        status: 1,
+        stdout: "",
+        stderr:
+          'qatconf: c6xx_dev0.conf: no [GENERAL] section, so nothing to explain: adf_ctl stops with "No GENERAL section found"\n',
+      });
+    }
   });
 
   it("exits 2 for a missing file and an unknown device", () => {

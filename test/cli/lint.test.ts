@@ -1,3 +1,4 @@
+import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,7 +7,7 @@ import * as library from "../../src/index.ts";
 import { allRules, lint } from "../../src/lint/lint.ts";
 import { REPORTER_NAMES } from "../../src/reporters/index.ts";
 import type { JsonFileReport } from "../../src/reporters/json.ts";
-import { type CliOptions, runCli } from "../support/cli.ts";
+import { BIN, type CliOptions, ROOT, runCli } from "../support/cli.ts";
 
 const CLEAN = "[GENERAL]\nServicesEnabled = cy\n";
 const SYNTAX_ERROR = "[GENERAL]\nbroken\n";
@@ -274,5 +275,58 @@ describe("qatconf lint: colours", () => {
 describe("the library's lint", () => {
   it("is still the engine's lint, exported from the package root", () => {
     expect(library.lint).toBe(lint);
+  });
+});
+
+describe("qatconf lint: what it will not read", () => {
+  it("stops at the size cap on /dev/zero (exit 2, one line) instead of eating memory", () => {
+    expect(runCli(["lint", "/dev/zero"])).toMatchObject({
+      status: 2,
+      stdout: "",
+      stderr: "qatconf: /dev/zero: larger than 16 MiB: not a configuration file\n",
+    });
+  });
+
+  it("stops reading stdin at the same cap", () => {
+    // An endless writer (qatconf stops reading, as `head` does, so the writer gets SIGPIPE).
+    const r = spawnSync(
+      "sh",
+      ["-c", 'yes "# comment" | "$0" "$1" lint - --stdin-filename c6xx_dev0.conf', process.execPath, BIN],
+      {
+        encoding: "utf8",
+        timeout: 30_000,
+      },
+    );
+    expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({
+      status: 2,
+      stdout: "",
+      stderr: "qatconf: c6xx_dev0.conf: larger than 16 MiB: not a configuration file\n",
+    });
+  });
+
+  it("refuses a FIFO met through a glob instead of blocking, and reads one it was given by name", () => {
+    const dir = mkdtempSync(join(tmpdir(), "qatconf-lint-fifo-"));
+    try {
+      execFileSync("mkfifo", [join(dir, "c6xx_dev0.conf")]);
+      expect(runCli(["lint", "*_dev0.conf"], { cwd: dir })).toMatchObject({
+        status: 2,
+        stderr: "qatconf: c6xx_dev0.conf: a FIFO, not a regular file\n",
+      });
+      const sample = readFileSync(join(ROOT, "samples/c6xx_dev0.conf"), "utf8");
+      const r = spawnSync(
+        "sh",
+        ["-c", `exec 3<&0; cat <&3 > c6xx_dev0.conf & exec "$0" "$1" lint c6xx_dev0.conf`, process.execPath, BIN],
+        {
+          cwd: dir,
+          input: sample,
+          encoding: "utf8",
+          timeout: 30_000,
+        },
+      );
+      // A background job's stdin is /dev/null in sh: fd 3 hands it the sample.
+      expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ status: 0, stdout: "", stderr: "" });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,6 @@
-import { mkdir, symlink, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCpuinfo, readHost } from "../../src/host/snapshot.ts";
@@ -85,13 +87,53 @@ describe("readHost", () => {
 
   it("fails with the path and reason for an unreadable root or saved text", async () => {
     await expect(readHost("/nonexistent-qatconf-root")).rejects.toThrow(
-      "cannot read /nonexistent-qatconf-root: ENOENT",
+      "cannot read /nonexistent-qatconf-root: no such file or directory",
     );
     const root = await buildHost({ functions: [] });
     try {
       await expect(readHost(root, { dmesg: join(root, "missing.txt") })).rejects.toThrow(
-        /cannot read .*missing\.txt: ENOENT/,
+        /cannot read .*missing\.txt: no such file or directory/,
       );
+    } finally {
+      await removeHost(root);
+    }
+  });
+});
+
+describe("readHost under --root: confined to the saved tree", () => {
+  it("never follows an absolute or .. link out of the root, and reads the tree's own file for an absolute one", async () => {
+    const outside = await mkdtemp(join(tmpdir(), "qatconf-outside-"));
+    const secret = join(outside, "shadow");
+    await writeFile(secret, "[GENERAL]\nroot:$6$secret-hash:19000:0:99999:7:::\n");
+    const root = await buildHost({ functions: [], cmdline: "intel_iommu=on" });
+    try {
+      const depth = root.split("/").length;
+      await symlink(secret, join(root, "etc/c6xx_dev0.conf"));
+      await symlink(`${"../".repeat(depth + 2)}${secret.slice(1)}`, join(root, "etc/c6xx_dev1.conf"));
+      // An absolute link inside a saved tree means the tree's own file, as under chroot.
+      await mkdir(join(root, "opt"), { recursive: true });
+      await writeFile(join(root, "opt/c6xx_dev2.conf"), "[GENERAL]\nServicesEnabled = cy\n");
+      await symlink("/opt/c6xx_dev2.conf", join(root, "etc/c6xx_dev2.conf"));
+      await symlink(secret, join(root, "proc/cpuinfo"));
+      const host = await readHost(root);
+      expect(host.configs).toEqual([{ path: "/etc/c6xx_dev2.conf", text: "[GENERAL]\nServicesEnabled = cy\n" }]);
+      expect(JSON.stringify(host)).not.toContain("secret-hash");
+    } finally {
+      await removeHost(root);
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
+
+  it("reads under the root with the strict reader: a FIFO or /dev/zero link is left out, not waited on", async () => {
+    const root = await buildHost({ functions: [] });
+    try {
+      execFileSync("mkfifo", [join(root, "etc/c6xx_dev0.conf")]);
+      await mkdir(join(root, "proc"), { recursive: true });
+      execFileSync("mkfifo", [join(root, "proc/cmdline")]);
+      await symlink("/dev/zero", join(root, "etc/c6xx_dev1.conf"));
+      const host = await readHost(root);
+      expect(host.configs).toEqual([]);
+      expect(host.cmdline).toBeUndefined();
     } finally {
       await removeHost(root);
     }

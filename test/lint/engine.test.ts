@@ -45,10 +45,10 @@ describe("the lint engine", () => {
     expect(d?.range.end.column).toBe(34);
   });
 
-  it("applies severity overrides and turns rules off", () => {
+  it("applies severity overrides and turns rules off, except syntax, which keeps its own severities", () => {
     const text = "# qatconf-disable-next-line nope\n[A] x\n";
     const r = lint(text, { rules: { ...ENGINE, "unknown-rule": "error", syntax: "info" } });
-    expect(r.diagnostics.map((d) => `${d.ruleId}:${d.severity}`)).toEqual(["unknown-rule:error", "syntax:info"]);
+    expect(r.diagnostics.map((d) => `${d.ruleId}:${d.severity}`)).toEqual(["unknown-rule:error", "syntax:warning"]);
     expect(lint(text, { rules: { ...ENGINE, "unknown-rule": "off" } }).diagnostics.map((d) => d.ruleId)).toEqual([
       "syntax",
     ]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { escapeData, escapeProperty, github } from "../../src/reporters/github.ts";
-import { OPTIONS, RESULTS } from "./fixture.ts";
+import { at, OPTIONS, RESULTS } from "./fixture.ts";
 
 describe("the github reporter", () => {
   it("writes one workflow command per finding: error, warning, notice", () => {
@@ -29,5 +29,25 @@ describe("the github reporter", () => {
 
   it("prints nothing when there is nothing to report", () => {
     expect(github([{ filePath: "a", source: "", diagnostics: [] }], OPTIONS)).toBe("");
+  });
+});
+
+describe("the github reporter on a badly broken file", () => {
+  it("annotates the first 100 findings of a file and counts the rest in one notice", () => {
+    const source = "x\n".repeat(130);
+    const diagnostics = Array.from({ length: 130 }, (_, i) => ({
+      ruleId: "syntax",
+      severity: "error" as const,
+      message: "m".repeat(i === 0 ? 10_000 : 1),
+      range: at(i + 1, 1, i + 1, 2, source),
+    }));
+    const lines = github([{ filePath: "/work/project/b_dev0.conf", source, diagnostics }], OPTIONS)
+      .trimEnd()
+      .split("\n");
+    expect(lines).toHaveLength(101);
+    expect((lines[0] as string).length).toBeLessThan(700);
+    expect(lines[100]).toBe(
+      "::notice file=b_dev0.conf::... 30 more findings in b_dev0.conf not shown (--format json lists every one)",
+    );
   });
 });

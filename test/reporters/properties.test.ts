@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics.ts";
 import { lint } from "../../src/lint/lint.ts";
+import { codeFrame, MAX_FRAME_WIDTH, SourceLines } from "../../src/reporters/code-frame.ts";
 import { REPORTER_NAMES, REPORTERS } from "../../src/reporters/index.ts";
 import type { JsonFileReport } from "../../src/reporters/json.ts";
 import { anyString, grammarSoup } from "../support/arbitraries.ts";
@@ -68,6 +69,25 @@ describe("every reporter", () => {
           ]);
           expect(Math.min(j.line, j.column, j.endLine, j.endColumn)).toBeGreaterThanOrEqual(1);
         });
+      }),
+    );
+  });
+});
+
+describe("code frames of any line, however long", () => {
+  it("stay within MAX_FRAME_WIDTH plus two ellipses, with the caret under the range's first character", () => {
+    const line = fc.string({ unit: fc.constantFrom("a", "b", "=", " ", "é"), maxLength: 3000 });
+    fc.assert(
+      fc.property(line, fc.nat(), (text, n) => {
+        const column = text.length === 0 ? 1 : (n % text.length) + 1;
+        const frame = codeFrame(new SourceLines(`[A]\n${text}\n`), {
+          start: { offset: 0, line: 2, column },
+          end: { offset: 0, line: 2, column: column + 1 },
+        });
+        expect(frame).toBeDefined();
+        const f = frame as NonNullable<typeof frame>;
+        expect(f.text.length).toBeLessThanOrEqual(MAX_FRAME_WIDTH + 2);
+        if (text.length > 0) expect(f.text[f.pad.length]).toBe(text[column - 1]);
       }),
     );
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MAX_FINDINGS_PER_FILE } from "../../src/reporters/limit.ts";
 import { stylish } from "../../src/reporters/stylish.ts";
 import { at, OPTIONS, RESULTS } from "./fixture.ts";
 
@@ -71,5 +72,42 @@ describe("the stylish reporter", () => {
     const source = "[A]\r\nx = 1\ry = 2\r\n";
     const d = { ruleId: "syntax", severity: "error" as const, message: "m", range: at(3, 1, 3, 2, source) };
     expect(stylish([{ filePath: "f", source, diagnostics: [d] }], OPTIONS)).toContain("  3 | y = 2\n    | ^\n");
+  });
+});
+
+describe("the stylish reporter on damaged input: output bounded by the files, not by the damage", () => {
+  it("shows the first 100 findings of a file and counts the rest in one line; the summary counts all", () => {
+    const source = "x\n".repeat(150);
+    const diagnostics = Array.from({ length: 150 }, (_, i) => ({
+      ruleId: "syntax",
+      severity: "error" as const,
+      message: "not an entry",
+      range: at(i + 1, 1, i + 1, 2, source),
+    }));
+    const out = stylish([{ filePath: "broken_dev0.conf", source, diagnostics }], OPTIONS);
+    expect(out.match(/not an entry/g)).toHaveLength(MAX_FINDINGS_PER_FILE);
+    expect(out).toContain("broken_dev0.conf:100:1  error");
+    expect(out).not.toContain("broken_dev0.conf:101:1");
+    expect(out).toContain(
+      "\n... 50 more findings in broken_dev0.conf not shown (--format json lists every one)\n\n150 errors, 0 warnings\n",
+    );
+  });
+
+  it("cuts a long line's frame around the column and a long message, under the same caret", () => {
+    const key = "K".repeat(1_000_000);
+    const source = `[A]\n${key}x = 1\n`;
+    const message = `unknown key '${key}x'`;
+    const d = {
+      ruleId: "unknown-key",
+      severity: "warning" as const,
+      message,
+      range: at(2, 1_000_001, 2, 1_000_002, source),
+    };
+    const out = stylish([{ filePath: "f", source, diagnostics: [d] }], OPTIONS);
+    expect(out.length).toBeLessThan(2000);
+    const [head, frame, caret] = out.split("\n");
+    expect(head).toMatch(/^f:2:1000001 {2}warning {2}unknown key 'K+… {2}unknown-key$/);
+    expect(frame).toMatch(/^ {2}2 \| …K+x = 1$/);
+    expect((frame as string).indexOf("x")).toBe((caret as string).indexOf("^"));
   });
 });

@@ -18,7 +18,8 @@ export function register(program: Command): void {
     .addHelpText(
       "after",
       "\nExit codes: 0 the driver configures the device (every instance gets rings), 1 it does not\n" +
-        "(each instance without rings is named with its line, then the driver's own messages),\n" +
+        "(each instance without rings is named with its line, then the driver's own messages), or the\n" +
+        "file has syntax errors (the map skips those lines) or no [GENERAL] section (an empty file),\n" +
         "2 usage or I/O error (unknown device, missing or non-text file).",
     );
   addModelOptions(command).action(async (file: string, options: ExplainOptions) => {

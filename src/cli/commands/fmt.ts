@@ -14,7 +14,7 @@ export function register(program: Command): void {
   program
     .command("fmt")
     .description("format configuration files (whitespace only: the driver reads the same values)")
-    .argument("[files...]", "configuration files; '-' or nothing reads stdin")
+    .argument("[paths...]", "files, directories (walked for *_dev*.conf and *.conf.vm), globs, or '-' for stdin")
     .option("--check", "change nothing; exit 1 and list the files that are not formatted")
     .option("--diff", "change nothing; print a unified diff and exit 1 if a file is not formatted")
     .option("-w, --write", "format the files in place (atomically, keeping their mode)")
@@ -22,24 +22,28 @@ export function register(program: Command): void {
     .option("--force", "format even a file with syntax errors (its broken lines are left as written)")
     .addHelpText(
       "after",
-      "\nExit codes: 0 formatted (or printed), 1 a file would change (--check, --diff),\n" +
+      "\nPaths: as for lint; nothing is read from stdin unless '-' is given, so an empty file list fails.\n" +
+        "Exit codes: 0 formatted (or printed), 1 a file would change (--check, --diff),\n" +
         "2 usage or I/O error, or a file with syntax errors (never rewritten without --force).\n" +
         'Set "format": { "alignEquals": true } in .qatconf.json to align \'=\' within each block.',
     )
-    .action(async (files: string[], options: FmtOptions) => {
-      process.exitCode = await fmt(files.length === 0 ? ["-"] : files, options);
+    .action(async (paths: string[], options: FmtOptions) => {
+      process.exitCode = await fmt(paths, options);
     });
 }
 
-async function fmt(files: string[], options: FmtOptions): Promise<number> {
-  const { STDIN } = await import("../output.ts");
+async function fmt(paths: string[], options: FmtOptions): Promise<number> {
+  const [{ STDIN }, { discover }] = await Promise.all([import("../output.ts"), import("../files.ts")]);
+  if (paths.length === 0) return fail("nothing to format: name files, directories or globs, or '-' to read stdin");
+  if (options.write && paths.includes(STDIN)) return fail("--write needs files, not stdin");
+  const { files, named, errors } = await discover(paths, process.cwd());
   const printsText = !options.check && !options.diff && !options.write;
   if (printsText && files.length > 1) {
     return fail("several files would be printed one after another: use --write, --check or --diff");
   }
-  if (options.write && files.includes(STDIN)) return fail("--write needs files, not stdin");
-  let exit = EXIT_OK;
-  for (const file of files) exit = Math.max(exit, await fmtFile(file, options));
+  let exit = errors.length > 0 ? EXIT_USAGE : EXIT_OK;
+  for (const e of errors) fail(`${e.path}: ${e.reason}`);
+  for (const file of files) exit = Math.max(exit, await fmtFile(file, named.has(file), options));
   return exit;
 }
 
@@ -49,26 +53,32 @@ function fail(message: string): number {
 }
 
 /** Formats one file as the options ask; returns its exit code. */
-async function fmtFile(file: string, options: FmtOptions): Promise<number> {
-  const [{ format }, { readInput, emit, unifiedDiff, formatDiagnostic, STDIN }, { loadConfig }] = await Promise.all([
+async function fmtFile(file: string, named: boolean, options: FmtOptions): Promise<number> {
+  const [
+    { format },
+    { emit, unifiedDiff, formatDiagnostics, STDIN },
+    { ConfigError, loadConfig },
+    { readText, ioReason },
+  ] = await Promise.all([
     import("../../format/format.ts"),
     import("../output.ts"),
     import("../../lint/config.ts"),
+    import("../../io/read-text.ts"),
   ]);
   let text: string;
   let alignEquals: boolean | undefined;
   try {
-    text = await readInput(file);
     alignEquals = (await loadConfig(file === STDIN ? "stdin.conf" : file)).format?.alignEquals;
+    text = await readText(file, { named });
   } catch (error) {
-    return fail((error as Error).message);
+    return fail(error instanceof ConfigError ? error.message : `${file}: ${(error as Error).message}`);
   }
   const result = format(text, {
     fileName: file,
     ...(alignEquals === undefined ? {} : { alignEquals }),
     ...(options.force ? { force: true } : {}),
   });
-  for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(file, d));
+  process.stderr.write(formatDiagnostics(file, result.diagnostics));
   if (result.diagnostics.length > 0 && !options.force) {
     return fail(`${file} not formatted: it has syntax errors (--force formats the rest)`);
   }
@@ -80,7 +90,7 @@ async function fmtFile(file: string, options: FmtOptions): Promise<number> {
   try {
     await emit(file, text, result.text, options);
   } catch (error) {
-    return fail(`cannot write ${file}: ${(error as Error).message}`);
+    return fail(`cannot write ${file}: ${ioReason(error)}`);
   }
   return EXIT_OK;
 }

@@ -46,9 +46,10 @@ export function register(program: Command): void {
 }
 
 async function vfConfigCommand(options: VfConfigOptions): Promise<number> {
-  const [{ vfConfig }, { writeFileAtomic }] = await Promise.all([
+  const [{ vfConfig }, { writeFileAtomic }, { ioReason }] = await Promise.all([
     import("../../edit/vf-config.ts"),
     import("../../io/atomic-write.ts"),
+    import("../../io/read-text.ts"),
   ]);
   const { output, backup, ...request } = options;
   const result = vfConfig(request);
@@ -64,7 +65,7 @@ async function vfConfigCommand(options: VfConfigOptions): Promise<number> {
   try {
     await writeFileAtomic(output, result.text, backup ? { backupSuffix: backup === true ? ".bak" : backup } : {});
   } catch (error) {
-    process.stderr.write(`qatconf vf-config: cannot write ${output}: ${(error as Error).message}\n`);
+    process.stderr.write(`qatconf vf-config: cannot write ${output}: ${ioReason(error)}\n`);
     return EXIT_USAGE;
   }
   return EXIT_OK;

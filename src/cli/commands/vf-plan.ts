@@ -1,5 +1,5 @@
 /** `qatconf vf-plan`: give free QAT VFs to libvirt guests. */
-import { chmod, mkdir, writeFile } from "node:fs/promises";
+import { lstat, mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Command } from "commander";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes.ts";
@@ -31,10 +31,11 @@ export function register(program: Command): void {
 }
 
 async function runVfPlan(options: VfPlanOptions): Promise<number> {
-  const [{ readHost }, { parseGuestRequests, planVfs }, output] = await Promise.all([
+  const [{ readHost }, { parseGuestRequests, planVfs }, output, { writeFileAtomic }] = await Promise.all([
     import("../../host/snapshot.ts"),
     import("../../host/vf-plan.ts"),
     import("../../host/vf-plan-output.ts"),
+    import("../../io/atomic-write.ts"),
   ]);
   let plan: ReturnType<typeof planVfs>;
   try {
@@ -54,17 +55,31 @@ async function runVfPlan(options: VfPlanOptions): Promise<number> {
   }
   if (options.out !== undefined) {
     try {
+      await mkdir(options.out, { recursive: true });
       for (const file of output.planFiles(plan)) {
         const path = join(options.out, file.path);
-        await mkdir(dirname(path), { recursive: true });
-        await writeFile(path, file.content);
-        if (file.executable) await chmod(path, 0o755);
+        await realFolder(dirname(path));
+        // A link planted in the folder is replaced, never written through.
+        await writeFileAtomic(path, file.content, { followLinks: false, ...(file.executable ? { mode: 0o755 } : {}) });
       }
     } catch (error) {
-      process.stderr.write(`qatconf vf-plan: cannot write under ${options.out}: ${(error as Error).message}\n`);
+      const { ioReason } = await import("../../io/read-text.ts");
+      process.stderr.write(`qatconf vf-plan: cannot write under ${options.out}: ${ioReason(error)}\n`);
       return EXIT_USAGE;
     }
   }
   process.stdout.write(output.planText(plan, options.out));
   return EXIT_OK;
+}
+
+/** Makes the guest's folder under `--out`, refusing one that is a link: it could lead anywhere (/etc). */
+async function realFolder(path: string): Promise<void> {
+  try {
+    await mkdir(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    const info = await lstat(path);
+    if (!info.isDirectory())
+      throw new Error(`${path} is ${info.isSymbolicLink() ? "a symbolic link" : "not a folder"}`);
+  }
 }
