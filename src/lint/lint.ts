@@ -8,11 +8,13 @@ import type { Diagnostic, Severity } from "../diagnostics.ts";
 import { familyForFileName, findFamily } from "../model/devices.ts";
 import { deviceConfig } from "../model/instances.ts";
 import type { DeviceFamily } from "../model/types.ts";
+import { isQatlibPath } from "../qatlib/sysconfig.ts";
 import { RULES } from "../rules/index.ts";
 import { parse } from "../syntax/parse.ts";
+import { parseSysconfig } from "../syntax/parse-sysconfig.ts";
 import type { ConfigDocument } from "../syntax/tree.ts";
 import { suppressions } from "./suppress.ts";
-import type { LintOptions, LintResult, Rule, RuleContext } from "./types.ts";
+import type { FileKind, LintOptions, LintResult, Rule, RuleContext } from "./types.ts";
 
 const BY_ID = new Map<string, Rule>(RULES.map((r) => [r.id, r]));
 const RULE_IDS: ReadonlySet<string> = new Set(BY_ID.keys());
@@ -39,23 +41,39 @@ export function resolveDevice(options: LintOptions): { family?: DeviceFamily; is
   return fromName ?? { isVf: false };
 }
 
+/** The kind of file the options name: `kind` first, then a path ending in `sysconfig/qat`. */
+export function fileKind(options: Pick<LintOptions, "kind" | "fileName">): FileKind {
+  if (options.kind !== undefined) return options.kind;
+  return options.fileName !== undefined && isQatlibPath(options.fileName) ? "qatlib" : "driver";
+}
+
+/** Parses a text in the language of its kind (see {@link fileKind}). */
+export function parseAs(text: string, options: Pick<LintOptions, "kind" | "fileName">): ConfigDocument {
+  const named = options.fileName === undefined ? {} : { fileName: options.fileName };
+  return fileKind(options) === "qatlib" ? parseSysconfig(text, named) : parse(text, named);
+}
+
+const DRIVER_ONLY: readonly FileKind[] = ["driver"];
+
 /**
  * Lints a configuration file. Never throws on any input text: every finding, syntax errors
  * included, is a diagnostic. Rules turned `off` in `options.rules` do not run.
  */
 export function lint(text: string, options: LintOptions = {}): LintResult {
-  const document = parse(text, options.fileName === undefined ? {} : { fileName: options.fileName });
-  return lintDocument(document, options);
+  return lintDocument(parseAs(text, options), options);
 }
 
 /** Lints an already parsed document (see {@link lint}). */
 export function lintDocument(document: ConfigDocument, options: LintOptions = {}): LintResult {
   const diagnostics: Diagnostic[] = [];
-  const { family, isVf } = resolveDevice(options);
+  const kind: FileKind = document.kind ?? "driver";
+  // qatlib's file names no device of the driver's model: its rules read `options.device` themselves.
+  const { family, isVf } = kind === "driver" ? resolveDevice(options) : { family: undefined, isVf: false };
   const semantic = view(document);
   // Once per file, not per rule: every device rule reads the same model.
   const device = family ? deviceConfig(semantic, family, isVf) : undefined;
   for (const rule of RULES) {
+    if (!(rule.kinds ?? DRIVER_ONLY).includes(kind)) continue;
     const setting = options.rules?.[rule.id];
     if (setting === "off") continue;
     const override: Severity | undefined = setting;

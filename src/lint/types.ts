@@ -9,8 +9,16 @@ import type { ConfigDocument } from "../syntax/tree.ts";
 /** Severity settings of the linter's configuration: a severity, or `off`. */
 export type RuleSetting = Severity | "off";
 
+/**
+ * Which program's file a text is: `driver` for the out-of-tree driver's INI files
+ * (`<device>_devN.conf`), `qatlib` for qatlib's `/etc/sysconfig/qat`.
+ */
+export type FileKind = "driver" | "qatlib";
+
 /** Options of `lint`. */
 export interface LintOptions {
+  /** The kind of file (`--kind`); by default `qatlib` for a path ending in `sysconfig/qat`, else `driver`. */
+  kind?: FileKind;
   /** The file's name or path: the device family, PF/VF and number are read from it. */
   fileName?: string;
   /** Device family id or alias, overriding the file name (`--device`). */
@@ -54,5 +62,7 @@ export interface Rule {
   description: string;
   /** Whether its diagnostics carry fixes that `--fix` applies. */
   fixable: boolean;
+  /** The kinds of file it checks; `["driver"]` when absent. */
+  kinds?: readonly FileKind[];
   check(context: RuleContext): void;
 }
