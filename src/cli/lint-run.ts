@@ -8,6 +8,7 @@ import { ConfigError, type LoadedConfig } from "../lint/config.ts";
 import { allRules } from "../lint/lint.ts";
 import type { LintOptions } from "../lint/types.ts";
 import { findFamily } from "../model/devices.ts";
+import { servicesGeneration } from "../qatlib/sysconfig.ts";
 import { REPORTERS, type ReporterName } from "../reporters/index.ts";
 import type { FileReport } from "../reporters/types.ts";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
@@ -48,7 +49,8 @@ export async function runLint(
   };
   if (args.length === 0) return usage("nothing to lint: name files, directories or globs, or '-' to read stdin");
   if (options.fix && args.includes("-")) return usage("--fix rewrites files: it cannot fix stdin");
-  if (options.device !== undefined && !findFamily(options.device))
+  // qatlib's devices (420xx, 6xxx) are named for /etc/sysconfig/qat even where the driver model lacks them.
+  if (options.device !== undefined && !findFamily(options.device) && !servicesGeneration(options.device))
     return usage(`--device: ${unknownDevice(options.device)}`);
   let explicit: LoadedConfig | undefined;
   try {

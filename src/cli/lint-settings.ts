@@ -9,14 +9,15 @@ import { basename } from "node:path";
 import { ConfigError, type LoadedConfig, loadConfig, validateConfig } from "../lint/config.ts";
 import { allRules, findRule } from "../lint/lint.ts";
 import { closest, didYouMean } from "../lint/suggest.ts";
-import type { LintOptions } from "../lint/types.ts";
+import type { FileKind, LintOptions } from "../lint/types.ts";
 import { familyNames, findFamily } from "../model/devices.ts";
 import { ioReason } from "./text-input.ts";
 
-/** `--device` and `--cpus`, which win over the configuration file. */
+/** `--device`, `--cpus` and `--kind`, which win over the configuration file. */
 export interface CommandLineSettings {
   device?: string;
   cpus?: number;
+  kind?: FileKind;
 }
 
 /** Loads the file `--config` names: a `.qatconf.json`, or a `package.json` with a `qatconf` key. */
@@ -92,6 +93,7 @@ export async function settingsFor(
     fileName: file,
     ...(device === undefined ? {} : { device }),
     ...(cpus === undefined ? {} : { cpus }),
+    ...(commandLine.kind === undefined ? {} : { kind: commandLine.kind }),
     ...(config.rules === undefined ? {} : { rules: config.rules }),
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic, TextEdit } from "../diagnostics.ts";
 import { lint } from "../lint/lint.ts";
-import type { LintOptions } from "../lint/types.ts";
+import type { FileKind, LintOptions } from "../lint/types.ts";
 import type { ConfigDocument } from "../syntax/tree.ts";
 import { checkBudget } from "./budget.ts";
 import { applyEdits } from "./text-edit.ts";
@@ -20,6 +20,8 @@ export interface EditOptions {
   force?: boolean;
   /** Lint settings the result is checked with (`.qatconf.json` rules and CPU count). */
   lint?: Pick<LintOptions, "rules" | "cpus">;
+  /** The kind of file (`--kind`); by default read from `fileName`. */
+  kind?: FileKind;
 }
 
 /** Why an edit was refused. */
@@ -87,6 +89,7 @@ export function lintOptionsOf(options: EditOptions): LintOptions {
     ...options.lint,
     ...(options.fileName === undefined ? {} : { fileName: options.fileName }),
     ...(options.device === undefined ? {} : { device: options.device }),
+    ...(options.kind === undefined ? {} : { kind: options.kind }),
   };
 }
 

@@ -8,10 +8,8 @@ import type { Diagnostic, Severity } from "../diagnostics.ts";
 import { familyForFileName, findFamily } from "../model/devices.ts";
 import { deviceConfig } from "../model/instances.ts";
 import type { DeviceFamily } from "../model/types.ts";
-import { isQatlibPath } from "../qatlib/sysconfig.ts";
 import { RULES } from "../rules/index.ts";
-import { parse } from "../syntax/parse.ts";
-import { parseSysconfig } from "../syntax/parse-sysconfig.ts";
+import { parseAs } from "../syntax/kind.ts";
 import type { ConfigDocument } from "../syntax/tree.ts";
 import { suppressions } from "./suppress.ts";
 import type { FileKind, LintOptions, LintResult, Rule, RuleContext } from "./types.ts";
@@ -39,18 +37,6 @@ export function resolveDevice(options: LintOptions): { family?: DeviceFamily; is
     return family ? { family, isVf } : { isVf };
   }
   return fromName ?? { isVf: false };
-}
-
-/** The kind of file the options name: `kind` first, then a path ending in `sysconfig/qat`. */
-export function fileKind(options: Pick<LintOptions, "kind" | "fileName">): FileKind {
-  if (options.kind !== undefined) return options.kind;
-  return options.fileName !== undefined && isQatlibPath(options.fileName) ? "qatlib" : "driver";
-}
-
-/** Parses a text in the language of its kind (see {@link fileKind}). */
-export function parseAs(text: string, options: Pick<LintOptions, "kind" | "fileName">): ConfigDocument {
-  const named = options.fileName === undefined ? {} : { fileName: options.fileName };
-  return fileKind(options) === "qatlib" ? parseSysconfig(text, named) : parse(text, named);
 }
 
 const DRIVER_ONLY: readonly FileKind[] = ["driver"];

@@ -4,16 +4,13 @@
 import type { ConfigView } from "../config/view.ts";
 import type { Diagnostic, Severity } from "../diagnostics.ts";
 import type { DeviceConfig, DeviceFamily } from "../model/types.ts";
+import type { FileKind } from "../syntax/kind.ts";
 import type { ConfigDocument } from "../syntax/tree.ts";
+
+export type { FileKind };
 
 /** Severity settings of the linter's configuration: a severity, or `off`. */
 export type RuleSetting = Severity | "off";
-
-/**
- * Which program's file a text is: `driver` for the out-of-tree driver's INI files
- * (`<device>_devN.conf`), `qatlib` for qatlib's `/etc/sysconfig/qat`.
- */
-export type FileKind = "driver" | "qatlib";
 
 /** Options of `lint`. */
 export interface LintOptions {

@@ -157,6 +157,13 @@ export function assignments(doc: ConfigDocument): Map<string, EntryLine[]> {
   return byKey;
 }
 
+/** The environment systemd builds from the file: each variable's value from its last line. */
+export function environment(doc: ConfigDocument): Map<string, string> {
+  const env = new Map<string, string>();
+  for (const [key, entries] of assignments(doc)) env.set(key, (entries.at(-1) as EntryLine).value);
+  return env;
+}
+
 /** The variables qatlib's service reads from the file, with what each does. */
 export const QATLIB_VARIABLES: Readonly<Record<string, string>> = {
   POLICY: "qatmgr --policy: how many VFs each process gets (0: one from each PF)",
@@ -165,11 +172,6 @@ export const QATLIB_VARIABLES: Readonly<Record<string, string>> = {
   QAT_USER_GROUP: "qat_init.sh: the group given /dev/vfio/N (default qat)",
   LKCF_LIST: "qat_init.sh: VFs (BDF patterns) bound to the kernel's VF driver instead of vfio",
 };
-
-/** Whether a path names qatlib's environment file: `.../sysconfig/qat` (any folder before it). */
-export function isQatlibPath(path: string): boolean {
-  return /(?:^|[\\/])sysconfig[\\/]qat$/.test(path);
-}
 
 /** The line holding an offset of the document's text (the last line for the end of the text). */
 export function lineAt(doc: ConfigDocument, offset: number): Line {

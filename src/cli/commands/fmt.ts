@@ -1,5 +1,6 @@
 /** `qatconf fmt`: lay files out canonically, changing whitespace only. */
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
+import type { FileKind } from "../../syntax/kind.ts";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes.ts";
 
 interface FmtOptions {
@@ -8,6 +9,7 @@ interface FmtOptions {
   write?: boolean;
   backup?: boolean | string;
   force?: boolean;
+  kind?: FileKind;
 }
 
 export function register(program: Command): void {
@@ -20,11 +22,19 @@ export function register(program: Command): void {
     .option("-w, --write", "format the files in place (atomically, keeping their mode)")
     .option("--backup [suffix]", "with --write, keep the original as FILE<suffix> (default .bak)")
     .option("--force", "format even a file with syntax errors (its broken lines are left as written)")
+    .addOption(
+      new Option("--kind <kind>", "read the files as the driver's INI files or qatlib's /etc/sysconfig/qat").choices([
+        "driver",
+        "qatlib",
+      ]),
+    )
     .addHelpText(
       "after",
       "\nExit codes: 0 formatted (or printed), 1 a file would change (--check, --diff),\n" +
         "2 usage or I/O error, or a file with syntax errors (never rewritten without --force).\n" +
-        'Set "format": { "alignEquals": true } in .qatconf.json to align \'=\' within each block.',
+        'Set "format": { "alignEquals": true } in .qatconf.json to align \'=\' within each block.\n' +
+        "qatlib's /etc/sysconfig/qat (its path, or --kind qatlib) is laid out as KEY=VALUE; lines holding\n" +
+        "'ServicesEnabled=' are left as written, as qat_init.sh reads their text as it stands.",
     )
     .action(async (files: string[], options: FmtOptions) => {
       process.exitCode = await fmt(files.length === 0 ? ["-"] : files, options);
@@ -67,6 +77,7 @@ async function fmtFile(file: string, options: FmtOptions): Promise<number> {
     fileName: file,
     ...(alignEquals === undefined ? {} : { alignEquals }),
     ...(options.force ? { force: true } : {}),
+    ...(options.kind ? { kind: options.kind } : {}),
   });
   for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(file, d));
   if (result.diagnostics.length > 0 && !options.force) {
