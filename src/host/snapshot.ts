@@ -9,7 +9,16 @@ import { basename, dirname, join } from "node:path";
 import { parseFileName } from "../config/file-name.ts";
 import { readDomainHostdevs } from "./libvirt-xml.ts";
 import { comparePciAddresses, normalizePciAddress } from "./pci-address.ts";
-import type { HostConfigFile, HostSnapshot, PciFunction, SavedText } from "./types.ts";
+import type {
+  DeviceNode,
+  HostConfigFile,
+  HostGroup,
+  HostSnapshot,
+  LoadedModule,
+  PciFunction,
+  QatlibFiles,
+  SavedText,
+} from "./types.ts";
 
 /** Options of {@link readHost}. */
 export interface ReadHostOptions {
@@ -48,7 +57,107 @@ export async function readHost(root = "/", options: ReadHostOptions = {}): Promi
   if (denylist !== undefined) snapshot.vfioDisableDenylist = denylist.trim();
   if (dmesg) snapshot.dmesg = dmesg;
   if (lspci) snapshot.lspci = lspci;
+  Object.assign(snapshot, await readDriverStack(root));
   return snapshot;
+}
+
+/**
+ * What tells which QAT driver runs the host and what qatlib needs: loaded modules, groups, the
+ * /dev/vfio nodes' owners, firmware files, qatlib's service files, memlock limits, the out-of-tree
+ * package's init script.
+ */
+async function readDriverStack(root: string): Promise<Partial<HostSnapshot>> {
+  const at = (hostPath: string): string => join(root, hostPath);
+  const [modules, group, vfio, firmware, usrFirmware, qatlib, limits, limitsD, initd] = await Promise.all([
+    text(at("/proc/modules")),
+    text(at("/etc/group")),
+    readDeviceNodes(at("/dev/vfio")),
+    list(at("/lib/firmware")),
+    list(at("/usr/lib/firmware")),
+    readQatlib(root),
+    text(at("/etc/security/limits.conf")),
+    readFiles(root, "/etc/security/limits.d", (n) => n.endsWith(".conf")),
+    list(at("/etc/init.d")),
+  ]);
+  const out: Partial<HostSnapshot> = { vfioNodes: vfio, qatlib };
+  if (modules !== undefined) out.modules = parseModules(modules);
+  if (group !== undefined) out.groups = parseGroups(group);
+  out.firmware = [...new Set([...firmware, ...usrFirmware].filter((n) => n.startsWith("qat_")))].sort();
+  out.limits = [...(limits === undefined ? [] : [{ path: "/etc/security/limits.conf", text: limits }]), ...limitsD];
+  if (initd.includes("qat_service")) out.ootService = "/etc/init.d/qat_service";
+  return out;
+}
+
+/** `/proc/modules` lines: `name size refs deps state address [(flags)]`; `O` flags an out-of-tree module. */
+export function parseModules(textOfModules: string): LoadedModule[] {
+  return textOfModules
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/))
+    .filter((f) => f.length >= 5 && f[0] !== "")
+    .map((f) => ({
+      name: f[0] as string,
+      state: f[4] as string,
+      outOfTree: /^\([A-Z]*O[A-Z]*\)$/.test(f.at(-1) as string),
+    }));
+}
+
+/** `/etc/group` lines: `name:password:gid:members`. */
+export function parseGroups(textOfGroups: string): HostGroup[] {
+  return textOfGroups
+    .split("\n")
+    .map((line) => line.split(":"))
+    .filter((f) => f.length >= 3 && /^\d+$/.test(f[2] as string))
+    .map((f) => ({
+      name: f[0] as string,
+      gid: Number(f[2]),
+      members: (f[3] ?? "").split(",").filter((m) => m !== ""),
+    }));
+}
+
+async function readDeviceNodes(dir: string): Promise<DeviceNode[]> {
+  const names = (await list(dir)).filter((n) => n !== "vfio" && n !== "devices").sort();
+  const nodes = await Promise.all(
+    names.map((name) =>
+      stat(join(dir, name)).then(
+        (s): DeviceNode => ({ name, gid: s.gid, mode: s.mode & 0o777 }),
+        () => undefined,
+      ),
+    ),
+  );
+  return nodes.filter((n) => n !== undefined);
+}
+
+const UNIT_DIRS = [
+  "/etc/systemd/system",
+  "/usr/lib/systemd/system",
+  "/lib/systemd/system",
+  "/usr/local/lib/systemd/system",
+];
+
+async function readQatlib(root: string): Promise<QatlibFiles> {
+  const [sysconfig, units, wants] = await Promise.all([
+    text(join(root, "/etc/sysconfig/qat")),
+    Promise.all(
+      UNIT_DIRS.map(async (d) => ({ path: `${d}/qat.service`, text: await text(join(root, d, "qat.service")) })),
+    ),
+    list(join(root, "/etc/systemd/system/multi-user.target.wants")),
+  ]);
+  const out: QatlibFiles = { enabled: wants.includes("qat.service") };
+  if (sysconfig !== undefined) out.sysconfig = { path: "/etc/sysconfig/qat", text: sysconfig };
+  const unit = units.find((u) => u.text !== undefined);
+  if (unit) out.unit = { path: unit.path, text: unit.text as string };
+  return out;
+}
+
+async function readFiles(root: string, dir: string, keep: (name: string) => boolean): Promise<HostConfigFile[]> {
+  const names = (await list(join(root, dir))).filter(keep).sort();
+  const files = await Promise.all(
+    names.map(async (n) => {
+      const content = await text(join(root, dir, n));
+      return content === undefined ? undefined : { path: `${dir}/${n}`, text: content };
+    }),
+  );
+  return files.filter((f) => f !== undefined);
 }
 
 /** The flags and vendor of the first CPU of `/proc/cpuinfo`. */
@@ -73,8 +182,8 @@ async function readPciFunctions(root: string): Promise<PciFunction[]> {
 async function readPciFunction(root: string, name: string): Promise<PciFunction> {
   const dir = join(root, PCI_DEVICES, name);
   const file = (f: string): Promise<string | undefined> => text(join(dir, f)).then((t) => t?.trim());
-  const [vendor, device, classCode, numa, total, num, driver, group, physfn, entries, real, qatDir] = await Promise.all(
-    [
+  const [vendor, device, classCode, numa, total, num, driver, group, physfn, entries, real, qatDir, state, services] =
+    await Promise.all([
       file("vendor"),
       file("device"),
       file("class"),
@@ -90,8 +199,9 @@ async function readPciFunction(root: string, name: string): Promise<PciFunction>
         (s) => s.isDirectory(),
         () => false,
       ),
-    ],
-  );
+      file("qat/state"),
+      file("qat/cfg_services"),
+    ]);
   const fn: PciFunction = {
     address: normalizePciAddress(name) ?? name,
     vendor: hexId(vendor, 4),
@@ -104,6 +214,8 @@ async function readPciFunction(root: string, name: string): Promise<PciFunction>
   };
   if (driver !== undefined) fn.driver = driver;
   if (group !== undefined) fn.iommuGroup = group;
+  if (state !== undefined) fn.qatState = state;
+  if (services !== undefined) fn.cfgServices = services;
   const totalVfs = integer(total);
   if (totalVfs !== undefined) fn.sriovTotalVfs = totalVfs;
   const numVfs = integer(num);
@@ -126,14 +238,7 @@ async function readVirtfns(dir: string, entries: string[]): Promise<string[]> {
 }
 
 async function readConfigs(root: string): Promise<HostConfigFile[]> {
-  const names = (await list(join(root, "etc"))).filter((n) => parseFileName(n) !== undefined).sort();
-  const files = await Promise.all(
-    names.map(async (n) => {
-      const content = await text(join(root, "etc", n));
-      return content === undefined ? undefined : { path: `/etc/${n}`, text: content };
-    }),
-  );
-  return files.filter((f) => f !== undefined);
+  return readFiles(root, "/etc", (n) => parseFileName(n) !== undefined);
 }
 
 async function readGuests(root: string): Promise<HostSnapshot["guestHostdevs"]> {
