@@ -12,6 +12,7 @@
  * `SERVICES_LIST`), qat.service.in, quickassist/utilities/qat_mgr/qat_mgr.c (`POLICY_MAX`).
  */
 import { print } from "../syntax/parse.ts";
+import { ENV_NAME } from "../syntax/parse-sysconfig.ts";
 import type { ConfigDocument, EntryLine, Line, Position, Range } from "../syntax/tree.ts";
 
 /** `SERVICES_LIST` of qat_init.sh (26.08): the only spellings it writes to `qat/cfg_services`. */
@@ -145,11 +146,14 @@ export function policyProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** The variables a qatlib environment file sets, with the line systemd takes for each (the last). */
+/**
+ * The variables a qatlib environment file sets, each with its lines in order (systemd takes the
+ * last); a line whose name systemd refuses sets nothing (the grammar reports it).
+ */
 export function assignments(doc: ConfigDocument): Map<string, EntryLine[]> {
   const byKey = new Map<string, EntryLine[]>();
   for (const line of doc.lines) {
-    if (line.kind !== "entry" || !line.hasEquals || line.key.text === "") continue;
+    if (line.kind !== "entry" || !line.hasEquals || !ENV_NAME.test(line.key.text)) continue;
     const list = byKey.get(line.key.text) ?? [];
     list.push(line);
     byKey.set(line.key.text, list);

@@ -22,7 +22,7 @@ import type {
 let parser: EnvFileParser | undefined;
 
 /** A name systemd takes as an environment variable (env-util.c `env_name_is_valid`). */
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * Parses `/etc/sysconfig/qat`. Never throws; `print(parseSysconfig(text))` returns `text` exactly.

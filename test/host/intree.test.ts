@@ -161,6 +161,15 @@ describe("doctor on qatlib's mistakes", () => {
     expect(found[1]?.message).toContain("qatlib has nothing to use");
   });
 
+  it("a POLICY asking more VFs than qatlib has", () =>
+    expectProblem(
+      withChange(qatlibHost(), (h) => {
+        h.etc = { "sysconfig/qat": "ServicesEnabled=sym;asym\nPOLICY=32\n" };
+      }),
+      "qatlib-service",
+      "POLICY=32 asks 32 VFs per process, but qatlib has 16",
+    ));
+
   it("firmware missing", () =>
     expectProblem(
       withChange(qatlibHost(), (h) => {

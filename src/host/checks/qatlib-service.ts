@@ -1,6 +1,6 @@
 import { lintDocument } from "../../lint/lint.ts";
-import { documentServices } from "../../qatlib/sysconfig.ts";
-import { label } from "../inventory.ts";
+import { assignments, documentServices, policyProblem } from "../../qatlib/sysconfig.ts";
+import { type Inventory, label } from "../inventory.ts";
 import type { HostCheck, HostCheckContext } from "../types.ts";
 
 /** Services as a set, so that `asym;sym` read back from a new kernel equals `sym;asym` as written. */
@@ -67,6 +67,7 @@ function checkSysconfig({ inventory, report }: HostCheckContext): void {
       ...(d.hint === undefined ? {} : { hint: d.hint }),
     });
   }
+  checkPolicy(inventory, report, file.path);
   const services = documentServices(doc);
   if (!services.applied) return;
   for (const pf of inventory.pfs) {
@@ -79,4 +80,23 @@ function checkSysconfig({ inventory, report }: HostCheckContext): void {
       hint: "systemctl restart qat, then journalctl -u qat shows whether qat_init.sh could write cfg_services",
     });
   }
+}
+
+/**
+ * POLICY against the VFs qatlib has: qatmgr gives each process POLICY VFs and stops with "Policy %d
+ * is greater than the number of available devices" when there are fewer (vfio_mgr_lib.c).
+ */
+function checkPolicy(inventory: Inventory, report: HostCheckContext["report"], path: string): void {
+  const doc = inventory.qatlibDocument();
+  const entry = doc ? assignments(doc).get("POLICY")?.at(-1) : undefined;
+  if (!entry || policyProblem(entry.value) !== undefined) return;
+  const policy = Number(entry.value.trim());
+  const vfs = inventory.vfs.filter((vf) => inventory.usedByQatlib(vf)).length;
+  if (policy === 0 || vfs === 0 || policy <= vfs) return;
+  report({
+    path,
+    range: entry.range,
+    message: `POLICY=${policy} asks ${policy} VFs per process, but qatlib has ${vfs}: qatmgr stops ("Policy ${policy} is greater than the number of available devices ${vfs}") and qat.service fails`,
+    hint: `set POLICY to at most ${vfs}, or 0 (one VF of each PF per process)`,
+  });
 }
