@@ -6,6 +6,7 @@
  */
 import { type Command, InvalidArgumentError } from "commander";
 import type { EditOptions, EditResult, Refusal } from "../edit/result.ts";
+import { isQatlibPath } from "../syntax/kind.ts";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
 import { addOutputOptions, type OutputOptions } from "./output.ts";
 
@@ -71,6 +72,13 @@ export async function runEdit(
     import("./output.ts"),
   ]);
   if (options.write && file === STDIN) return usage(command, "--write needs a file, not stdin");
+  // The instance and SR-IOV editors know the driver's INI files only; set knows qatlib's too.
+  if (command !== "set" && isQatlibPath(file)) {
+    return usage(
+      command,
+      `${file} is qatlib's file: ${command} edits the out-of-tree driver's <device>_devN.conf (qatconf set ${file} KEY=VALUE edits this one)`,
+    );
+  }
   let text: string;
   let editOptions: EditOptions;
   try {

@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildHost, removeHost } from "../host/fake-host.ts";
+import { qatlibHost } from "../host/intree-layouts.ts";
 import { runCli } from "../support/cli.ts";
 
 let dir: string;
@@ -57,5 +59,34 @@ describe("qatconf on qatlib's /etc/sysconfig/qat", () => {
     const refused = qatconf(["set", file, "GENERAL.ServicesEnabled=dc"]);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain("has no sections: write ServicesEnabled=dc");
+  });
+});
+
+describe("the commands that edit or explain the driver's files only", () => {
+  it("refuse qatlib's file with a usage error that names the command that does edit it", () => {
+    const file = write("only/sysconfig/qat", "POLICY=2\n");
+    const explain = qatconf(["explain", file]);
+    expect(explain.status).toBe(2);
+    expect(explain.stderr).toContain("qatlib's file");
+    const add = qatconf(["add-instance", file, "--cy", "1"]);
+    expect(add.status).toBe(2);
+    expect(add.stderr).toContain(`qatconf set ${file} KEY=VALUE`);
+  });
+});
+
+describe("qatconf doctor --root on a qatlib host", () => {
+  it("exits 0 on a healthy one and 1 when the qat group is missing", async () => {
+    const healthy = await buildHost(qatlibHost());
+    const broken = qatlibHost();
+    broken.files = { ...broken.files, "etc/group": "root:x:0:\n" };
+    const missing = await buildHost(broken);
+    try {
+      expect(qatconf(["doctor", "--root", healthy]).status).toBe(0);
+      const r = qatconf(["doctor", "--root", missing]);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain("the group 'qat' does not exist");
+    } finally {
+      await Promise.all([removeHost(healthy), removeHost(missing)]);
+    }
   });
 });
