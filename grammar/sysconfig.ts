@@ -75,12 +75,16 @@ const EnvBom = createToken({ name: "Bom", pattern: /\uFEFF/, categories: [EnvKey
 /** All token types of the environment-file language, in the order the lexer tries them. */
 export const envTokens: TokenType[] = [Newline, Whitespace, EnvBom, EnvComment, EnvEquals, EnvQuoted, EnvText];
 
-/** The lexer of `/etc/sysconfig/qat`, built once per process. */
-export const envLexer = new Lexer(envTokens, {
-  positionTracking: "onlyOffset",
-  ensureOptimizations: true,
-  skipValidations,
-});
+let lexer: Lexer | undefined;
+
+/**
+ * The lexer of `/etc/sysconfig/qat`, built on first use and kept: building one validates the token
+ * set, and a run that reads only the driver's files should not pay for it at start-up.
+ */
+export function envLexer(): Lexer {
+  lexer ??= new Lexer(envTokens, { positionTracking: "onlyOffset", ensureOptimizations: true, skipValidations });
+  return lexer;
+}
 
 /** What the parser found on one line; tokens are the lexer's own, whitespace excluded. */
 export interface EnvLineSyntax {

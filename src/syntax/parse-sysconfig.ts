@@ -30,7 +30,7 @@ export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  */
 export function parseSysconfig(text: string, options: { fileName?: string } = {}): ConfigDocument {
   parser ??= new EnvFileParser();
-  parser.input = envLexer.tokenize(text).tokens;
+  parser.input = envLexer().tokenize(text).tokens;
   const syntax = parser.file();
   const builder = new Builder(text, syntax.bom ? syntax.bom.image.length : 0);
   for (const line of syntax.lines) builder.addLine(line);
@@ -54,7 +54,7 @@ export function parseSysconfig(text: string, options: { fileName?: string } = {}
 function lineTokens(raw: string, offset: number): SyntaxToken[] {
   const out: SyntaxToken[] = [];
   let at = 0;
-  for (const t of envLexer.tokenize(raw).tokens) {
+  for (const t of envLexer().tokenize(raw).tokens) {
     if (t.startOffset > at) out.push({ kind: "Whitespace", text: raw.slice(at, t.startOffset), offset: offset + at });
     out.push({ kind: t.tokenType.name as TokenKind, text: t.image, offset: offset + t.startOffset });
     at = t.startOffset + t.image.length;
