@@ -5,6 +5,7 @@ import { format } from "../../src/format/format.ts";
 import { lint } from "../../src/lint/lint.ts";
 import { awkServices, environment } from "../../src/qatlib/sysconfig.ts";
 import { parseSysconfig } from "../../src/syntax/parse-sysconfig.ts";
+import { anyString } from "../support/arbitraries.ts";
 
 const FILE = "/etc/sysconfig/qat";
 
@@ -40,6 +41,16 @@ describe("fmt on /etc/sysconfig/qat", () => {
     const text = "ServicesEnabled= dc \r\n  #ServicesEnabled=sym\nPOLICY = 1\n";
     const out = format(text, { fileName: FILE }).text;
     expect(out).toBe("ServicesEnabled= dc \r\n  #ServicesEnabled=sym\nPOLICY=1\n");
+  });
+
+  it("never throws, and never changes what either reader takes from any text it formats (property)", () => {
+    fc.assert(
+      fc.property(anyString, (text) => {
+        const once = format(text, { fileName: FILE, force: true });
+        expect(awkServices(once.text).value).toBe(awkServices(text).value);
+        expect([...environment(parseSysconfig(once.text))]).toEqual([...environment(parseSysconfig(text))]);
+      }),
+    );
   });
 
   it("never changes what qat_init.sh or systemd read, and is idempotent (property)", () => {
@@ -104,6 +115,20 @@ describe("set on /etc/sysconfig/qat", () => {
     expect(result.refusal?.kind).toBe("request");
     expect(result.refusal?.message).toContain(message);
     expect(result.text).toBe("POLICY=0\n");
+  });
+
+  it("leaves qat_init.sh reading exactly the value it set, or refuses (property)", () => {
+    const services = fc.constantFrom("sym", "dc", "sym;asym", "asym;dc", "sym;asym;dc", "");
+    fc.assert(
+      fc.property(envFile, services, (text, value) => {
+        const result = setEnvValues(text, [{ key: "ServicesEnabled", value }], { fileName: FILE });
+        if (result.refusal) {
+          expect(result.text).toBe(text);
+          return;
+        }
+        expect(awkServices(result.text).value).toBe(value);
+      }),
+    );
   });
 
   it("refuses when a comment holding 'ServicesEnabled=' would still be read with the new value", () => {
