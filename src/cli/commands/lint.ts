@@ -23,7 +23,10 @@ export function register(program: Command): void {
   program
     .command("lint")
     .description("check configuration files for what the driver would reject or silently ignore")
-    .argument("[paths...]", "files, directories (walked for *_dev*.conf, *.conf.vm and sysconfig/qat), globs, or '-' for stdin")
+    .argument(
+      "[paths...]",
+      "files, directories (walked for *_dev*.conf, *.conf.vm and sysconfig/qat), globs, or '-' for stdin",
+    )
     .addOption(new Option("-f, --format <name>", "report format").choices(FORMATS).default("stylish"))
     .option("--stdin-filename <name>", "the name stdin is linted as (its device family and PF/VF role)")
     .option("--device <family>", "device family (c6xx, 4xxx, c6xxvf, ...), overriding file names and .qatconf.json")
