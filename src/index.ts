@@ -63,7 +63,6 @@ export {
 } from "./host/vf-plan.ts";
 export { type PlanFile, planFiles, planText, refusalText } from "./host/vf-plan-output.ts";
 export { allRules, findRule, lint, lintDocument } from "./lint/lint.ts";
-export { type AwkServices, awkServices, kernelRefusal, SERVICES_LIST } from "./qatlib/sysconfig.ts";
 export type { LintOptions, LintResult, Rule, RuleContext, RuleSetting } from "./lint/types.ts";
 export { allocate, type SlotCount, slotCounts } from "./model/allocator.ts";
 export { allFamilies, familyByPciId, familyForFileName, findFamily } from "./model/devices.ts";
@@ -84,6 +83,7 @@ export type {
   PollMode,
   RingSlot,
 } from "./model/types.ts";
+export { type AwkServices, awkServices, kernelRefusal, SERVICES_LIST } from "./qatlib/sysconfig.ts";
 export { type FileKind, fileKind, isQatlibPath, parseAs } from "./syntax/kind.ts";
 export { type ParseOptions, parse, print, SYNTAX_RULE } from "./syntax/parse.ts";
 export { parseSysconfig, systemdValue } from "./syntax/parse-sysconfig.ts";
