@@ -4,6 +4,7 @@ import type { ConfigDocument, EntryLine } from "../../src/index.ts";
 import { print } from "../../src/syntax/parse.ts";
 import { parseSysconfig, systemdValue } from "../../src/syntax/parse-sysconfig.ts";
 import { anyString } from "../support/arbitraries.ts";
+import { checkTreeInvariants } from "../support/tree-invariants.ts";
 
 /** Strings made of the characters that matter to an environment file, so that every path is taken. */
 const envSoup = fc
@@ -34,22 +35,9 @@ const envSoup = fc
   .map((parts) => parts.join(""));
 
 function checkTree(text: string, doc: ConfigDocument): void {
-  let offset = doc.bom.length;
-  doc.lines.forEach((line, i) => {
-    expect(line.range.start.offset).toBe(offset);
-    expect(line.range.start.line).toBe(i + 1);
-    expect(line.raw).toBe(text.slice(offset, offset + line.raw.length));
-    expect(line.tokens.map((t) => t.text).join("")).toBe(line.raw);
-    expect(line.raw.endsWith(line.eol)).toBe(true);
-    offset += line.raw.length;
-  });
-  expect(offset).toBe(text.length);
+  checkTreeInvariants(text, doc);
   expect(doc.sections).toEqual([]);
   expect(doc.preamble).toEqual(doc.lines);
-  for (const d of doc.diagnostics) {
-    expect(d.range.start.offset).toBeLessThanOrEqual(d.range.end.offset);
-    expect(d.range.start.column).toBeGreaterThanOrEqual(1);
-  }
 }
 
 describe("the /etc/sysconfig/qat grammar", () => {

@@ -33,35 +33,34 @@ export function register(program: Command): void {
         return;
       }
       const { parseAssignment, setValues } = await import("../../edit/set.ts");
-      const assignments: Assignment[] = [];
-      for (const arg of args) {
-        const parsed = parseAssignment(arg);
-        if (typeof parsed === "string") {
-          process.stderr.write(`qatconf set: ${parsed}\n`);
-          process.exitCode = EXIT_USAGE;
-          return;
-        }
-        assignments.push(parsed);
-      }
+      const assignments = parseAll<Assignment>(args, parseAssignment);
+      if (!assignments) return;
       process.exitCode = await runEdit("set", file, options, (text, editOptions) =>
         setValues(text, assignments, editOptions),
       );
     });
 }
 
-/** `set` on qatlib's file: `KEY=VALUE` assignments. */
-async function setQatlib(file: string, args: string[], options: EditCommandOptions): Promise<void> {
-  const { parseEnvAssignment, setEnvValues } = await import("../../edit/set-sysconfig.ts");
-  const assignments: EnvAssignment[] = [];
+/** Parses every argument, or says on stderr why one is not an assignment (exit 2) and returns nothing. */
+function parseAll<T>(args: readonly string[], parse: (arg: string) => T | string): T[] | undefined {
+  const out: T[] = [];
   for (const arg of args) {
-    const parsed = parseEnvAssignment(arg);
+    const parsed = parse(arg);
     if (typeof parsed === "string") {
       process.stderr.write(`qatconf set: ${parsed}\n`);
       process.exitCode = EXIT_USAGE;
-      return;
+      return undefined;
     }
-    assignments.push(parsed);
+    out.push(parsed);
   }
+  return out;
+}
+
+/** `set` on qatlib's file: `KEY=VALUE` assignments. */
+async function setQatlib(file: string, args: string[], options: EditCommandOptions): Promise<void> {
+  const { parseEnvAssignment, setEnvValues } = await import("../../edit/set-sysconfig.ts");
+  const assignments = parseAll<EnvAssignment>(args, parseEnvAssignment);
+  if (!assignments) return;
   process.exitCode = await runEdit("set", file, options, (text, editOptions) =>
     setEnvValues(text, assignments, { ...editOptions, kind: "qatlib" }),
   );

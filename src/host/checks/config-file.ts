@@ -2,6 +2,7 @@ import { parseFileName } from "../../config/file-name.ts";
 import { lintDocument } from "../../lint/lint.ts";
 import { deviceName } from "../../model/devices.ts";
 import { type Inventory, label } from "../inventory.ts";
+import { reportLintErrors } from "../lint-findings.ts";
 import type { HostCheck, HostCheckContext, HostConfigFile, QatFunction } from "../types.ts";
 
 /**
@@ -81,26 +82,16 @@ function templateFor(inventory: Inventory, q: QatFunction): string | undefined {
 
 function lintFile({ inventory, report }: HostCheckContext, file: HostConfigFile, owner: QatFunction | undefined): void {
   const diagnostics = lintDocument(inventory.document(file), { fileName: file.path }).diagnostics;
-  const errors = diagnostics.filter((d) => d.severity === "error");
-  for (const d of errors) {
-    report({
-      path: file.path,
-      ruleId: d.ruleId,
-      severity: "error",
-      message: d.message,
-      range: d.range,
-      ...(d.hint === undefined ? {} : { hint: d.hint }),
-    });
-  }
+  const errors = reportLintErrors(report, file.path, diagnostics);
   const role = owner
     ? `configures ${label(owner)}`
     : parseFileName(file.path)?.forGuest
       ? "is a VF file kept for guests (not read on this host)"
       : "is read by no device of this host";
-  const warnings = diagnostics.length - errors.length;
+  const warnings = diagnostics.length - errors;
   const verdict =
-    errors.length > 0
-      ? `has ${errors.length} lint error${errors.length === 1 ? "" : "s"}`
+    errors > 0
+      ? `has ${errors} lint error${errors === 1 ? "" : "s"}`
       : `is lint-clean${warnings > 0 ? ` (${warnings} warnings and notes: qatconf lint ${file.path})` : ""}`;
   report({ path: file.path, severity: "info", message: `${file.path} ${role} and ${verdict}` });
 }

@@ -1,6 +1,7 @@
 import { lintDocument } from "../../lint/lint.ts";
 import { assignments, documentServices, policyProblem } from "../../qatlib/sysconfig.ts";
 import { type Inventory, label } from "../inventory.ts";
+import { reportLintErrors } from "../lint-findings.ts";
 import type { HostCheck, HostCheckContext } from "../types.ts";
 
 /** Services as a set, so that `asym;sym` read back from a new kernel equals `sym;asym` as written. */
@@ -56,17 +57,7 @@ function checkSysconfig({ inventory, report }: HostCheckContext): void {
   const doc = inventory.qatlibDocument();
   const file = inventory.host.qatlib?.sysconfig;
   if (!doc || !file) return;
-  for (const d of lintDocument(doc, { fileName: file.path }).diagnostics) {
-    if (d.severity !== "error") continue;
-    report({
-      path: file.path,
-      ruleId: d.ruleId,
-      severity: "error",
-      message: d.message,
-      range: d.range,
-      ...(d.hint === undefined ? {} : { hint: d.hint }),
-    });
-  }
+  reportLintErrors(report, file.path, lintDocument(doc, { fileName: file.path }).diagnostics);
   checkPolicy(inventory, report, file.path);
   const services = documentServices(doc);
   if (!services.applied) return;
