@@ -43,6 +43,15 @@ describe("qatconf on qatlib's /etc/sysconfig/qat", () => {
     expect(r.stdout).toContain("qatlib-services-unsupported");
   });
 
+  it("takes a qatlib-only --device for qatlib's files only", () => {
+    const file = write("dev/sysconfig/qat", "ServicesEnabled=sym;asym;dc\n");
+    expect(qatconf(["lint", "--device", "6xxx", file]).status).toBe(0);
+    write("dev/c6xx_dev0.conf", "[GENERAL]\nServicesEnabled = cy\n");
+    const r = qatconf(["lint", "--device", "6xxx", join(dir, "dev/c6xx_dev0.conf")]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--device: unknown device '6xxx'");
+  });
+
   it("fixes an ignored ServicesEnabled in place with --fix", () => {
     const file = write("fix/sysconfig/qat", "ServicesEnabled = dc\n");
     expect(qatconf(["lint", "--fix", file]).status).toBe(0);
