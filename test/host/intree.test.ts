@@ -170,6 +170,16 @@ describe("doctor on qatlib's mistakes", () => {
       "POLICY=32 asks 32 VFs per process, but qatlib has 16",
     ));
 
+  it("a VF with no driver: the hint binds vfio for qatlib, as no in-tree 4xxxvf driver exists", async () => {
+    const host = withChange(qatlibHost(), (h) => {
+      const vf = h.functions.find((f) => f.address === "0000:6b:01.0");
+      if (vf) delete vf.driver;
+    });
+    const [d] = problems(await doctorOf(host)).filter((x) => x.ruleId === "vf-driver");
+    expect(d?.hint).toContain("systemctl restart qat");
+    expect(d?.hint).not.toContain("modprobe qat_4xxxvf");
+  });
+
   it("firmware missing", () =>
     expectProblem(
       withChange(qatlibHost(), (h) => {
