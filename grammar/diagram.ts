@@ -5,6 +5,7 @@
  */
 import { createSyntaxDiagramsCode } from "chevrotain";
 import { ConfigParser } from "./parser.ts";
+import { EnvFileParser } from "./sysconfig.ts";
 
 /** Path of the committed diagram, relative to the repository root. */
 export const DIAGRAM_PATH = "grammar/syntax-diagram.html";
@@ -12,4 +13,12 @@ export const DIAGRAM_PATH = "grammar/syntax-diagram.html";
 /** The diagram's HTML for the current grammar (it loads chevrotain's renderer from a CDN to draw). */
 export function syntaxDiagramHtml(): string {
   return createSyntaxDiagramsCode(new ConfigParser().getSerializedGastProductions());
+}
+
+/** Path of the committed diagram of qatlib's /etc/sysconfig/qat grammar (grammar/sysconfig.ts). */
+export const SYSCONFIG_DIAGRAM_PATH = "grammar/sysconfig-diagram.html";
+
+/** The diagram's HTML for the /etc/sysconfig/qat grammar. */
+export function sysconfigDiagramHtml(): string {
+  return createSyntaxDiagramsCode(new EnvFileParser().getSerializedGastProductions());
 }

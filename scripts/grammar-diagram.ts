@@ -1,6 +1,11 @@
-/** Writes grammar/syntax-diagram.html from the grammar (see grammar/diagram.ts). */
+/** Writes the syntax diagrams from the grammars (see grammar/diagram.ts). */
 import { writeFileSync } from "node:fs";
-import { DIAGRAM_PATH, syntaxDiagramHtml } from "../grammar/diagram.ts";
+import { DIAGRAM_PATH, SYSCONFIG_DIAGRAM_PATH, syntaxDiagramHtml, sysconfigDiagramHtml } from "../grammar/diagram.ts";
 
-writeFileSync(DIAGRAM_PATH, syntaxDiagramHtml());
-process.stdout.write(`wrote ${DIAGRAM_PATH}\n`);
+for (const [path, html] of [
+  [DIAGRAM_PATH, syntaxDiagramHtml()],
+  [SYSCONFIG_DIAGRAM_PATH, sysconfigDiagramHtml()],
+] as const) {
+  writeFileSync(path, html);
+  process.stdout.write(`wrote ${path}\n`);
+}

@@ -19,6 +19,7 @@ export {
 } from "./edit/instances.ts";
 export type { EditOptions, EditResult, Refusal } from "./edit/result.ts";
 export { type Assignment, parseAssignment, setValues } from "./edit/set.ts";
+export { type EnvAssignment, parseEnvAssignment, setEnvValues } from "./edit/set-sysconfig.ts";
 export { enableSriov } from "./edit/sriov.ts";
 export { applyEdits } from "./edit/text-edit.ts";
 export { type VfConfigRequest, vfConfig } from "./edit/vf-config.ts";
@@ -82,7 +83,10 @@ export type {
   PollMode,
   RingSlot,
 } from "./model/types.ts";
+export { type AwkServices, awkServices, kernelRefusal, SERVICES_LIST } from "./qatlib/sysconfig.ts";
+export { type FileKind, fileKind, isQatlibPath, parseAs } from "./syntax/kind.ts";
 export { type ParseOptions, parse, print, SYNTAX_RULE } from "./syntax/parse.ts";
+export { parseSysconfig, systemdValue } from "./syntax/parse-sysconfig.ts";
 export type {
   BlankLine,
   CommentLine,

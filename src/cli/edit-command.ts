@@ -6,6 +6,7 @@
  */
 import { type Command, InvalidArgumentError } from "commander";
 import type { EditOptions, EditResult, Refusal } from "../edit/result.ts";
+import { isQatlibPath } from "../syntax/kind.ts";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
 import { addModelOptions, type ModelCommandOptions } from "./model-options.ts";
 import { addOutputOptions, type OutputOptions } from "./output.ts";
@@ -75,8 +76,17 @@ export async function runEdit(
     import("../model/devices.ts"),
   ]);
   if (options.write && file === STDIN) return usage(command, "--write needs a file, not stdin");
-  // As in lint: an unknown family would silently turn off every check that needs the device's rings.
-  if (options.device !== undefined && !findFamily(options.device)) {
+  const qatlib = isQatlibPath(file);
+  // The instance and SR-IOV editors know the driver's INI files only; set knows qatlib's too.
+  if (command !== "set" && qatlib) {
+    return usage(
+      command,
+      `${file} is qatlib's file: ${command} edits the out-of-tree driver's <device>_devN.conf (qatconf set ${file} KEY=VALUE edits this one)`,
+    );
+  }
+  // As in lint: an unknown family would silently turn off every check that needs the device's
+  // rings (qatlib's file may name a generation the ring model lacks, such as 6xxx).
+  if (!qatlib && options.device !== undefined && !findFamily(options.device)) {
     return usage(command, `--device: ${unknownDevice(options.device)}`);
   }
   let text: string;

@@ -9,6 +9,7 @@ import { allocate } from "../model/allocator.ts";
 import { familyNames, findFamily } from "../model/devices.ts";
 import { deviceConfig } from "../model/instances.ts";
 import type { DeviceFamily } from "../model/types.ts";
+import { isQatlibPath } from "../syntax/kind.ts";
 import { parse } from "../syntax/parse.ts";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
 import { type ExplainJson, explainJson, explainTable } from "./explain-map.ts";
@@ -40,6 +41,11 @@ async function render(map: ExplainJson, family: DeviceFamily, isVf: boolean, for
 export async function explain(file: string, options: ExplainOptions): Promise<number> {
   const isStdin = file === "-";
   const name = isStdin ? (options.stdinFilename ?? STDIN_NAME) : file;
+  if (isQatlibPath(name)) {
+    return fail(
+      `${name} is qatlib's file, which configures no rings: explain reads the out-of-tree driver's <device>_devN.conf`,
+    );
+  }
   if (options.device !== undefined && !findFamily(options.device)) {
     return fail(`--device: ${unknownDevice(options.device)}`);
   }

@@ -7,6 +7,7 @@ import type { Dirent } from "node:fs";
 import { glob, readdir, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { ioReason } from "../io/read-text.ts";
+import { isQatlibPath } from "../syntax/kind.ts";
 
 /** What the argument list resolves to: files to lint (in order, once each) and per-argument errors. */
 export interface Discovery {
@@ -107,7 +108,7 @@ async function expandGlob(
 }
 
 /**
- * Configuration files under `dir`, sorted, as paths joined to `dir`. Symbolic links to files are
+ * Configuration files under `dir` (the driver's, and qatlib's `sysconfig/qat`), sorted, as paths joined to `dir`. Symbolic links to files are
  * followed; links to folders are not, so that a link loop cannot make the walk endless.
  */
 async function walk(dir: string, cwd: string, errors: Discovery["errors"]): Promise<string[]> {
@@ -123,7 +124,10 @@ async function walk(dir: string, cwd: string, errors: Discovery["errors"]): Prom
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRS.has(entry.name)) out.push(...(await walk(path, cwd, errors)));
-    } else if (isConfigFileName(entry.name) && (entry.isFile() || (await isLinkToFile(resolve(cwd, path))))) {
+    } else if (
+      (isConfigFileName(entry.name) || isQatlibPath(path)) &&
+      (entry.isFile() || (await isLinkToFile(resolve(cwd, path))))
+    ) {
       out.push(path);
     }
   }

@@ -9,16 +9,17 @@ import { type InputError, readText } from "../io/read-text.ts";
 import { ConfigError, type LoadedConfig, loadConfig, validateConfig } from "../lint/config.ts";
 import { allRules, findRule } from "../lint/lint.ts";
 import { closest, didYouMean } from "../lint/suggest.ts";
-import type { LintOptions } from "../lint/types.ts";
+import type { FileKind, LintOptions } from "../lint/types.ts";
 import type { Consumer } from "../model/consumers.ts";
 import { familyNames, findFamily } from "../model/devices.ts";
 import { findPackage } from "../model/packages.ts";
 import { badPfServices, unknownDriver } from "./model-options.ts";
 
-/** `--device`, `--cpus`, `--driver` and `--pf-services`, which win over the configuration file. */
+/** `--device`, `--cpus`, `--kind`, `--driver`, `--pf-services` and `--consumer`, which win over the configuration file. */
 export interface CommandLineSettings {
   device?: string | undefined;
   cpus?: number | undefined;
+  kind?: FileKind | undefined;
   driver?: string | undefined;
   pfServices?: string | undefined;
   /** `--consumer`, added to the configuration's `consumers`. */
@@ -113,6 +114,7 @@ export async function settingsFor(
     ...(driver === undefined ? {} : { driver }),
     ...(pfServicesEnabled === undefined ? {} : { pfServicesEnabled }),
     ...(consumers.length === 0 ? {} : { consumers }),
+    ...(commandLine.kind === undefined ? {} : { kind: commandLine.kind }),
     ...(config.rules === undefined ? {} : { rules: config.rules }),
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic, TextEdit } from "../diagnostics.ts";
 import { lint } from "../lint/lint.ts";
-import type { LintOptions } from "../lint/types.ts";
+import type { FileKind, LintOptions } from "../lint/types.ts";
 import type { ConfigDocument } from "../syntax/tree.ts";
 import { checkBudget } from "./budget.ts";
 import { applyEdits } from "./text-edit.ts";
@@ -23,6 +23,8 @@ export interface EditOptions {
    * model's (driver package, a VF's PF services), which the ring budget is checked with too.
    */
   lint?: Pick<LintOptions, "rules" | "cpus" | "driver" | "pfServicesEnabled">;
+  /** The kind of file (`--kind`); by default read from `fileName`. */
+  kind?: FileKind;
 }
 
 /** Why an edit was refused. */
@@ -90,6 +92,7 @@ export function lintOptionsOf(options: EditOptions): LintOptions {
     ...options.lint,
     ...(options.fileName === undefined ? {} : { fileName: options.fileName }),
     ...(options.device === undefined ? {} : { device: options.device }),
+    ...(options.kind === undefined ? {} : { kind: options.kind }),
   };
 }
 

@@ -10,7 +10,8 @@
  */
 import type { Diagnostic, TextEdit } from "../diagnostics.ts";
 import { applyEdits } from "../edit/text-edit.ts";
-import { parse } from "../syntax/parse.ts";
+import { documentServices, environment, lineAt } from "../qatlib/sysconfig.ts";
+import { type FileKind, parseAs } from "../syntax/kind.ts";
 import type { ConfigDocument, Line, LineEnding } from "../syntax/tree.ts";
 
 /** Options of {@link format}. */
@@ -21,6 +22,8 @@ export interface FormatOptions {
   alignEquals?: boolean;
   /** Format even when the file has syntax errors (the erroneous lines are kept as written). */
   force?: boolean;
+  /** The kind of file (`--kind`); by default read from `fileName` (see `fileKind`). */
+  kind?: FileKind;
 }
 
 /** What {@link format} returns. */
@@ -41,12 +44,33 @@ export interface FormatResult {
  * is returned unchanged, with its errors, unless `force` is set.
  */
 export function format(text: string, options: FormatOptions = {}): FormatResult {
-  const doc = parse(text, options.fileName === undefined ? {} : { fileName: options.fileName });
+  const doc = parseAs(text, options);
   const diagnostics = doc.diagnostics.filter((d) => d.severity === "error");
   if (diagnostics.length > 0 && !options.force) return { text, changed: false, edits: [], diagnostics };
   const edits = formatEdits(doc, options);
   const out = applyEdits(text, edits).text;
+  // qatlib's file has two readers with different rules; should a layout change what either reads
+  // (which the verbatim lines below are there to prevent), the file is left as it is.
+  if (doc.kind === "qatlib" && !sameForQatlib(doc, parseAs(out, { kind: "qatlib" }))) {
+    return { text, changed: false, edits: [], diagnostics };
+  }
   return { text: out, changed: out !== text, edits, diagnostics };
+}
+
+/** Whether qat_init.sh and systemd read the same settings from two qatlib files. */
+function sameForQatlib(a: ConfigDocument, b: ConfigDocument): boolean {
+  if (documentServices(a).value !== documentServices(b).value) return false;
+  const [ea, eb] = [environment(a), environment(b)];
+  return ea.size === eb.size && [...ea].every(([k, v]) => eb.get(k) === v);
+}
+
+/**
+ * The lines of a qatlib file that hold `ServicesEnabled=`: qat_init.sh's awk reads their text as it
+ * stands, blanks, quotes and CR included, so the formatter leaves them byte for byte (the
+ * `qatlib-services-ignored` rule is the place to change them, with its fix).
+ */
+function awkLines(doc: ConfigDocument): Set<Line> {
+  return new Set(doc.kind === "qatlib" ? documentServices(doc).records.map((r) => lineAt(doc, r.start)) : []);
 }
 
 /**
@@ -56,18 +80,28 @@ export function format(text: string, options: FormatOptions = {}): FormatResult 
 export function formatEdits(doc: ConfigDocument, options: Pick<FormatOptions, "alignEquals"> = {}): TextEdit[] {
   const eol = dominantEol(doc.lines);
   const broken = brokenLines(doc);
+  const verbatim = awkLines(doc);
   const lines = doc.lines;
   const keep = keptLines(lines, doc.bom);
   const blankBefore = blankLineBefore(lines, keep);
-  const widths = options.alignEquals ? keyWidths(lines, keep, broken) : undefined;
+  const qatlib = doc.kind === "qatlib";
+  const widths = options.alignEquals && !qatlib ? keyWidths(lines, keep, broken) : undefined;
   const edits: TextEdit[] = [];
   let emitted = 0;
   lines.forEach((line, i) => {
     let newText = "";
-    if (keep[i]) {
+    if (verbatim.has(line)) {
+      // A CR would become part of the value: a missing line end is added as LF whatever the file uses.
+      newText = line.eol === "" ? `${line.raw}\n` : line.raw;
+      emitted++;
+    } else if (keep[i]) {
       if (blankBefore[i] && emitted > 0) newText += eol;
       newText +=
-        (broken.has(line) ? line.raw.slice(0, line.raw.length - line.eol.length) : canonical(line, widths?.[i])) + eol;
+        (broken.has(line)
+          ? line.raw.slice(0, line.raw.length - line.eol.length)
+          : qatlib
+            ? canonicalEnv(line)
+            : canonical(line, widths?.[i])) + eol;
       emitted++;
     }
     if (newText !== line.raw) {
@@ -177,6 +211,12 @@ function canonical(line: Line, keyWidth: number | undefined): string {
       return withComment(head, comment);
     }
   }
+}
+
+/** The canonical text of a well-formed line of qatlib's file: `KEY=VALUE`, no blank around `=`. */
+function canonicalEnv(line: Line): string {
+  if (line.kind === "entry") return `${line.key.text}=${line.rawValue.text}`;
+  return line.kind === "comment" ? trimBlanksEnd(line.comment.text) : "";
 }
 
 /**

@@ -3,6 +3,7 @@
  * the same thing the same way.
  */
 import type { DeviceFamily } from "../model/types.ts";
+import type { DriverStack } from "./inventory.ts";
 import { nodedevName } from "./pci-address.ts";
 
 const PCI_DEVICES = "/sys/bus/pci/devices";
@@ -65,4 +66,24 @@ export function setMpsCommand(address: string, bytes: number): string | undefine
 /** Quotes a word for sh when it holds anything but safe characters. */
 export function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * How to enable a PF's VFs with the driver that runs it: the in-tree driver through sysfs (any
+ * non-zero count enables them all; qatlib's qat.service writes it at each start), the out-of-tree
+ * package through `SRIOV_Enabled` and `adf_ctl`; both when doctor cannot tell which driver it is.
+ */
+export function enableSriovHint(stack: DriverStack | undefined, pf: string, total: number): string {
+  const inTree = `${enableVfsCommand(pf, total)} (the in-tree driver enables all ${total} for any non-zero count; qatlib's qat.service does it at each start)`;
+  const outOfTree = "SRIOV_Enabled = 1 in the PF's /etc file, then adf_ctl restart";
+  if (stack === "in-tree") return inTree;
+  if (stack === "out-of-tree") return outOfTree;
+  return `in-tree driver: ${inTree}; out-of-tree package: ${outOfTree}`;
+}
+
+/** How to (re)load a PF's driver: modprobe for the in-tree driver, qat_service for the package. */
+export function loadDriverHint(stack: DriverStack | undefined, module: string): string {
+  if (stack === "out-of-tree") return "service qat_service start (the out-of-tree package loads its own modules)";
+  if (stack === "in-tree") return `modprobe ${module}`;
+  return `modprobe ${module} (out-of-tree package: service qat_service start)`;
 }

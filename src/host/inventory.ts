@@ -7,9 +7,21 @@ import { parseFileName } from "../config/file-name.ts";
 import { view } from "../config/view.ts";
 import { deviceName, familyByPciId } from "../model/devices.ts";
 import type { DeviceFamily } from "../model/types.ts";
+import { environment } from "../qatlib/sysconfig.ts";
 import { parse } from "../syntax/parse.ts";
+import { parseSysconfig } from "../syntax/parse-sysconfig.ts";
 import type { ConfigDocument, EntryLine } from "../syntax/tree.ts";
-import type { GuestHostdev, HostConfigFile, HostSnapshot, PciFunction, QatFunction } from "./types.ts";
+import { driverModule } from "./commands.ts";
+import type {
+  DeviceNode,
+  GuestHostdev,
+  HostConfigFile,
+  HostGroup,
+  HostSnapshot,
+  LoadedModule,
+  PciFunction,
+  QatFunction,
+} from "./types.ts";
 
 /** Intel's PCI vendor ID. */
 const INTEL = "8086";
@@ -17,6 +29,26 @@ const INTEL = "8086";
 const COPROCESSOR_CLASS = "0b40";
 /** The driver that hands a function to a guest. */
 export const VFIO = "vfio-pci";
+/**
+ * Drivers that hand a VF to a guest or to a vfio user (qatlib, DPDK): vfio-pci, and `qat_vfio_pci`,
+ * its variant for GEN4 VFs with live migration (drivers/vfio/pci/qat/, CONFIG_QAT_VFIO_PCI).
+ */
+export const VFIO_DRIVERS: ReadonlySet<string> = new Set([VFIO, "qat_vfio_pci"]);
+
+/**
+ * Which QAT driver runs a device: the kernel's own modules (drivers/crypto/intel/qat/), or Intel's
+ * out-of-tree package (`adf_ctl`, `qat_service`), whose modules have the same names and which the
+ * kernel flags `O` (out-of-tree) in /proc/modules.
+ */
+export type DriverStack = "in-tree" | "out-of-tree";
+
+/** Modules only the out-of-tree package has: its user-space DMA memory driver and its API module. */
+const OOT_ONLY_MODULES = new Set(["usdm_drv", "qat_api", "qat_contig_mem"]);
+
+/** Whether a module is one of the QAT drivers' (either package). */
+export function isQatModule(name: string): boolean {
+  return name === "intel_qat" || name.startsWith("qat_") || OOT_ONLY_MODULES.has(name);
+}
 
 /**
  * PCI IDs Linux's vfio-pci refuses unless loaded with `disable_denylist=1`: the C3xxx, C62x and
@@ -138,7 +170,7 @@ export class Inventory {
   holder(q: QatFunction): Holder {
     const driver = q.pci.driver;
     if (driver === undefined) return "none";
-    if (driver === VFIO) return "vfio";
+    if (VFIO_DRIVERS.has(driver)) return "vfio";
     return hostDriverNames(q.family, q.isVf).includes(driver) ? "host" : "other";
   }
 
@@ -164,6 +196,94 @@ export class Inventory {
     return entry && general ? { value: general.number("SRIOV_Enabled"), entry } : undefined;
   }
 
+  /** The QAT module /proc/modules shows for a function's driver (its own, else `intel_qat`). */
+  module(q: QatFunction): LoadedModule | undefined {
+    const modules = this.host.modules ?? [];
+    const own = driverModule(q.family, q.isVf);
+    return modules.find((m) => m.name === own) ?? modules.find((m) => m.name === "intel_qat");
+  }
+
+  /**
+   * Which driver runs a function held by a QAT driver: its module's `O` flag says, else the in-tree
+   * driver's `qat/` folder (GEN4 and later), else an out-of-tree-only module; undefined when nothing
+   * tells (no /proc/modules, no QAT module loaded).
+   */
+  driverStack(q: QatFunction): DriverStack | undefined {
+    const m = this.module(q);
+    if (m) return m.outOfTree ? "out-of-tree" : "in-tree";
+    if (q.pci.inTreeQatSysfs) return "in-tree";
+    if ((this.host.modules ?? []).some((x) => OOT_ONLY_MODULES.has(x.name))) return "out-of-tree";
+    return undefined;
+  }
+
+  /** Whether every QAT PF of the host (there is at least one) runs the in-tree driver. */
+  get inTreeHost(): boolean {
+    const pfs = this.pfs;
+    return pfs.length > 0 && pfs.every((pf) => this.driverStack(pf) === "in-tree");
+  }
+
+  /** Whether Intel's out-of-tree package is installed or running (its init script, or its modules). */
+  get outOfTreeInstalled(): boolean {
+    return (
+      this.host.ootService !== undefined ||
+      (this.host.modules ?? []).some((m) => isQatModule(m.name) && (m.outOfTree || OOT_ONLY_MODULES.has(m.name)))
+    );
+  }
+
+  /** Whether qatlib's service is installed: a `qat.service` running qatmgr, or its /etc/sysconfig/qat. */
+  get qatlibInstalled(): boolean {
+    const q = this.host.qatlib;
+    return (q?.unit?.text.includes("qatmgr") ?? false) || q?.sysconfig !== undefined;
+  }
+
+  /** qatlib's `/etc/sysconfig/qat`, parsed once. */
+  qatlibDocument(): ConfigDocument | undefined {
+    const file = this.host.qatlib?.sysconfig;
+    if (!file) return undefined;
+    let doc = this.documents.get(file.path);
+    if (!doc) {
+      doc = parseSysconfig(file.text, { fileName: file.path });
+      this.documents.set(file.path, doc);
+    }
+    return doc;
+  }
+
+  /** The group qat_init.sh gives the VFs' /dev/vfio nodes: `QAT_USER_GROUP` of the file, else `qat`. */
+  get qatlibGroupName(): string {
+    const doc = this.qatlibDocument();
+    return (doc ? environment(doc).get("QAT_USER_GROUP") : undefined) || "qat";
+  }
+
+  /** That group in /etc/group, when the host has it. */
+  get qatlibGroup(): HostGroup | undefined {
+    const name = this.qatlibGroupName;
+    return this.host.groups?.find((g) => g.name === name);
+  }
+
+  /** The `/dev/vfio/<group>` node of a function, when there is one. */
+  vfioNode(fn: PciFunction): DeviceNode | undefined {
+    return fn.iommuGroup === undefined ? undefined : this.host.vfioNodes?.find((n) => n.name === fn.iommuGroup);
+  }
+
+  /**
+   * Whether qatlib on this host uses a VF: on a vfio driver, named by no guest, and either its
+   * /dev/vfio node belongs to qatlib's group (qat_init.sh's chown) or qat.service is enabled and
+   * its PF runs the in-tree driver (qat_init.sh binds every VF of such a PF to vfio-pci for qatlib).
+   */
+  usedByQatlib(vf: QatFunction): boolean {
+    if (this.holder(vf) !== "vfio" || this.guestsOf(vf.pci.address).length > 0) return false;
+    const node = this.vfioNode(vf.pci);
+    const group = this.qatlibGroup;
+    if (node && group && node.gid === group.gid) return true;
+    const pf = this.pfOf(vf);
+    return (
+      this.qatlibInstalled &&
+      (this.host.qatlib?.enabled ?? false) &&
+      pf !== undefined &&
+      this.driverStack(pf) === "in-tree"
+    );
+  }
+
   /**
    * adf_ctl opens `/etc/<name>_dev<instance>.conf` where `instance` counts the functions of one
    * device type in the order the driver probed them (`hw_data->instance_id`); probing follows PCI
@@ -172,7 +292,8 @@ export class Inventory {
   private numberInstances(): void {
     const counters = new Map<string, number>();
     for (const q of this.qat) {
-      if (this.holder(q) !== "host") continue;
+      // The in-tree driver reads no /etc file: only the out-of-tree package's adf_ctl does.
+      if (this.holder(q) !== "host" || this.driverStack(q) === "in-tree") continue;
       const name = deviceName(q.family, q.isVf);
       const instance = counters.get(name) ?? 0;
       counters.set(name, instance + 1);

@@ -13,7 +13,16 @@ import { CONSUMER_PATHS } from "./consumer-files.ts";
 import { HostTree } from "./host-tree.ts";
 import { readDomainHostdevs } from "./libvirt-xml.ts";
 import { comparePciAddresses, normalizePciAddress } from "./pci-address.ts";
-import type { HostConfigFile, HostSnapshot, PciFunction, SavedText } from "./types.ts";
+import type {
+  DeviceNode,
+  HostConfigFile,
+  HostGroup,
+  HostSnapshot,
+  LoadedModule,
+  PciFunction,
+  QatlibFiles,
+  SavedText,
+} from "./types.ts";
 
 /** Options of {@link readHost}. */
 export interface ReadHostOptions {
@@ -54,7 +63,107 @@ export async function readHost(root = "/", options: ReadHostOptions = {}): Promi
   if (denylist !== undefined) snapshot.vfioDisableDenylist = denylist.trim();
   if (dmesg) snapshot.dmesg = dmesg;
   if (lspci) snapshot.lspci = lspci;
+  Object.assign(snapshot, await readDriverStack(host));
   return snapshot;
+}
+
+/**
+ * What tells which QAT driver runs the host and what qatlib needs: loaded modules, groups, the
+ * /dev/vfio nodes' owners, firmware files, qatlib's service files, memlock limits, the out-of-tree
+ * package's init script.
+ */
+async function readDriverStack(host: HostTree): Promise<Partial<HostSnapshot>> {
+  const [modules, group, vfio, firmware, usrFirmware, qatlib, limits, limitsD, initd] = await Promise.all([
+    host.text("/proc/modules"),
+    host.text("/etc/group"),
+    readDeviceNodes(host, "/dev/vfio"),
+    host.list("/lib/firmware"),
+    host.list("/usr/lib/firmware"),
+    readQatlib(host),
+    host.text("/etc/security/limits.conf"),
+    readFiles(host, "/etc/security/limits.d", (n) => n.endsWith(".conf")),
+    host.list("/etc/init.d"),
+  ]);
+  const out: Partial<HostSnapshot> = { vfioNodes: vfio, qatlib };
+  if (modules !== undefined) out.modules = parseModules(modules);
+  if (group !== undefined) out.groups = parseGroups(group);
+  out.firmware = [...new Set([...firmware, ...usrFirmware].filter((n) => n.startsWith("qat_")))].sort();
+  out.limits = [...(limits === undefined ? [] : [{ path: "/etc/security/limits.conf", text: limits }]), ...limitsD];
+  if (initd.includes("qat_service")) out.ootService = "/etc/init.d/qat_service";
+  return out;
+}
+
+/** `/proc/modules` lines: `name size refs deps state address [(flags)]`; `O` flags an out-of-tree module. */
+export function parseModules(textOfModules: string): LoadedModule[] {
+  return textOfModules
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/))
+    .filter((f) => f.length >= 5 && f[0] !== "")
+    .map((f) => ({
+      name: f[0] as string,
+      state: f[4] as string,
+      outOfTree: /^\([A-Z]*O[A-Z]*\)$/.test(f.at(-1) as string),
+    }));
+}
+
+/** `/etc/group` lines: `name:password:gid:members`. */
+export function parseGroups(textOfGroups: string): HostGroup[] {
+  return textOfGroups
+    .split("\n")
+    .map((line) => line.split(":"))
+    .filter((f) => f.length >= 3 && /^\d+$/.test(f[2] as string))
+    .map((f) => ({
+      name: f[0] as string,
+      gid: Number(f[2]),
+      members: (f[3] ?? "").split(",").filter((m) => m !== ""),
+    }));
+}
+
+/** Owner group and mode of each `/dev/vfio/N` node, resolved inside the root like every read. */
+async function readDeviceNodes(host: HostTree, dir: string): Promise<DeviceNode[]> {
+  const names = (await host.list(dir)).filter((n) => n !== "vfio" && n !== "devices").sort();
+  const nodes = await Promise.all(
+    names.map(async (name) => {
+      const real = await host.resolve(`${dir}/${name}`);
+      if (real === undefined) return undefined;
+      return stat(real).then(
+        (s): DeviceNode => ({ name, gid: s.gid, mode: s.mode & 0o777 }),
+        () => undefined,
+      );
+    }),
+  );
+  return nodes.filter((n) => n !== undefined);
+}
+
+const UNIT_DIRS = [
+  "/etc/systemd/system",
+  "/usr/lib/systemd/system",
+  "/lib/systemd/system",
+  "/usr/local/lib/systemd/system",
+];
+
+async function readQatlib(host: HostTree): Promise<QatlibFiles> {
+  const [sysconfig, units, wants] = await Promise.all([
+    host.text("/etc/sysconfig/qat"),
+    Promise.all(UNIT_DIRS.map(async (d) => ({ path: `${d}/qat.service`, text: await host.text(`${d}/qat.service`) }))),
+    host.list("/etc/systemd/system/multi-user.target.wants"),
+  ]);
+  const out: QatlibFiles = { enabled: wants.includes("qat.service") };
+  if (sysconfig !== undefined) out.sysconfig = { path: "/etc/sysconfig/qat", text: sysconfig };
+  const unit = units.find((u) => u.text !== undefined);
+  if (unit) out.unit = { path: unit.path, text: unit.text as string };
+  return out;
+}
+
+async function readFiles(host: HostTree, dir: string, keep: (name: string) => boolean): Promise<HostConfigFile[]> {
+  const names = (await host.list(dir)).filter(keep).sort();
+  const files = await Promise.all(
+    names.map(async (n) => {
+      const content = await host.text(`${dir}/${n}`);
+      return content === undefined ? undefined : { path: `${dir}/${n}`, text: content };
+    }),
+  );
+  return files.filter((f) => f !== undefined);
 }
 
 /** The flags and vendor of the first CPU of `/proc/cpuinfo`. */
@@ -81,8 +190,8 @@ async function readPciFunctions(host: HostTree): Promise<PciFunction[]> {
 async function readPciFunction(host: HostTree, name: string): Promise<PciFunction> {
   const dir = join(PCI_DEVICES, name);
   const file = (f: string): Promise<string | undefined> => host.text(join(dir, f)).then((t) => t?.trim());
-  const [vendor, device, classCode, numa, total, num, driver, group, physfn, entries, real, qatDir] = await Promise.all(
-    [
+  const [vendor, device, classCode, numa, total, num, driver, group, physfn, entries, real, qatDir, state, services] =
+    await Promise.all([
       file("vendor"),
       file("device"),
       file("class"),
@@ -95,8 +204,9 @@ async function readPciFunction(host: HostTree, name: string): Promise<PciFunctio
       host.list(dir),
       host.realHostPath(dir),
       host.isDirectory(join(dir, "qat")),
-    ],
-  );
+      file("qat/state"),
+      file("qat/cfg_services"),
+    ]);
   const fn: PciFunction = {
     address: normalizePciAddress(name) ?? name,
     vendor: hexId(vendor, 4),
@@ -109,6 +219,8 @@ async function readPciFunction(host: HostTree, name: string): Promise<PciFunctio
   };
   if (driver !== undefined) fn.driver = driver;
   if (group !== undefined) fn.iommuGroup = group;
+  if (state !== undefined) fn.qatState = state;
+  if (services !== undefined) fn.cfgServices = services;
   const totalVfs = integer(total);
   if (totalVfs !== undefined) fn.sriovTotalVfs = totalVfs;
   const numVfs = integer(num);
@@ -131,14 +243,7 @@ async function readVirtfns(host: HostTree, dir: string, entries: string[]): Prom
 }
 
 async function readConfigs(host: HostTree): Promise<HostConfigFile[]> {
-  const names = (await host.list("/etc")).filter((n) => parseFileName(n) !== undefined).sort();
-  const files = await Promise.all(
-    names.map(async (n) => {
-      const content = await host.text(`/etc/${n}`);
-      return content === undefined ? undefined : { path: `/etc/${n}`, text: content };
-    }),
-  );
-  return files.filter((f) => f !== undefined);
+  return readFiles(host, "/etc", (n) => parseFileName(n) !== undefined);
 }
 
 /** The programs' files doctor knows where to find (`CONSUMER_PATHS`), the ones that exist. */

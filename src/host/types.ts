@@ -34,6 +34,10 @@ export interface PciFunction {
   upstream?: string;
   /** Whether the in-tree Linux driver's `qat/` attribute folder is present (it reads no /etc file). */
   inTreeQatSysfs: boolean;
+  /** The in-tree driver's `qat/state` (`up`, `down`), when present. */
+  qatState?: string;
+  /** The in-tree driver's `qat/cfg_services` (`sym;asym`, `dc`, ...), when present. */
+  cfgServices?: string;
   /** Host path of the function's sysfs folder, for messages: `/sys/bus/pci/devices/0000:3d:00.0`. */
   sysfsPath: string;
 }
@@ -70,6 +74,41 @@ export interface SavedText {
   text: string;
 }
 
+/** A kernel module of `/proc/modules`. */
+export interface LoadedModule {
+  name: string;
+  /** `Live`, `Loading`, `Unloading`. */
+  state: string;
+  /** Whether the kernel flags it `O`: built outside the kernel tree (Intel's out-of-tree package). */
+  outOfTree: boolean;
+}
+
+/** A group of `/etc/group`. */
+export interface HostGroup {
+  name: string;
+  gid: number;
+  members: string[];
+}
+
+/** A device node's owner group and permission bits (`/dev/vfio/N`). */
+export interface DeviceNode {
+  /** The node's name in its folder (`12`, `noiommu-3`). */
+  name: string;
+  gid: number;
+  /** Permission bits (`mode & 0o777`). */
+  mode: number;
+}
+
+/** What qatlib installs and reads on a host (intel/qatlib quickassist/utilities/service/). */
+export interface QatlibFiles {
+  /** `/etc/sysconfig/qat`, when present. */
+  sysconfig?: HostConfigFile;
+  /** The installed `qat.service` unit, when present (the first of the systemd unit folders). */
+  unit?: HostConfigFile;
+  /** Whether `qat.service` is enabled (a link in `/etc/systemd/system/multi-user.target.wants`). */
+  enabled: boolean;
+}
+
 /** Everything read from a host: nothing here is written back. */
 export interface HostSnapshot {
   /** The root read (`/` or a saved copy). */
@@ -98,6 +137,20 @@ export interface HostSnapshot {
   dmesg?: SavedText;
   /** Saved `lspci -vvvnn` text and its path, when given. */
   lspci?: SavedText;
+  /** `/proc/modules`, undefined when unreadable. */
+  modules?: LoadedModule[];
+  /** `/etc/group`, undefined when unreadable. */
+  groups?: HostGroup[];
+  /** `/dev/vfio/<group>` nodes (not `vfio` itself). */
+  vfioNodes?: DeviceNode[];
+  /** QAT firmware files (`qat_*`) of `/lib/firmware` and `/usr/lib/firmware`. */
+  firmware?: string[];
+  /** qatlib's service files. */
+  qatlib?: QatlibFiles;
+  /** `/etc/security/limits.conf` and `/etc/security/limits.d/*.conf`. */
+  limits?: HostConfigFile[];
+  /** The out-of-tree package's init script (`/etc/init.d/qat_service`), when installed. */
+  ootService?: string;
 }
 
 /**

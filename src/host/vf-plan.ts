@@ -10,7 +10,7 @@ import { deviceName } from "../model/devices.ts";
 import { pfServicesByFamily } from "../model/pf-services.ts";
 import type { DeviceFamily } from "../model/types.ts";
 import { attachDeviceCommand, nodedevDetachCommand } from "./commands.ts";
-import { Inventory, label, VFIO, vfioDenylisted } from "./inventory.ts";
+import { Inventory, label, VFIO_DRIVERS, vfioDenylisted } from "./inventory.ts";
 import { hostdevXml } from "./libvirt-xml.ts";
 import { comparePciAddresses } from "./pci-address.ts";
 import type { HostSnapshot, QatFunction } from "./types.ts";
@@ -90,6 +90,9 @@ function whyNotFree(inventory: Inventory, vf: QatFunction): string | undefined {
   if (guests.length > 0) return `already given to guest ${[...new Set(guests.map((g) => g.guest))].join(", ")}`;
   const holder = inventory.holder(vf);
   if (holder === "host") return `used by the host (driver ${vf.pci.driver})`;
+  if (inventory.usedByQatlib(vf)) {
+    return `used by qatlib on this host (qat_init.sh binds its PF's VFs to ${vf.pci.driver} for qatmgr)`;
+  }
   if (holder === "other" && vf.pci.driver !== "pci-stub") return `held by driver ${vf.pci.driver}`;
   const peers = inventory.groupPeers(vf.pci).filter((p) => !p.classCode.startsWith("0604"));
   if (peers.length > 0) {
@@ -197,7 +200,7 @@ function planNotes(inventory: Inventory, free: readonly QatFunction[], configs: 
   if (!inventory.iommuActive) {
     notes.push("the IOMMU is off: vfio-pci cannot give these VFs to guests until it is on (see: qatconf doctor)");
   }
-  const unbound = free.filter((vf) => vf.pci.driver !== VFIO);
+  const unbound = free.filter((vf) => vf.pci.driver === undefined || !VFIO_DRIVERS.has(vf.pci.driver));
   if (unbound.length > 0 && inventory.host.vfioDisableDenylist !== "Y") {
     const denied = unbound.filter(vfioDenylisted);
     if (denied.length > 0) {

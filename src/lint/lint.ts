@@ -10,11 +10,11 @@ import { deviceConfig } from "../model/instances.ts";
 import { findPackage } from "../model/packages.ts";
 import type { DeviceFamily, DeviceSettings } from "../model/types.ts";
 import { RULES, SET_RULES } from "../rules/index.ts";
-import { parse } from "../syntax/parse.ts";
+import { parseAs } from "../syntax/kind.ts";
 import type { ConfigDocument } from "../syntax/tree.ts";
 import { UNCONFIGURABLE_RULES } from "./config.ts";
 import { suppressions } from "./suppress.ts";
-import type { LintOptions, LintResult, RuleContext, RuleMeta } from "./types.ts";
+import type { FileKind, LintOptions, LintResult, RuleContext, RuleMeta } from "./types.ts";
 
 const BY_ID = new Map<string, RuleMeta>([...RULES, ...SET_RULES].map((r) => [r.id, r]));
 const RULE_IDS: ReadonlySet<string> = new Set(BY_ID.keys());
@@ -43,24 +43,28 @@ export function resolveDevice(options: LintOptions): { family?: DeviceFamily; is
   return fromName ?? { isVf: false };
 }
 
+const DRIVER_ONLY: readonly FileKind[] = ["driver"];
+
 /**
  * Lints a configuration file. Never throws on any input text: every finding, syntax errors
  * included, is a diagnostic. Rules turned `off` in `options.rules` do not run; `syntax` always runs,
  * as an error, whatever `options.rules` says (see `UNCONFIGURABLE_RULES`).
  */
 export function lint(text: string, options: LintOptions = {}): LintResult {
-  const document = parse(text, options.fileName === undefined ? {} : { fileName: options.fileName });
-  return lintDocument(document, options);
+  return lintDocument(parseAs(text, options), options);
 }
 
 /** Lints an already parsed document (see {@link lint}). */
 export function lintDocument(document: ConfigDocument, options: LintOptions = {}): LintResult {
   const diagnostics: Diagnostic[] = [];
-  const { family, isVf } = resolveDevice(options);
+  const kind: FileKind = document.kind ?? "driver";
+  // qatlib's file names no device of the driver's model: its rules read `options.device` themselves.
+  const { family, isVf } = kind === "driver" ? resolveDevice(options) : { family: undefined, isVf: false };
   const semantic = view(document);
   // Once per file, not per rule: every device rule reads the same model.
   const device = family ? deviceConfig(semantic, family, isVf, deviceSettings(options)) : undefined;
   for (const rule of RULES) {
+    if (!(rule.kinds ?? DRIVER_ONLY).includes(kind)) continue;
     const setting = UNCONFIGURABLE_RULES.has(rule.id) ? undefined : options.rules?.[rule.id];
     if (setting === "off") continue;
     const override: Severity | undefined = setting;

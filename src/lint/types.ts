@@ -5,13 +5,18 @@ import type { ConfigView } from "../config/view.ts";
 import type { Diagnostic, Severity } from "../diagnostics.ts";
 import type { Consumer } from "../model/consumers.ts";
 import type { DeviceConfig, DeviceFamily } from "../model/types.ts";
+import type { FileKind } from "../syntax/kind.ts";
 import type { ConfigDocument } from "../syntax/tree.ts";
+
+export type { FileKind };
 
 /** Severity settings of the linter's configuration: a severity, or `off`. */
 export type RuleSetting = Severity | "off";
 
 /** Options of `lint`. */
 export interface LintOptions {
+  /** The kind of file (`--kind`); by default `qatlib` for a path ending in `sysconfig/qat`, else `driver`. */
+  kind?: FileKind;
   /** The file's name or path: the device family, PF/VF and number are read from it. */
   fileName?: string;
   /** Device family id or alias, overriding the file name (`--device`). */
@@ -104,5 +109,7 @@ export interface Rule {
   description: string;
   /** Whether its diagnostics carry fixes that `--fix` applies. */
   fixable: boolean;
+  /** The kinds of file it checks; `["driver"]` when absent. */
+  kinds?: readonly FileKind[];
   check(context: RuleContext): void;
 }

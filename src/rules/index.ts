@@ -18,6 +18,12 @@ import { instancePolling } from "./instance-polling.ts";
 import { invalidValue } from "./invalid-value.ts";
 import { missingRequiredKey } from "./missing-required-key.ts";
 import { numProcessesMissing } from "./num-processes-missing.ts";
+import { qatlibCommentedServices } from "./qatlib-commented-services.ts";
+import { qatlibPolicy } from "./qatlib-policy.ts";
+import { qatlibPolicyServices } from "./qatlib-policy-services.ts";
+import { qatlibServicesIgnored } from "./qatlib-services-ignored.ts";
+import { qatlibServicesUnsupported } from "./qatlib-services-unsupported.ts";
+import { qatlibUnknownVariable } from "./qatlib-unknown-variable.ts";
 import { ringBudget } from "./ring-budget.ts";
 import { sectionAcrossDevices } from "./section-across-devices.ts";
 import { serviceNotEnabled } from "./service-not-enabled.ts";
@@ -56,6 +62,13 @@ export const RULES: readonly Rule[] = [
   sriovPfInstances,
   vfKernelInstances,
   ringBudget,
+  // qatlib's /etc/sysconfig/qat (rules with `kinds: ["qatlib"]`).
+  qatlibUnknownVariable,
+  qatlibServicesIgnored,
+  qatlibCommentedServices,
+  qatlibServicesUnsupported,
+  qatlibPolicy,
+  qatlibPolicyServices,
 ];
 
 /**

@@ -10,6 +10,7 @@ export const syntax: Rule = {
   defaultSeverity: "error",
   description: "Lines the driver's reader cannot parse: no '=', an unclosed '[' or quote, a NUL byte",
   fixable: false,
+  kinds: ["driver", "qatlib"],
   check(context) {
     for (const d of context.document.diagnostics) {
       const { ruleId: _ruleId, ...rest } = d;

@@ -8,6 +8,7 @@ export const unknownRule: Rule = {
   defaultSeverity: "warning",
   description: "A qatconf-disable comment names a rule that does not exist",
   fixable: false,
+  kinds: ["driver", "qatlib"],
   check(context) {
     for (const directive of suppressions(context.document).directives) {
       for (const rule of directive.rules) {

@@ -112,6 +112,11 @@ export interface SectionNode {
 
 /** A parsed configuration file. */
 export interface ConfigDocument {
+  /**
+   * Which language the text was parsed as: absent for the driver's INI files, `"qatlib"` for qatlib's
+   * `/etc/sysconfig/qat` (a systemd environment file: no sections, every line in `preamble`).
+   */
+  kind?: "qatlib";
   /** The file name given to `parse`, used to infer the device and in messages. */
   fileName?: string;
   /** A leading UTF-8 byte order mark, or the empty string. */

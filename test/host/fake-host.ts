@@ -3,7 +3,7 @@
  * folders under /sys/devices, relative links from /sys/bus/pci/devices, `driver`, `iommu_group`,
  * `physfn`, `virtfnN`), /proc files, /etc configuration files and libvirt domain definitions.
  */
-import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 
@@ -24,6 +24,9 @@ export interface FakeFunction {
   upstream?: string;
   /** Whether to create the in-tree driver's `qat/` folder. */
   inTree?: boolean;
+  /** `qat/state` and `qat/cfg_services` of the in-tree driver (they imply `inTree`). */
+  qatState?: string;
+  cfgServices?: string;
 }
 
 /** A whole fake host. */
@@ -38,6 +41,10 @@ export interface FakeHost {
   etc?: Record<string, string>;
   /** Domain XML files of /etc/libvirt/qemu by name (`vm1.xml`). */
   domains?: Record<string, string>;
+  /** Any other file by its path under the root (`proc/modules`, `etc/group`, `dev/vfio/12`). */
+  files?: Record<string, string>;
+  /** Permission bits of files of `files` (`dev/vfio/12`: 0o660). */
+  modes?: Record<string, number>;
 }
 
 const DEVICE_ROOT = "sys/devices/pci0000:00";
@@ -62,6 +69,8 @@ export async function buildHost(host: FakeHost): Promise<string> {
   await mkdir(join(root, "etc"), { recursive: true });
   for (const [name, text] of Object.entries(host.etc ?? {})) await put(join(root, "etc", name), text);
   for (const [name, text] of Object.entries(host.domains ?? {})) await put(join(root, "etc/libvirt/qemu", name), text);
+  for (const [path, text] of Object.entries(host.files ?? {})) await put(join(root, path), text);
+  for (const [path, mode] of Object.entries(host.modes ?? {})) await chmod(join(root, path), mode);
   return root;
 }
 
@@ -86,7 +95,9 @@ async function writeFunction(
     await put(join(dir, "sriov_totalvfs"), `${f.totalVfs}\n`);
     await put(join(dir, "sriov_numvfs"), `${f.numVfs ?? 0}\n`);
   }
-  if (f.inTree) await mkdir(join(dir, "qat"));
+  if (f.inTree || f.qatState !== undefined || f.cfgServices !== undefined) await mkdir(join(dir, "qat"));
+  if (f.qatState !== undefined) await put(join(dir, "qat/state"), `${f.qatState}\n`);
+  if (f.cfgServices !== undefined) await put(join(dir, "qat/cfg_services"), `${f.cfgServices}\n`);
   await link(join(root, "sys/bus/pci/devices", f.address), dir);
   if (f.driver !== undefined) {
     const driverDir = join(root, "sys/bus/pci/drivers", f.driver);

@@ -27,6 +27,14 @@ NumberDcInstances = 0
 /** The same file without SR-IOV. */
 export const PF_PLAIN_CONF = PF_SRIOV_CONF.replace("SRIOV_Enabled = 1\n", "");
 
+/** The firmware of the devices these layouts hold, as the distribution's package installs it. */
+export const FIRMWARE: Record<string, string> = Object.fromEntries(
+  ["qat_c62x.bin", "qat_c62x_mmp.bin", "qat_4xxx.bin.xz", "qat_4xxx_mmp.bin.xz"].map((n) => [
+    `lib/firmware/${n}`,
+    "fw",
+  ]),
+);
+
 export const BOOT = "BOOT_IMAGE=/vmlinuz-6.1.0-18-amd64 root=/dev/mapper/vg-root ro quiet";
 
 function bridge(address: string, group: string, numaNode = 0): FakeFunction {
@@ -36,6 +44,7 @@ function bridge(address: string, group: string, numaNode = 0): FakeFunction {
 /** A healthy host: one c6xx PF with 16 VFs on vfio-pci, IOMMU and VT-x on, files clean. */
 export function healthyHost(): FakeHost {
   return {
+    files: { ...FIRMWARE },
     functions: [
       bridge(BRIDGE, "1"),
       { address: PF, device: "37c8", driver: "c6xx", totalVfs: 16, numVfs: 16, upstream: BRIDGE, iommuGroup: "2" },
@@ -53,6 +62,7 @@ export function healthyHost(): FakeHost {
 /** Two c6xx PFs on two NUMA nodes, VFs on vfio-pci: the planner's playground. */
 export function twoNodeHost(vfsPerPf = 4): FakeHost {
   return {
+    files: { ...FIRMWARE },
     functions: [
       bridge(BRIDGE, "1", 0),
       bridge(BRIDGE2, "3", 1),
@@ -91,6 +101,7 @@ export function twoNodeHost(vfsPerPf = 4): FakeHost {
 export function noIommuHost(): FakeHost {
   const host = healthyHost();
   return {
+    files: { ...FIRMWARE },
     ...host,
     functions: host.functions.map(({ iommuGroup: _, ...f }) => f),
     iommuUnits: [],
@@ -101,6 +112,7 @@ export function noIommuHost(): FakeHost {
 /** SR-IOV asked for in the file but no VF enabled; a guest still names a VF. */
 export function vfsNotEnabledHost(): FakeHost {
   return {
+    files: { ...FIRMWARE },
     functions: [
       bridge(BRIDGE, "1"),
       { address: PF, device: "37c8", driver: "c6xx", totalVfs: 16, numVfs: 0, upstream: BRIDGE, iommuGroup: "2" },
@@ -122,6 +134,7 @@ export function wrongDriverHost(): FakeHost {
   const vfs = vfsOf(PF, 4, { device: "37c9", firstGroup: 100 });
   const drivers = ["c6xxvf", undefined, "ixgbevf", "vfio-pci"];
   return {
+    files: { ...FIRMWARE },
     functions: [
       bridge(BRIDGE, "1"),
       { address: PF, device: "37c8", driver: "c6xx", totalVfs: 16, numVfs: 4, upstream: BRIDGE, iommuGroup: "2" },
@@ -143,6 +156,7 @@ export function wrongDriverHost(): FakeHost {
 export function mixedGenerationsHost(): FakeHost {
   const pf4 = "0000:6b:00.0";
   return {
+    files: { ...FIRMWARE },
     functions: [
       { address: PF, device: "37c8", driver: "c6xx", totalVfs: 16, numVfs: 2, iommuGroup: "2" },
       ...vfsOf(PF, 2, { device: "37c9", driver: "vfio-pci", firstGroup: 100 }),

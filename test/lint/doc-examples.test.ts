@@ -1,8 +1,9 @@
 /**
- * The rule pages' examples run as tests (as biome's rules_check does): every `ini` fence under
- * `## Bad` gives at least one finding of the page's rule, every fence under `## Good` none of it
- * (other rules may fire on a fragment). The fence's info string names the file the example is
- * (`ini c6xxvf_dev0.conf`); without one it is a c6xx PF file. The page's `Fixable:` agrees with the
+ * The rule pages' examples run as tests (as biome's rules_check does): every `ini` fence (`sh` for
+ * qatlib's `/etc/sysconfig/qat`) under `## Bad` gives at least one finding of the page's rule, every
+ * fence under `## Good` none of it (other rules may fire on a fragment). The fence's info string
+ * names the file the example is (`ini c6xxvf_dev0.conf`); without one it is a c6xx PF file, or
+ * `/etc/sysconfig/qat` for an `sh` fence. The page's `Fixable:` agrees with the
  * rule. Set rules' examples describe several files and are tested in test/rules/set-rules.test.ts.
  */
 import { readFileSync } from "node:fs";
@@ -30,12 +31,13 @@ function examples(page: string): Example[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
     if (line.startsWith("## ")) heading = line === "## Bad" ? "Bad" : line === "## Good" ? "Good" : undefined;
-    const fence = /^```ini(?:\s+(\S+))?(?:\s+pf-services=(\S+))?\s*$/.exec(line);
+    const fence = /^```(ini|sh)(?:\s+(\S+))?(?:\s+pf-services=(\S+))?\s*$/.exec(line);
     if (!fence || !heading) continue;
     const body: string[] = [];
     for (i++; i < lines.length && lines[i] !== "```"; i++) body.push(lines[i] as string);
-    const example: Example = { heading, fileName: fence[1] ?? "c6xx_dev0.conf", text: `${body.join("\n")}\n` };
-    if (fence[2]) example.pfServices = fence[2];
+    const fileName = fence[2] ?? (fence[1] === "sh" ? "/etc/sysconfig/qat" : "c6xx_dev0.conf");
+    const example: Example = { heading, fileName, text: `${body.join("\n")}\n` };
+    if (fence[3]) example.pfServices = fence[3];
     out.push(example);
   }
   return out;

@@ -6,7 +6,7 @@ import { expectDocPage } from "../support/doc-page.ts";
 const LAYOUT = {
   dir: resolve(import.meta.dirname, "../../docs/rules"),
   sourceHeading: "## Driver source",
-  exampleFences: ["ini"],
+  exampleFences: ["ini", "sh"],
 };
 
 describe("every rule has a doc page", () => {

@@ -1,5 +1,6 @@
 /** `qatconf fmt`: lay files out canonically, changing whitespace only. */
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
+import type { FileKind } from "../../syntax/kind.ts";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes.ts";
 
 interface FmtOptions {
@@ -8,6 +9,7 @@ interface FmtOptions {
   write?: boolean;
   backup?: boolean | string;
   force?: boolean;
+  kind?: FileKind;
 }
 
 export function register(program: Command): void {
@@ -20,12 +22,20 @@ export function register(program: Command): void {
     .option("-w, --write", "format the files in place (atomically, keeping their mode)")
     .option("--backup [suffix]", "with --write, keep the original as FILE<suffix> (default .bak)")
     .option("--force", "format even a file with syntax errors (its broken lines are left as written)")
+    .addOption(
+      new Option("--kind <kind>", "read the files as the driver's INI files or qatlib's /etc/sysconfig/qat").choices([
+        "driver",
+        "qatlib",
+      ]),
+    )
     .addHelpText(
       "after",
       "\nPaths: as for lint; nothing is read from stdin unless '-' is given, so an empty file list fails.\n" +
         "Exit codes: 0 formatted (or printed), 1 a file would change (--check, --diff),\n" +
         "2 usage or I/O error, or a file with syntax errors (never rewritten without --force).\n" +
-        'Set "format": { "alignEquals": true } in .qatconf.json to align \'=\' within each block.',
+        'Set "format": { "alignEquals": true } in .qatconf.json to align \'=\' within each block.\n' +
+        "qatlib's /etc/sysconfig/qat (its path, or --kind qatlib) is laid out as KEY=VALUE; lines holding\n" +
+        "'ServicesEnabled=' are left as written, as qat_init.sh reads their text as it stands.",
     )
     .action(async (paths: string[], options: FmtOptions) => {
       process.exitCode = await fmt(paths, options);
@@ -77,6 +87,7 @@ async function fmtFile(file: string, named: boolean, options: FmtOptions): Promi
     fileName: file,
     ...(alignEquals === undefined ? {} : { alignEquals }),
     ...(options.force ? { force: true } : {}),
+    ...(options.kind ? { kind: options.kind } : {}),
   });
   process.stderr.write(formatDiagnostics(file, result.diagnostics));
   if (result.diagnostics.length > 0 && !options.force) {

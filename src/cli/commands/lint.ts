@@ -4,6 +4,9 @@ import { type Consumer, parseConsumer } from "../../model/consumers.ts";
 import type { LintCommandOptions } from "../lint-run.ts";
 import { addModelOptions } from "../model-options.ts";
 
+/** The `--kind` names: by default a path ending in sysconfig/qat is qatlib's, any other the driver's. */
+export const KINDS = ["driver", "qatlib"] as const;
+
 /** The `--format` names (the reporters' index is loaded only when a report is rendered). */
 const FORMATS = ["stylish", "json", "sarif", "github"] as const;
 
@@ -29,10 +32,18 @@ export function register(program: Command): void {
   const command = program
     .command("lint")
     .description("check configuration files for what the driver would reject or silently ignore")
-    .argument("[paths...]", "files, directories (walked for *_dev*.conf and *.conf.vm), globs, or '-' for stdin")
+    .argument(
+      "[paths...]",
+      "files, directories (walked for *_dev*.conf, *.conf.vm and sysconfig/qat), globs, or '-' for stdin",
+    )
     .addOption(new Option("-f, --format <name>", "report format").choices(FORMATS).default("stylish"))
     .option("--stdin-filename <name>", "the name stdin is linted as (its device family and PF/VF role)")
     .option("--device <family>", "device family (c6xx, 4xxx, c6xxvf, ...), overriding file names and .qatconf.json")
+    .addOption(
+      new Option("--kind <kind>", "read the files as the driver's INI files or qatlib's /etc/sysconfig/qat").choices(
+        KINDS,
+      ),
+    )
     .option("--cpus <n>", "logical CPUs of the target host, for CoreAffinity checks", wholeNumber(1))
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", wholeNumber(0))
     .option("-q, --quiet", "report errors only (warnings still count for --max-warnings)")
@@ -45,7 +56,9 @@ export function register(program: Command): void {
     )
     .addHelpText(
       "after",
-      "\nPaths: '-' reads stdin (give --stdin-filename c6xx_dev0.conf for its device family); nothing is\n" +
+      "\nqatlib's /etc/sysconfig/qat is recognised by its path (or --kind qatlib); --device 4xxx|420xx|6xxx\n" +
+        "checks its ServicesEnabled against that generation.\n" +
+        "Paths: '-' reads stdin (give --stdin-filename c6xx_dev0.conf for its device family); nothing is\n" +
         "read from stdin unless '-' is given. A directory or glob that finds no file is an error.\n" +
         "Exit codes: 0 clean (warnings within --max-warnings), 1 errors or too many warnings,\n" +
         "2 usage or I/O error (missing, unreadable or non-text file, bad .qatconf.json).\n" +

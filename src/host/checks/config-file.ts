@@ -2,6 +2,7 @@ import { parseFileName } from "../../config/file-name.ts";
 import { lintDocument } from "../../lint/lint.ts";
 import { deviceName } from "../../model/devices.ts";
 import { type Inventory, label } from "../inventory.ts";
+import { reportLintErrors } from "../lint-findings.ts";
 import type { HostCheck, HostCheckContext, HostConfigFile, QatFunction } from "../types.ts";
 
 /**
@@ -17,24 +18,45 @@ export const configFile: HostCheck = {
     const { inventory } = context;
     const claimed = new Map<string, QatFunction>();
     for (const q of inventory.qat) {
+      if (inventory.holder(q) === "host" && inventory.driverStack(q) === "in-tree") {
+        reportInTree(context, q);
+        continue;
+      }
       const expected = inventory.expectedConfig(q);
       if (!expected) continue;
       if (expected.file) claimed.set(expected.file.path, q);
       else reportMissing(context, q, expected.path);
     }
-    for (const file of inventory.host.configs) lintFile(context, file, claimed.get(file.path));
+    // On a host the in-tree driver runs whole, with no out-of-tree package, nothing reads the
+    // driver's files: they are stale, not live configuration to lint (VF files kept for guests excepted).
+    const stale = inventory.inTreeHost && !inventory.outOfTreeInstalled;
+    for (const file of inventory.host.configs) {
+      if (stale && !parseFileName(file.path)?.forGuest) reportStale(context, file);
+      else lintFile(context, file, claimed.get(file.path));
+    }
   },
 };
 
+function reportInTree({ report }: HostCheckContext, q: QatFunction): void {
+  const services = q.pci.inTreeQatSysfs
+    ? `its services: ${q.pci.sysfsPath}/qat/cfg_services`
+    : "it creates its kernel crypto and compression instances itself";
+  report({
+    path: q.pci.sysfsPath,
+    severity: "info",
+    message: `${label(q)} is driven by the in-tree kernel driver, which reads no /etc file (${services})`,
+  });
+}
+
+function reportStale({ report }: HostCheckContext, file: HostConfigFile): void {
+  report({
+    path: file.path,
+    message: `${file.path} is stale: this host runs the in-tree QAT driver, which reads no /etc file, and the out-of-tree package that would read it is not installed`,
+    hint: `remove it (or keep it for a return to the out-of-tree package); in-tree settings live in sysfs and qatlib's /etc/sysconfig/qat`,
+  });
+}
+
 function reportMissing({ inventory, report }: HostCheckContext, q: QatFunction, path: string): void {
-  if (q.pci.inTreeQatSysfs) {
-    report({
-      path: q.pci.sysfsPath,
-      severity: "info",
-      message: `${label(q)} is driven by the in-tree kernel driver, which reads no /etc file (its services: ${q.pci.sysfsPath}/qat/cfg_services)`,
-    });
-    return;
-  }
   const template = templateFor(inventory, q);
   report({
     path: q.pci.sysfsPath,
@@ -60,26 +82,16 @@ function templateFor(inventory: Inventory, q: QatFunction): string | undefined {
 
 function lintFile({ inventory, report }: HostCheckContext, file: HostConfigFile, owner: QatFunction | undefined): void {
   const diagnostics = lintDocument(inventory.document(file), { fileName: file.path }).diagnostics;
-  const errors = diagnostics.filter((d) => d.severity === "error");
-  for (const d of errors) {
-    report({
-      path: file.path,
-      ruleId: d.ruleId,
-      severity: "error",
-      message: d.message,
-      range: d.range,
-      ...(d.hint === undefined ? {} : { hint: d.hint }),
-    });
-  }
+  const errors = reportLintErrors(report, file.path, diagnostics);
   const role = owner
     ? `configures ${label(owner)}`
     : parseFileName(file.path)?.forGuest
       ? "is a VF file kept for guests (not read on this host)"
       : "is read by no device of this host";
-  const warnings = diagnostics.length - errors.length;
+  const warnings = diagnostics.length - errors;
   const verdict =
-    errors.length > 0
-      ? `has ${errors.length} lint error${errors.length === 1 ? "" : "s"}`
+    errors > 0
+      ? `has ${errors} lint error${errors === 1 ? "" : "s"}`
       : `is lint-clean${warnings > 0 ? ` (${warnings} warnings and notes: qatconf lint ${file.path})` : ""}`;
   report({ path: file.path, severity: "info", message: `${file.path} ${role} and ${verdict}` });
 }

@@ -41,9 +41,13 @@ export const dmesg: HostCheck = {
   id: "dmesg",
   defaultSeverity: "warning",
   description: "The saved dmesg shows no vfio-pci refusal, IOMMU fault, malformed TLP or QAT driver error",
-  check({ host, report }) {
+  check({ host, inventory, report }) {
     if (host.dmesg === undefined) return;
     const { path, text } = host.dmesg;
+    // Name the state command of the driver in charge: adf_ctl exists only with the out-of-tree package.
+    const states = inventory.inTreeHost
+      ? "cat /sys/bus/pci/devices/<BDF>/qat/state shows each in-tree device's state (QAT 2.0 and later)"
+      : "adf_ctl status shows each device's state";
     for (const { text: line, offset } of linesWithOffsets(text)) {
       const known = PATTERNS.find((p) => p.test.test(line));
       const qat = known === undefined && QAT_SOURCE.test(line) && QAT_ERROR.test(line);
@@ -54,8 +58,7 @@ export const dmesg: HostCheck = {
         range: rangeAt(text, offset, offset + line.length),
         severity: known?.severity ?? "warning",
         message: known ? `${known.what}: ${message}` : `QAT driver error: ${message}`,
-        hint:
-          known?.hint ?? "adf_ctl status shows each device's state; the message names the device and the failing step",
+        hint: known?.hint ?? `${states}; the message names the device and the failing step`,
       });
     }
   },

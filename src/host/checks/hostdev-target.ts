@@ -1,4 +1,4 @@
-import { enableVfsCommand } from "../commands.ts";
+import { enableSriovHint, enableVfsCommand } from "../commands.ts";
 import { label } from "../inventory.ts";
 import { parsePciAddress } from "../pci-address.ts";
 import type { HostCheck } from "../types.ts";
@@ -25,7 +25,7 @@ export const hostdevTarget: HostCheck = {
         report({
           ...base,
           message: `guest ${h.guest} is given ${h.address}, which does not exist: it looks like a VF of ${label(pf)}, whose VFs are not enabled (${pf.pci.sriovNumVfs ?? 0} now), so ${h.guest} will not start`,
-          hint: `${enableVfsCommand(pf.pci.address, total)} (out-of-tree driver: SRIOV_Enabled = 1 and adf_ctl restart)`,
+          hint: enableSriovHint(inventory.driverStack(pf), pf.pci.address, total),
         });
         continue;
       }

@@ -7,16 +7,22 @@ import { configFile } from "./config-file.ts";
 import { consumers } from "./consumers.ts";
 import { cpuVirtualization } from "./cpu-virtualization.ts";
 import { dmesg } from "./dmesg.ts";
+import { driverStack } from "./driver-stack.ts";
+import { firmware } from "./firmware.ts";
 import { hostdevTarget } from "./hostdev-target.ts";
+import { intreeDevice } from "./intree-device.ts";
 import { iommu } from "./iommu.ts";
 import { iommuGroup } from "./iommu-group.ts";
+import { memlock } from "./memlock.ts";
 import { mps } from "./mps.ts";
 import { pfDriver } from "./pf-driver.ts";
 import { qatDevices } from "./qat-devices.ts";
+import { qatlibService } from "./qatlib-service.ts";
 import { sriov } from "./sriov.ts";
 import { sriovConfig } from "./sriov-config.ts";
 import { vfDoubleUse } from "./vf-double-use.ts";
 import { vfDriver } from "./vf-driver.ts";
+import { vfioAccess } from "./vfio-access.ts";
 import { vfioDenylist } from "./vfio-denylist.ts";
 
 /** Every check doctor runs. Add one by importing it here (one line) and writing its doc page. */
@@ -25,6 +31,9 @@ export const HOST_CHECKS: readonly HostCheck[] = [
   cpuVirtualization,
   iommu,
   pfDriver,
+  driverStack,
+  intreeDevice,
+  firmware,
   sriov,
   vfDriver,
   iommuGroup,
@@ -32,6 +41,9 @@ export const HOST_CHECKS: readonly HostCheck[] = [
   configFile,
   consumers,
   sriovConfig,
+  qatlibService,
+  vfioAccess,
+  memlock,
   vfDoubleUse,
   hostdevTarget,
   mps,

@@ -1,4 +1,4 @@
-import { driverModule } from "../commands.ts";
+import { driverModule, loadDriverHint } from "../commands.ts";
 import { hostDriverNames, label, VFIO } from "../inventory.ts";
 import type { HostCheck } from "../types.ts";
 
@@ -16,8 +16,8 @@ export const pfDriver: HostCheck = {
       if (holder === "none") {
         report({
           path,
-          message: `${label(pf)} has no driver: its services and its VFs are unavailable, and adf_ctl does not see it`,
-          hint: `modprobe ${module} (out-of-tree package: service qat_service start)`,
+          message: `${label(pf)} has no driver: its services and its VFs are unavailable`,
+          hint: loadDriverHint(inventory.driverStack(pf), module),
         });
       } else if (holder === "vfio") {
         report({

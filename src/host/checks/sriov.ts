@@ -1,4 +1,4 @@
-import { enableVfsCommand } from "../commands.ts";
+import { enableSriovHint } from "../commands.ts";
 import { label } from "../inventory.ts";
 import type { HostCheck } from "../types.ts";
 
@@ -22,7 +22,7 @@ export const sriov: HostCheck = {
           path,
           severity: "info",
           message: `${label(pf)} can expose ${total} VFs; none is enabled`,
-          hint: `in-tree driver: ${enableVfsCommand(address, total)}; out-of-tree driver: SRIOV_Enabled = 1 in its /etc file, then adf_ctl restart`,
+          hint: enableSriovHint(inventory.driverStack(pf), address, total),
         });
       } else {
         report({ path, severity: "info", message: `${label(pf)} has ${enabled} of ${total} VFs enabled` });

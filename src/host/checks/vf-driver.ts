@@ -26,11 +26,17 @@ export const vfDriver: HostCheck = {
         });
         continue;
       }
+      // The kernel has no in-tree VF driver for QAT 2.0 and later: those VFs are used through vfio
+      // (qatlib on the host, or a guest), which qatlib's qat.service binds them to at each start.
+      const pf = inventory.pfOf(vf);
+      const vfioOnly = pf !== undefined && inventory.driverStack(pf) === "in-tree" && vf.family.generation >= "2.0";
       if (holder === "none") {
         report({
           path,
           message: `${label(vf)} has no driver: neither the host nor a guest can use it`,
-          hint: `for a guest: ${bindVfioCommand(vf.pci.address)}; for the host: modprobe ${module}`,
+          hint: vfioOnly
+            ? `${inventory.qatlibInstalled ? "for qatlib: systemctl restart qat (qat_init.sh binds the VFs to vfio-pci); " : ""}for a guest or qatlib: ${bindVfioCommand(vf.pci.address)} (the kernel has no in-tree ${vfDriverName} driver)`
+            : `for a guest: ${bindVfioCommand(vf.pci.address)}; for the host: modprobe ${module}`,
         });
       } else if (holder === "other") {
         report({

@@ -1,0 +1,93 @@
+import { lintDocument } from "../../lint/lint.ts";
+import { assignments, documentServices, policyProblem } from "../../qatlib/sysconfig.ts";
+import { type Inventory, label } from "../inventory.ts";
+import { reportLintErrors } from "../lint-findings.ts";
+import type { HostCheck, HostCheckContext } from "../types.ts";
+
+/** Services as a set, so that `asym;sym` read back from a new kernel equals `sym;asym` as written. */
+function sameServices(a: string, b: string): boolean {
+  const set = (s: string): string => s.split(";").sort().join(";");
+  return set(a) === set(b);
+}
+
+/**
+ * What qatlib's service needs and does: a supported device (QAT 2.0 and later), the `qat` group
+ * (qat.service's `ExecStartPre=/bin/sh -c "test $(getent group qat)"`), the service enabled (the
+ * kernel forgets cfg_services and sriov_numvfs at every reboot), a clean /etc/sysconfig/qat, and
+ * its ServicesEnabled in force on every PF.
+ */
+export const qatlibService: HostCheck = {
+  id: "qatlib-service",
+  defaultSeverity: "error",
+  description: "qatlib's service: supported devices, the qat group, qat.service enabled, /etc/sysconfig/qat applied",
+  check(context) {
+    const { inventory, report } = context;
+    if (!inventory.qatlibInstalled) return;
+    const pfs = inventory.pfs;
+    const unit = inventory.host.qatlib?.unit?.path ?? "/etc/sysconfig/qat";
+    if (pfs.length > 0 && pfs.every((pf) => pf.family.generation < "2.0")) {
+      report({
+        path: unit,
+        message: `qatlib is installed, but it does not support QAT 1.x (${label(pfs[0] as (typeof pfs)[number])}${pfs.length > 1 ? ` and ${pfs.length - 1} more` : ""}): qat_init.sh touches only 4xxx, 420xx and 6xxx devices, so applications find no device`,
+        hint: "remove qatlib and install Intel's out-of-tree package for QAT 1.x (QAT.L.4.x), which has its own library",
+      });
+    }
+    const groups = inventory.host.groups;
+    if (groups !== undefined && !inventory.qatlibGroup) {
+      report({
+        path: "/etc/group",
+        message: `the group '${inventory.qatlibGroupName}' does not exist: qat.service refuses to start (ExecStartPre test $(getent group ${inventory.qatlibGroupName})) and no user can open the VFs`,
+        hint: `groupadd ${inventory.qatlibGroupName} (qatlib's package creates it with systemd-sysusers), then usermod -aG ${inventory.qatlibGroupName} <user> and systemctl restart qat`,
+      });
+    }
+    if (inventory.host.qatlib?.unit && !inventory.host.qatlib.enabled) {
+      report({
+        path: inventory.host.qatlib.unit.path,
+        severity: "warning",
+        message:
+          "qat.service is not enabled: the kernel forgets cfg_services and sriov_numvfs at every reboot, and only qat.service writes them back",
+        hint: "systemctl enable --now qat",
+      });
+    }
+    checkSysconfig(context);
+  },
+};
+
+function checkSysconfig({ inventory, report }: HostCheckContext): void {
+  const doc = inventory.qatlibDocument();
+  const file = inventory.host.qatlib?.sysconfig;
+  if (!doc || !file) return;
+  reportLintErrors(report, file.path, lintDocument(doc, { fileName: file.path }).diagnostics);
+  checkPolicy(inventory, report, file.path);
+  const services = documentServices(doc);
+  if (!services.applied) return;
+  for (const pf of inventory.pfs) {
+    const now = pf.pci.cfgServices;
+    if (now === undefined || inventory.driverStack(pf) !== "in-tree" || sameServices(now, services.value)) continue;
+    report({
+      path: pf.pci.sysfsPath,
+      severity: "warning",
+      message: `${label(pf)} runs '${now}', not the ServicesEnabled=${services.value} of ${file.path}: qat.service has not run since the file changed, or the kernel refused the value`,
+      hint: "systemctl restart qat, then journalctl -u qat shows whether qat_init.sh could write cfg_services",
+    });
+  }
+}
+
+/**
+ * POLICY against the VFs qatlib has: qatmgr gives each process POLICY VFs and stops with "Policy %d
+ * is greater than the number of available devices" when there are fewer (vfio_mgr_lib.c).
+ */
+function checkPolicy(inventory: Inventory, report: HostCheckContext["report"], path: string): void {
+  const doc = inventory.qatlibDocument();
+  const entry = doc ? assignments(doc).get("POLICY")?.at(-1) : undefined;
+  if (!entry || policyProblem(entry.value) !== undefined) return;
+  const policy = Number(entry.value.trim());
+  const vfs = inventory.vfs.filter((vf) => inventory.usedByQatlib(vf)).length;
+  if (policy === 0 || vfs === 0 || policy <= vfs) return;
+  report({
+    path,
+    range: entry.range,
+    message: `POLICY=${policy} asks ${policy} VFs per process, but qatlib has ${vfs}: qatmgr stops ("Policy ${policy} is greater than the number of available devices ${vfs}") and qat.service fails`,
+    hint: `set POLICY to at most ${vfs}, or 0 (one VF of each PF per process)`,
+  });
+}

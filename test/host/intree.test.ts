@@ -1,0 +1,223 @@
+import { describe, expect, it } from "vitest";
+import { Inventory } from "../../src/host/inventory.ts";
+import { parseGroups, parseModules } from "../../src/host/snapshot.ts";
+import { freeVfs, planVfs } from "../../src/host/vf-plan.ts";
+import type { FakeHost } from "./fake-host.ts";
+import { GID, inTreeQat1Host, PF4, procModules, qatlibHost } from "./intree-layouts.ts";
+import { PF } from "./layouts.ts";
+import { doctorOf, findings, problems, snapshotOf } from "./run.ts";
+
+/** A variant of a layout. */
+function withChange(host: FakeHost, change: (h: FakeHost) => void): FakeHost {
+  const copy = structuredClone(host);
+  change(copy);
+  return copy;
+}
+
+describe("the snapshot's view of the driver stack", () => {
+  it("reads /proc/modules with the out-of-tree flag, and /etc/group", () => {
+    expect(
+      parseModules(
+        "usdm_drv 61440 0 - Live 0x0 (O)\nintel_qat 352256 2 usdm_drv, Live 0x0 (OE)\nqat_4xxx 1 0 - Live 0x0\n",
+      ),
+    ).toEqual([
+      { name: "usdm_drv", state: "Live", outOfTree: true },
+      { name: "intel_qat", state: "Live", outOfTree: true },
+      { name: "qat_4xxx", state: "Live", outOfTree: false },
+    ]);
+    expect(parseGroups("qat:x:983:alice,bob\nbroken\n")).toEqual([
+      { name: "qat", gid: 983, members: ["alice", "bob"] },
+    ]);
+  });
+
+  it("reads what qatlib needs from the tree", async () => {
+    const host = await snapshotOf(qatlibHost());
+    expect(host.qatlib).toMatchObject({ enabled: true, sysconfig: { path: "/etc/sysconfig/qat" } });
+    expect(host.qatlib?.unit?.path).toBe("/usr/lib/systemd/system/qat.service");
+    expect(host.vfioNodes?.[0]).toEqual({ name: "200", gid: GID, mode: 0o660 });
+    expect(host.firmware).toContain("qat_4xxx.bin.xz");
+    expect(host.pci.find((f) => f.address === PF4)).toMatchObject({ qatState: "up", cfgServices: "sym;asym" });
+  });
+});
+
+describe("doctor on an in-tree QAT 1.x host with SR-IOV", () => {
+  it("says the in-tree driver runs it, asks for no /etc file and reports the one there as stale", async () => {
+    const all = await doctorOf(inTreeQat1Host());
+    expect(findings(all, "driver-stack", "info")[0]?.message).toContain(
+      "c6xx PF 0000:3d:00.0 is driven by the kernel's in-tree module qat_c62x",
+    );
+    const config = findings(all, "config-file");
+    expect(config.map((d) => [d.severity, d.message.split(":")[0]])).toEqual([
+      ["info", "c6xx PF 0000"],
+      ["warning", "/etc/c6xx_dev0.conf is stale"],
+    ]);
+    expect(all.some((d) => d.message.includes("has no /etc/c6xx_dev0.conf"))).toBe(false);
+    expect(problems(all).map((d) => d.ruleId)).toEqual(["config-file"]);
+  });
+
+  it("gives the in-tree command, not adf_ctl, to enable VFs", async () => {
+    const host = withChange(inTreeQat1Host(), (h) => {
+      h.functions = h.functions.filter((f) => f.address === PF).map((f) => ({ ...f, numVfs: 0 }));
+    });
+    const [d] = findings(await doctorOf(host), "sriov");
+    expect(d?.hint).toContain("echo 16 > /sys/bus/pci/devices/0000:3d:00.0/sriov_numvfs");
+    expect(d?.hint).not.toContain("adf_ctl");
+  });
+});
+
+describe("doctor on a healthy qatlib host", () => {
+  it("finds nothing wrong", async () => {
+    const all = await doctorOf(qatlibHost());
+    expect(problems(all)).toEqual([]);
+    expect(findings(all, "intree-device", "info")[0]?.message).toContain("runs sym;asym");
+  });
+
+  it("gives no VF of qatlib's to vf-plan", async () => {
+    const snapshot = await snapshotOf(qatlibHost());
+    const { free, excluded } = freeVfs(new Inventory(snapshot));
+    expect(free).toEqual([]);
+    expect(excluded[0]?.reason).toContain("used by qatlib on this host");
+    expect(planVfs(snapshot, [{ guest: "vm1", count: 1 }]).ok).toBe(false);
+  });
+});
+
+describe("doctor on qatlib's mistakes", () => {
+  const expectProblem = async (host: FakeHost, check: string, text: string): Promise<void> => {
+    const found = problems(await doctorOf(host)).filter((d) => d.ruleId === check);
+    expect(found.map((d) => d.message).join("\n")).toContain(text);
+  };
+
+  it("the qat group missing", () =>
+    expectProblem(
+      withChange(qatlibHost(), (h) => {
+        h.files = { ...h.files, "etc/group": "root:x:0:\n" };
+      }),
+      "qatlib-service",
+      "the group 'qat' does not exist",
+    ));
+
+  it("qat.service not enabled: settings lost at reboot", () =>
+    expectProblem(
+      withChange(qatlibHost(), (h) => {
+        delete h.files?.["etc/systemd/system/multi-user.target.wants/qat.service"];
+      }),
+      "qatlib-service",
+      "qat.service is not enabled",
+    ));
+
+  it("a /dev/vfio node of another group, or not group-writable", async () => {
+    await expectProblem(
+      withChange(qatlibHost(), (h) => {
+        h.files = { ...h.files, "etc/group": `qat:x:${GID + 1}:\n` };
+      }),
+      "vfio-access",
+      "16 VFs of 4xxx PF 0000:6b:00.0 (first: /dev/vfio/200): the /dev/vfio node is not in group qat",
+    );
+    await expectProblem(
+      withChange(qatlibHost(), (h) => {
+        h.modes = Object.fromEntries(Object.keys(h.modes ?? {}).map((k) => [k, 0o600]));
+      }),
+      "vfio-access",
+      "not group read-write",
+    );
+  });
+
+  it("memlock below 16 MB per VF of a process", async () => {
+    const host = withChange(qatlibHost(), (h) => {
+      delete h.files?.["etc/security/limits.d/qat.conf"];
+    });
+    await expectProblem(
+      host,
+      "memlock",
+      "a process gets 2 VFs (POLICY=2) and needs at least 32768 KB locked, but nothing sets it",
+    );
+  });
+
+  it("a ServicesEnabled qat_init.sh ignores, surfaced under its rule id", () =>
+    expectProblem(
+      withChange(qatlibHost(), (h) => {
+        h.etc = { "sysconfig/qat": "ServicesEnabled=asym;sym\n" };
+      }),
+      "qatlib-services-ignored",
+      "qat_init.sh ignores this ServicesEnabled",
+    ));
+
+  it("the file's services not in force on a PF", () =>
+    expectProblem(
+      withChange(qatlibHost(), (h) => {
+        h.etc = { "sysconfig/qat": "ServicesEnabled=dc\nPOLICY=2\n" };
+      }),
+      "qatlib-service",
+      "runs 'sym;asym', not the ServicesEnabled=dc",
+    ));
+
+  it("a PF left down, and a PF without VFs", async () => {
+    const host = withChange(qatlibHost(), (h) => {
+      h.functions = h.functions.filter((f) => f.address === PF4).map((f) => ({ ...f, qatState: "down", numVfs: 0 }));
+    });
+    const found = problems(await doctorOf(host)).filter((d) => d.ruleId === "intree-device");
+    expect(found.map((d) => d.message.split(":")[0])).toEqual(["4xxx PF 0000", "4xxx PF 0000"]);
+    expect(found[0]?.message).toContain("is down");
+    expect(found[1]?.message).toContain("qatlib has nothing to use");
+  });
+
+  it("a POLICY asking more VFs than qatlib has", () =>
+    expectProblem(
+      withChange(qatlibHost(), (h) => {
+        h.etc = { "sysconfig/qat": "ServicesEnabled=sym;asym\nPOLICY=32\n" };
+      }),
+      "qatlib-service",
+      "POLICY=32 asks 32 VFs per process, but qatlib has 16",
+    ));
+
+  it("a VF with no driver: the hint binds vfio for qatlib, as no in-tree 4xxxvf driver exists", async () => {
+    const host = withChange(qatlibHost(), (h) => {
+      const vf = h.functions.find((f) => f.address === "0000:6b:01.0");
+      if (vf) delete vf.driver;
+    });
+    const [d] = problems(await doctorOf(host)).filter((x) => x.ruleId === "vf-driver");
+    expect(d?.hint).toContain("systemctl restart qat");
+    expect(d?.hint).not.toContain("modprobe qat_4xxxvf");
+  });
+
+  it("firmware missing", () =>
+    expectProblem(
+      withChange(qatlibHost(), (h) => {
+        h.files = Object.fromEntries(Object.entries(h.files ?? {}).filter(([k]) => !k.startsWith("lib/firmware")));
+      }),
+      "firmware",
+      "needs qat_4xxx.bin and qat_4xxx_mmp.bin",
+    ));
+
+  it("qatlib on a QAT 1.x host", () =>
+    expectProblem(
+      withChange(inTreeQat1Host(), (h) => {
+        h.etc = { ...h.etc, "sysconfig/qat": "POLICY=0\n" };
+      }),
+      "qatlib-service",
+      "it does not support QAT 1.x",
+    ));
+});
+
+describe("doctor on a host with both drivers installed", () => {
+  it("says they fight, with the blacklist fix", async () => {
+    const host = withChange(qatlibHost(), (h) => {
+      h.files = {
+        ...h.files,
+        "proc/modules": procModules([
+          ["usdm_drv", true],
+          ["qat_4xxx", true],
+          ["intel_qat", true],
+        ]),
+        "etc/init.d/qat_service": "#!/bin/sh\n",
+      };
+    });
+    const all = await doctorOf(host);
+    expect(findings(all, "driver-stack", "info")[0]?.message).toContain(
+      "Intel's out-of-tree package (qat_4xxx, flagged O",
+    );
+    const [fight] = findings(all, "driver-stack", "error");
+    expect(fight?.message).toContain("both QAT drivers are on this host");
+    expect(fight?.hint).toContain("blacklist intel_qat");
+  });
+});
