@@ -105,5 +105,11 @@ function loadBundle(argv) {
 }
 
 const argv = process.argv.slice(2);
-const { cli, saveCache } = loadBundle(argv);
-cli.run(argv).then(saveCache);
+if (argv[0] === "--qatconf-worker") {
+  // A worker thread of `lint` or `fmt` (src/cli/pool.ts): it compiles what its command compiles, so
+  // it reads that command's code cache; only the main thread writes it.
+  loadBundle(argv.slice(1)).cli.runWorker();
+} else {
+  const { cli, saveCache } = loadBundle(argv);
+  cli.run(argv, path.join(__dirname, "qatconf.js")).then(saveCache);
+}

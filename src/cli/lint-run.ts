@@ -3,17 +3,17 @@
  * repair) each one under its own settings, render one report, and choose the exit code.
  */
 import { resolve } from "node:path";
-import { writeFileAtomic } from "../io/atomic-write.ts";
 import { ConfigError, type LoadedConfig } from "../lint/config.ts";
 import { allRules } from "../lint/lint.ts";
-import type { LintOptions } from "../lint/types.ts";
 import { findFamily } from "../model/devices.ts";
 import { REPORTERS, type ReporterName } from "../reporters/index.ts";
 import type { FileReport } from "../reporters/types.ts";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
-import { discover } from "./files.ts";
-import { fixText, type Linter, registryLinter } from "./fix.ts";
+import { discoverSync } from "./files.ts";
+import { type Linter, registryLinter } from "./fix.ts";
+import { type LintJob, type LintOutcome, type LintTask, lintFile } from "./lint-file.ts";
 import { type CommandLineSettings, loadExplicitConfig, settingsFor, unknownDevice } from "./lint-settings.ts";
+import { runTasks, threadCount } from "./pool.ts";
 import { InputError, ioReason, readText, STDIN_NAME } from "./text-input.ts";
 
 /** The options of `qatconf lint`, as commander parses them. */
@@ -24,6 +24,8 @@ export interface LintCommandOptions extends CommandLineSettings {
   quiet?: boolean;
   fix?: boolean;
   config?: string;
+  /** `--jobs`: threads to lint on (the main one included); by default chosen by files and cores. */
+  jobs?: number;
 }
 
 /** Where the run reads and writes: the real process, or a test's. */
@@ -57,9 +59,25 @@ export async function runLint(
     return usage((error as Error).message);
   }
   const run = new Run(options, env, explicit);
-  const { files, errors } = await discover(args, env.cwd);
+  const { files, errors } = discoverSync(args, env.cwd);
   for (const e of errors) run.fail(e.path, e.reason);
-  for (const file of files) await run.file(file);
+  // Each file gets a slot: its task, or the message that kept it from being one, so that the
+  // messages come out in the order of the files whichever thread linted them.
+  const slots: Array<LintTask | string> = [];
+  for (const file of files) slots.push(await run.task(file));
+  const tasks = slots.filter((s): s is LintTask => typeof s !== "string");
+  const job: LintJob = { cwd: env.cwd, fix: options.fix === true };
+  const linter = env.linter ?? registryLinter;
+  // A test's stand-in linter lives only on this thread.
+  const threads = env.linter ? 1 : threadCount(options.jobs, tasks.length);
+  const outcomes = await runTasks(tasks, threads, { kind: "lint", options: job }, (task) =>
+    lintFile(task, job, linter),
+  );
+  let t = 0;
+  for (const slot of slots) {
+    if (typeof slot === "string") run.failMessage(slot);
+    else run.outcome(outcomes[t++] as LintOutcome);
+  }
   return run.finish();
 }
 
@@ -67,7 +85,6 @@ class Run {
   private readonly reports: FileReport[] = [];
   private readonly reported = new Set<string>();
   private failed = false;
-  private readonly linter: Linter;
   private readonly options: LintCommandOptions;
   private readonly env: LintEnvironment;
   private readonly explicit: LoadedConfig | undefined;
@@ -76,7 +93,6 @@ class Run {
     this.options = options;
     this.env = env;
     this.explicit = explicit;
-    this.linter = env.linter ?? registryLinter;
   }
 
   /** A file that could not be linted: said once on stderr, and the run exits 2. */
@@ -85,52 +101,43 @@ class Run {
   }
 
   /** As {@link fail}, for a message that names its file (a configuration error's). */
-  private failMessage(message: string): void {
+  failMessage(message: string): void {
     this.failed = true;
-    const line = `qatconf: ${message}\n`;
+    this.print(`qatconf: ${message}\n`);
+  }
+
+  /** Prints a line on stderr once (a configuration error is the same for every file under it). */
+  private print(line: string): void {
     if (this.reported.has(line)) return;
     this.reported.add(line);
     this.env.stderr(line);
   }
 
-  async file(file: string): Promise<void> {
+  /** The task of one file, or the message of the configuration error that keeps it from being linted. */
+  async task(file: string): Promise<LintTask | string> {
     const isStdin = file === "-";
     const name = isStdin ? (this.options.stdinFilename ?? STDIN_NAME) : file;
-    let lintOptions: LintOptions;
-    let text: string;
     try {
       // Stdin's settings come from the folder `--stdin-filename` names (the working directory by default).
       const settingsPath = resolve(this.env.cwd, isStdin ? (this.options.stdinFilename ?? "stdin") : file);
-      lintOptions = await settingsFor(settingsPath, this.options, this.explicit);
+      const settings = await settingsFor(settingsPath, this.options, this.explicit);
       // The name, not the absolute path, goes to the linter: messages quote it as the user wrote it.
-      lintOptions.fileName = name;
-      text = await readText(isStdin ? file : resolve(this.env.cwd, file));
+      settings.fileName = name;
+      const task: LintTask = { file, name, settings };
+      if (isStdin) task.text = await readText(file);
+      return task;
     } catch (error) {
-      if (error instanceof ConfigError) this.failMessage(error.message);
-      else if (error instanceof InputError) this.fail(name, error.message);
-      else this.fail(name, ioReason(error));
-      return;
+      if (error instanceof ConfigError) return error.message;
+      if (error instanceof InputError) return `${name}: ${error.message}`;
+      return `${name}: ${ioReason(error)}`;
     }
-    if (this.options.fix) await this.fix(file, text, lintOptions);
-    else
-      this.reports.push({ filePath: name, source: text, diagnostics: this.linter.lint(text, lintOptions).diagnostics });
   }
 
-  /** Fixes and rewrites `file`, and reports what remains. */
-  private async fix(file: string, text: string, lintOptions: LintOptions): Promise<void> {
-    const outcome = fixText(text, lintOptions, this.linter);
-    let reported = outcome;
-    if (outcome.refused) {
-      this.env.stderr(`qatconf: ${file}: not fixed: it has syntax errors (fix them first)\n`);
-    } else if (outcome.text !== text) {
-      try {
-        await writeFileAtomic(resolve(this.env.cwd, file), outcome.text);
-      } catch (error) {
-        this.fail(file, `cannot write the fixes: ${ioReason(error)}`);
-        reported = { ...outcome, text, result: this.linter.lint(text, lintOptions) };
-      }
-    }
-    this.reports.push({ filePath: file, source: reported.text, diagnostics: reported.result.diagnostics });
+  /** Takes one file's outcome, in file order. */
+  outcome(outcome: LintOutcome): void {
+    for (const line of outcome.messages) this.print(line);
+    if (outcome.failed) this.failed = true;
+    if (outcome.report) this.reports.push(outcome.report);
   }
 
   finish(): number {

@@ -7,7 +7,7 @@
  * { "rules": { "unknown-key": "off", "ring-budget": "warning" }, "format": { "alignEquals": true } }
  * ```
  */
-import { readFile } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { closest, didYouMean } from "./suggest.ts";
 import type { RuleSetting } from "./types.ts";
@@ -71,10 +71,10 @@ function loadFromDir(dir: string): Promise<LoadedConfig> {
 
 async function readDir(dir: string): Promise<LoadedConfig> {
   const own = join(dir, ".qatconf.json");
-  const ownText = await readOptional(own);
+  const ownText = readOptional(own);
   if (ownText !== undefined) return { ...validateConfig(parseJson(own, ownText), own), path: own };
   const pkg = join(dir, "package.json");
-  const pkgText = await readOptional(pkg);
+  const pkgText = readOptional(pkg);
   if (pkgText !== undefined) {
     const json = parseJson(pkg, pkgText);
     if (isObject(json) && "qatconf" in json) return { ...validateConfig(json.qatconf, `${pkg} (qatconf)`), path: pkg };
@@ -83,9 +83,12 @@ async function readDir(dir: string): Promise<LoadedConfig> {
   return parent === dir ? {} : loadFromDir(parent);
 }
 
-async function readOptional(path: string): Promise<string | undefined> {
+// Synchronous, and a missing file found without an exception: a repository of one folder per host
+// asks this of every folder, and most have no configuration of their own.
+function readOptional(path: string): string | undefined {
   try {
-    return await readFile(path, "utf8");
+    if (!statSync(path, { throwIfNoEntry: false })) return undefined;
+    return readFileSync(path, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") return undefined;

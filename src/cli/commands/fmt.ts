@@ -1,6 +1,8 @@
 /** `qatconf fmt`: lay files out canonically, changing whitespace only. */
 import type { Command } from "commander";
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes.ts";
+import { EXIT_OK, EXIT_USAGE } from "../exit-codes.ts";
+import type { FmtJob, FmtOutcome, FmtTask } from "../fmt-file.ts";
+import { wholeNumber } from "./lint.ts";
 
 interface FmtOptions {
   check?: boolean;
@@ -8,6 +10,7 @@ interface FmtOptions {
   write?: boolean;
   backup?: boolean | string;
   force?: boolean;
+  jobs?: number;
 }
 
 export function register(program: Command): void {
@@ -20,6 +23,7 @@ export function register(program: Command): void {
     .option("-w, --write", "format the files in place (atomically, keeping their mode)")
     .option("--backup [suffix]", "with --write, keep the original as FILE<suffix> (default .bak)")
     .option("--force", "format even a file with syntax errors (its broken lines are left as written)")
+    .option("-j, --jobs <n>", "threads to work on (default: chosen by the number of files and cores)", wholeNumber(1))
     .addHelpText(
       "after",
       "\nExit codes: 0 formatted (or printed), 1 a file would change (--check, --diff),\n" +
@@ -32,55 +36,50 @@ export function register(program: Command): void {
 }
 
 async function fmt(files: string[], options: FmtOptions): Promise<number> {
-  const { STDIN } = await import("../output.ts");
+  const [{ STDIN, readInput }, { loadConfig }, { fmtFile, fmtFailure }, { runTasks, threadCount }] = await Promise.all([
+    import("../output.ts"),
+    import("../../lint/config.ts"),
+    import("../fmt-file.ts"),
+    import("../pool.ts"),
+  ]);
   const printsText = !options.check && !options.diff && !options.write;
   if (printsText && files.length > 1) {
     return fail("several files would be printed one after another: use --write, --check or --diff");
   }
   if (options.write && files.includes(STDIN)) return fail("--write needs files, not stdin");
+  // Each file gets its task, or the outcome of the error that kept it from being one.
+  const slots: Array<FmtTask | FmtOutcome> = [];
+  for (const file of files) {
+    try {
+      const task: FmtTask = { file };
+      if (file === STDIN) task.text = await readInput(file);
+      const alignEquals = (await loadConfig(file === STDIN ? "stdin.conf" : file)).format?.alignEquals;
+      if (alignEquals !== undefined) task.alignEquals = alignEquals;
+      slots.push(task);
+    } catch (error) {
+      slots.push(fmtFailure((error as Error).message));
+    }
+  }
+  const tasks = slots.filter((s): s is FmtTask => "file" in s);
+  const job: FmtJob = {};
+  for (const key of ["check", "diff", "write", "backup", "force"] as const) {
+    if (options[key] !== undefined) Object.assign(job, { [key]: options[key] });
+  }
+  const done = await runTasks(tasks, threadCount(options.jobs, tasks.length), { kind: "fmt", options: job }, (task) =>
+    fmtFile(task, job),
+  );
   let exit = EXIT_OK;
-  for (const file of files) exit = Math.max(exit, await fmtFile(file, options));
+  let t = 0;
+  for (const slot of slots) {
+    const outcome = "file" in slot ? (done[t++] as FmtOutcome) : slot;
+    if (outcome.stderr) process.stderr.write(outcome.stderr);
+    if (outcome.stdout) process.stdout.write(outcome.stdout);
+    exit = Math.max(exit, outcome.exit);
+  }
   return exit;
 }
 
 function fail(message: string): number {
   process.stderr.write(`qatconf fmt: ${message}\n`);
   return EXIT_USAGE;
-}
-
-/** Formats one file as the options ask; returns its exit code. */
-async function fmtFile(file: string, options: FmtOptions): Promise<number> {
-  const [{ format }, { readInput, emit, unifiedDiff, formatDiagnostic, STDIN }, { loadConfig }] = await Promise.all([
-    import("../../format/format.ts"),
-    import("../output.ts"),
-    import("../../lint/config.ts"),
-  ]);
-  let text: string;
-  let alignEquals: boolean | undefined;
-  try {
-    text = await readInput(file);
-    alignEquals = (await loadConfig(file === STDIN ? "stdin.conf" : file)).format?.alignEquals;
-  } catch (error) {
-    return fail((error as Error).message);
-  }
-  const result = format(text, {
-    fileName: file,
-    ...(alignEquals === undefined ? {} : { alignEquals }),
-    ...(options.force ? { force: true } : {}),
-  });
-  for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(file, d));
-  if (result.diagnostics.length > 0 && !options.force) {
-    return fail(`${file} not formatted: it has syntax errors (--force formats the rest)`);
-  }
-  if (options.check || (options.diff && !options.write)) {
-    if (!result.changed) return EXIT_OK;
-    process.stdout.write(options.diff ? unifiedDiff(file, text, result.text) : `${file}\n`);
-    return EXIT_FINDINGS;
-  }
-  try {
-    await emit(file, text, result.text, options);
-  } catch (error) {
-    return fail(`cannot write ${file}: ${(error as Error).message}`);
-  }
-  return EXIT_OK;
 }

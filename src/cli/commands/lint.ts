@@ -29,6 +29,7 @@ export function register(program: Command): void {
     .option("-q, --quiet", "report errors only (warnings still count for --max-warnings)")
     .option("--fix", "apply the fixes of fixable rules in place (atomically; never to a file with syntax errors)")
     .option("-c, --config <path>", "use this .qatconf.json instead of the nearest one")
+    .option("-j, --jobs <n>", "threads to lint on (default: chosen by the number of files and cores)", wholeNumber(1))
     .addHelpText(
       "after",
       "\nPaths: '-' reads stdin (give --stdin-filename c6xx_dev0.conf for its device family); nothing is\n" +
