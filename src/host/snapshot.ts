@@ -6,7 +6,7 @@
  */
 import { readdir, readFile, readlink, realpath, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { parseFileName } from "../config/file-name.ts";
+import { isDriverFileName, parseFileName } from "../config/file-name.ts";
 import { readDomainHostdevs } from "./libvirt-xml.ts";
 import { comparePciAddresses, normalizePciAddress } from "./pci-address.ts";
 import type { HostConfigFile, HostSnapshot, PciFunction, SavedText } from "./types.ts";
@@ -126,7 +126,7 @@ async function readVirtfns(dir: string, entries: string[]): Promise<string[]> {
 }
 
 async function readConfigs(root: string): Promise<HostConfigFile[]> {
-  const names = (await list(join(root, "etc"))).filter((n) => parseFileName(n) !== undefined).sort();
+  const names = (await list(join(root, "etc"))).filter((n) => isDriverFileName(parseFileName(n))).sort();
   const files = await Promise.all(
     names.map(async (n) => {
       const content = await text(join(root, "etc", n));
