@@ -36,12 +36,13 @@ export function register(program: Command): void {
 }
 
 async function fmt(files: string[], options: FmtOptions): Promise<number> {
-  const [{ STDIN, readInput }, { loadConfig }, { fmtFile, fmtFailure }, { runTasks, threadCount }] = await Promise.all([
-    import("../output.ts"),
-    import("../../lint/config.ts"),
-    import("../fmt-file.ts"),
-    import("../pool.ts"),
-  ]);
+  const [{ STDIN, readInput }, { loadConfig, settingsForFile }, { fmtFile, fmtFailure }, { runTasks, threadCount }] =
+    await Promise.all([
+      import("../output.ts"),
+      import("../../lint/config.ts"),
+      import("../fmt-file.ts"),
+      import("../pool.ts"),
+    ]);
   const printsText = !options.check && !options.diff && !options.write;
   if (printsText && files.length > 1) {
     return fail("several files would be printed one after another: use --write, --check or --diff");
@@ -53,7 +54,8 @@ async function fmt(files: string[], options: FmtOptions): Promise<number> {
     try {
       const task: FmtTask = { file };
       if (file === STDIN) task.text = await readInput(file);
-      const alignEquals = (await loadConfig(file === STDIN ? "stdin.conf" : file)).format?.alignEquals;
+      const settingsPath = file === STDIN ? "stdin.conf" : file;
+      const alignEquals = settingsForFile(await loadConfig(settingsPath), settingsPath).format?.alignEquals;
       if (alignEquals !== undefined) task.alignEquals = alignEquals;
       slots.push(task);
     } catch (error) {
