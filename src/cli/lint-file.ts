@@ -8,6 +8,7 @@ import { writeFileAtomic } from "../io/atomic-write.ts";
 import type { LintOptions } from "../lint/types.ts";
 import type { FileReport } from "../reporters/types.ts";
 import { fixText, type Linter } from "./fix.ts";
+import { type CacheProbe, textHash } from "./lint-cache.ts";
 import { InputError, ioReason, readTextFileSync } from "./text-input.ts";
 
 /** One file to lint. */
@@ -20,12 +21,16 @@ export interface LintTask {
   settings: LintOptions;
   /** The text, when it was read already (stdin). */
   text?: string;
+  /** What `--cache` holds for the file under these settings. */
+  cache?: CacheProbe;
 }
 
 /** What the run does for every file. */
 export interface LintJob {
   cwd: string;
   fix: boolean;
+  /** `--cache`: hash each text, so that the run can keep its findings. */
+  cache: boolean;
 }
 
 /** The outcome of one file. */
@@ -36,6 +41,13 @@ export interface LintOutcome {
   messages: string[];
   /** Whether the run must exit 2 because of this file. */
   failed: boolean;
+  /** With `--cache`, the hash of the reported text. */
+  hash?: string;
+  /**
+   * The text is the one `task.cache` was made for: the findings are the cache's, and the report's
+   * `diagnostics` are left for the run to fill in (its `source` is empty when there are none).
+   */
+  hit?: boolean;
 }
 
 /** Lints one file. Never throws for a file that cannot be read or written: that is an outcome. */
@@ -49,9 +61,20 @@ export async function lintFile(task: LintTask, job: LintJob, linter: Linter): Pr
       return { messages: [`qatconf: ${task.name}: ${reason}\n`], failed: true };
     }
   }
+  const hash = job.cache ? textHash(text) : undefined;
+  if (hash !== undefined && task.cache?.hash === hash) {
+    const source = task.cache.findings > 0 ? text : "";
+    return { report: { filePath: task.name, source, diagnostics: [] }, messages: [], failed: false, hash, hit: true };
+  }
   if (!job.fix) {
     const diagnostics = linter.lint(text, task.settings).diagnostics;
-    return { report: { filePath: task.name, source: text, diagnostics }, messages: [], failed: false };
+    const outcome: LintOutcome = {
+      report: { filePath: task.name, source: text, diagnostics },
+      messages: [],
+      failed: false,
+    };
+    if (hash !== undefined) outcome.hash = hash;
+    return outcome;
   }
   return fix(task, text, job, linter);
 }
@@ -73,9 +96,11 @@ async function fix(task: LintTask, text: string, job: LintJob, linter: Linter): 
       reported = { ...outcome, text, result: linter.lint(text, task.settings) };
     }
   }
-  return {
+  const done: LintOutcome = {
     report: { filePath: task.file, source: reported.text, diagnostics: reported.result.diagnostics },
     messages,
     failed,
   };
+  if (job.cache) done.hash = textHash(reported.text);
+  return done;
 }

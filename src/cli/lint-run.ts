@@ -2,15 +2,18 @@
  * What `qatconf lint` does once its arguments are parsed: find the files, lint (and with `--fix`
  * repair) each one under its own settings, render one report, and choose the exit code.
  */
-import { resolve } from "node:path";
+import { statSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { ConfigError, type LoadedConfig } from "../lint/config.ts";
 import { allRules } from "../lint/lint.ts";
 import { findFamily } from "../model/devices.ts";
 import { REPORTERS, type ReporterName } from "../reporters/index.ts";
 import type { FileReport } from "../reporters/types.ts";
+import { BUILD_ID } from "./build-id.ts";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
 import { discoverSync } from "./files.ts";
 import { type Linter, registryLinter } from "./fix.ts";
+import { cacheFileName, defaultCacheFile, LintCache } from "./lint-cache.ts";
 import { type LintJob, type LintOutcome, type LintTask, lintFile } from "./lint-file.ts";
 import { type CommandLineSettings, loadExplicitConfig, settingsFor, unknownDevice } from "./lint-settings.ts";
 import { runTasks, threadCount } from "./pool.ts";
@@ -26,6 +29,10 @@ export interface LintCommandOptions extends CommandLineSettings {
   config?: string;
   /** `--jobs`: threads to lint on (the main one included); by default chosen by files and cores. */
   jobs?: number;
+  /** `--cache`: do not lint again a file whose findings are known. */
+  cache?: boolean;
+  /** `--cache-location`: the cache file, or a folder for it (implies `--cache`). */
+  cacheLocation?: string;
 }
 
 /** Where the run reads and writes: the real process, or a test's. */
@@ -66,19 +73,78 @@ export async function runLint(
   const slots: Array<LintTask | string> = [];
   for (const file of files) slots.push(await run.task(file));
   const tasks = slots.filter((s): s is LintTask => typeof s !== "string");
-  const job: LintJob = { cwd: env.cwd, fix: options.fix === true };
+  const cache = openCache(options, env);
+  if (cache) probeCache(cache, tasks, options, env.cwd);
+  const job: LintJob = { cwd: env.cwd, fix: options.fix === true, cache: cache !== undefined };
   const linter = env.linter ?? registryLinter;
-  // A test's stand-in linter lives only on this thread.
-  const threads = env.linter ? 1 : threadCount(options.jobs, tasks.length);
+  // A test's stand-in linter lives only on this thread. Files the cache knows cost only a read: by
+  // default only the others count toward starting workers.
+  const work = options.jobs === undefined && cache ? tasks.filter((t) => !t.cache).length : tasks.length;
+  const threads = env.linter ? 1 : threadCount(options.jobs, work);
   const outcomes = await runTasks(tasks, threads, { kind: "lint", options: job }, (task) =>
     lintFile(task, job, linter),
   );
+  takeOutcomes(run, slots, outcomes, cache, env.cwd);
+  cache?.save();
+  return run.finish();
+}
+
+/** Gives each task what the cache knows of its file. */
+function probeCache(cache: LintCache, tasks: LintTask[], options: LintCommandOptions, cwd: string): void {
+  for (const task of tasks) {
+    if (task.file === "-") continue;
+    const probe = cache.probe(resolve(cwd, task.file), task.settings);
+    // --fix must see the findings it would fix: only a file known to be clean is skipped.
+    if (probe && (!options.fix || probe.findings === 0)) task.cache = probe;
+  }
+}
+
+/** Hands the run every file's outcome in file order, with the cache's findings for a hit and new findings kept. */
+function takeOutcomes(
+  run: Run,
+  slots: ReadonlyArray<LintTask | string>,
+  outcomes: readonly LintOutcome[],
+  cache: LintCache | undefined,
+  cwd: string,
+): void {
   let t = 0;
   for (const slot of slots) {
-    if (typeof slot === "string") run.failMessage(slot);
-    else run.outcome(outcomes[t++] as LintOutcome);
+    if (typeof slot === "string") {
+      run.failMessage(slot);
+      continue;
+    }
+    const outcome = outcomes[t++] as LintOutcome;
+    if (cache && outcome.report && slot.file !== "-") {
+      const file = resolve(cwd, slot.file);
+      if (outcome.hit) outcome.report = { ...outcome.report, diagnostics: cache.findings(file) };
+      else if (outcome.hash !== undefined) cache.store(file, slot.settings, outcome.hash, outcome.report.diagnostics);
+    }
+    run.outcome(outcome);
   }
-  return run.finish();
+}
+
+/** The cache `--cache` asks for, or `undefined` (also when it cannot be used safely: said on stderr). */
+function openCache(options: LintCommandOptions, env: LintEnvironment): LintCache | undefined {
+  if (!options.cache && options.cacheLocation === undefined) return undefined;
+  let path: string | undefined;
+  if (options.cacheLocation !== undefined) {
+    path = resolve(env.cwd, options.cacheLocation);
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) path = join(path, cacheFileName(env.cwd));
+  } else {
+    path = defaultCacheFile(env.cwd);
+  }
+  if (path === undefined) {
+    env.stderr(
+      "qatconf: --cache: the cache folder (~/.cache/qatconf) is missing or others may write to it: linting without a cache\n",
+    );
+    return undefined;
+  }
+  const cache = LintCache.open(path, `${env.version}+${BUILD_ID}`);
+  if (cache.ignored) {
+    env.stderr(`qatconf: --cache: not using ${path}: ${cache.ignored}\n`);
+    return undefined;
+  }
+  return cache;
 }
 
 class Run {

@@ -18,7 +18,7 @@ const HANDLERS: Record<WorkKind, (options: unknown) => Handler> = {
 /** The text of a file without findings is not needed for the report: it is not copied back. */
 function slim(outcome: LintOutcome): LintOutcome {
   const report = outcome.report;
-  if (report && report.diagnostics.length === 0) outcome.report = { ...report, source: "" };
+  if (report && !outcome.hit && report.diagnostics.length === 0) outcome.report = { ...report, source: "" };
   return outcome;
 }
 

@@ -29,6 +29,11 @@ export function register(program: Command): void {
     .option("-q, --quiet", "report errors only (warnings still count for --max-warnings)")
     .option("--fix", "apply the fixes of fixable rules in place (atomically; never to a file with syntax errors)")
     .option("-c, --config <path>", "use this .qatconf.json instead of the nearest one")
+    .option("--cache", "do not lint again a file whose text and settings are unchanged since the last run")
+    .option(
+      "--cache-location <path>",
+      "the cache file, or a folder for it (default: ~/.cache/qatconf); implies --cache",
+    )
     .option("-j, --jobs <n>", "threads to lint on (default: chosen by the number of files and cores)", wholeNumber(1))
     .addHelpText(
       "after",
