@@ -284,10 +284,38 @@ function wholeProcessRows(files: CorpusFile[]): void {
         });
       }
       if (n >= 100 && n <= 1000) prettierRow(n, dir, subset, runs);
+      if (n === largest && n > 1) cacheRow(n, dir, list, root, startup.lint);
     }
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/**
+ * A second `lint --cache` run over unchanged files against start-up plus reading the same files in a
+ * fresh process: with every finding from the cache, the run should cost little more than its reads.
+ */
+function cacheRow(n: number, dir: string, list: string, root: string, startupMs: number): void {
+  const bin = join(ROOT, "bin/qatconf.js");
+  const cache = join(root, "lint-cache.json");
+  timeProcess(process.execPath, [bin, "lint", dir, "--cache-location", cache], dir);
+  const runs = 3;
+  const ours: number[] = [];
+  const reads: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    ours.push(timeProcess(process.execPath, [bin, "lint", dir, "--cache-location", cache], dir).ms);
+    reads.push(libraryMs("read", list));
+  }
+  const q = median(ours);
+  const base = startupMs + median(reads);
+  rows.push({
+    measure: `whole \`lint DIR --cache\`, 2nd run, ${n} unchanged files, ms`,
+    value: q.toFixed(0),
+    baseline: `start-up + reading them ${base.toFixed(0)} ms`,
+    ratio: q / base,
+    goal: "<= 1.5 (issue 12)",
+    met: q / base <= 1.5,
+  });
 }
 
 /** `qatconf fmt --check` against `prettier --check` (with prettier-plugin-ini) on the same files. */
@@ -333,7 +361,7 @@ function medianMs(command: string, args: string[], runs: number): number {
 }
 
 /** The library's time for the texts listed in `list`, in a fresh process (bench/library-time.ts). */
-function libraryMs(kind: "lint" | "fmt", list: string): number {
+function libraryMs(kind: "lint" | "fmt" | "read", list: string): number {
   const r = spawnSync(process.execPath, [join(ROOT, "bench/library-time.ts"), kind, list], { encoding: "utf8" });
   if (r.status !== 0) throw new Error(`bench/library-time.ts failed: ${r.stderr}`);
   return Number(r.stdout.trim());
