@@ -10,7 +10,6 @@
  * cache of bin/start.js). A file that is corrupt or of another version is ignored and rewritten,
  * never a crash; an entry whose findings are not well-formed is a miss.
  */
-import { hash } from "node:crypto";
 import {
   closeSync,
   fstatSync,
@@ -48,9 +47,13 @@ interface Entry {
   d: Diagnostic[];
 }
 
+// node:crypto costs several milliseconds to load: a run without --cache does not pay for it.
+const hash = (data: string, encoding: "hex" | "base64"): string =>
+  process.getBuiltinModule("node:crypto").hash("sha256", data, encoding);
+
 /** The hash a file's text is known by. */
 export function textHash(text: string): string {
-  return hash("sha256", text, "base64");
+  return hash(text, "base64");
 }
 
 /** The user's cache folder for qatconf, created if needed; `undefined` when it is not safely the user's. */
@@ -69,7 +72,7 @@ export function userCacheFolder(env: NodeJS.ProcessEnv = process.env): string | 
 
 /** The name of the cache file of runs in `cwd`: one per working directory. */
 export function cacheFileName(cwd: string): string {
-  return `lint-${hash("sha256", cwd, "hex").slice(0, 16)}.json`;
+  return `lint-${hash(cwd, "hex").slice(0, 16)}.json`;
 }
 
 /** The default cache file of a run in `cwd`, in the user's cache folder. */

@@ -6,7 +6,6 @@
  * and runs chunks itself in between, so a slow worker (or one still starting) never holds the run
  * up, and a worker that dies has its chunk run again on the main thread.
  */
-import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 
 /** The kinds of work a worker can do; each names a handler in `worker.ts`. */
@@ -54,7 +53,9 @@ export const MIN_FILES_PER_THREAD = 250;
 export function threadCount(jobs: number | undefined, count: number): number {
   if (workerScript === undefined || count < 2) return 1;
   if (jobs !== undefined) return Math.max(1, Math.min(jobs, count));
-  return Math.max(1, Math.min(availableParallelism(), Math.floor(count / MIN_FILES_PER_THREAD)));
+  if (count < 2 * MIN_FILES_PER_THREAD) return 1;
+  const cores = process.getBuiltinModule("node:os").availableParallelism();
+  return Math.max(1, Math.min(cores, Math.floor(count / MIN_FILES_PER_THREAD)));
 }
 
 /**
