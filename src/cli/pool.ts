@@ -103,6 +103,7 @@ export async function runTasks<T, R>(
         const feed = (): void => {
           if (next >= chunks.length) {
             current = undefined;
+            finished = true;
             worker.postMessage(null);
             worker.unref();
             done();
@@ -119,12 +120,17 @@ export async function runTasks<T, R>(
           for (let i = 0; i < reply.results.length; i++) results[reply.id + i] = reply.results[i] as R;
           feed();
         });
-        // A worker that fails leaves its chunk to the main thread: slower, never a wrong report.
-        worker.on("error", () => {
+        // A worker that fails or stops leaves its chunk to the main thread: slower, never a wrong report.
+        let finished = false;
+        const lose = (): void => {
+          if (finished) return;
+          finished = true;
           const lost = current;
           current = undefined;
           void (lost === undefined ? Promise.resolve() : runHere(lost)).then(done);
-        });
+        };
+        worker.on("error", lose);
+        worker.on("exit", lose);
         feed();
       }),
     );
