@@ -48,6 +48,12 @@ describe("qatconf lint --cache", () => {
     expect(statSync(cacheFile).mode & 0o777).toBe(0o600);
     expect(cached()).toEqual(plain);
     expect(cached(["-f", "json"])).toEqual(lint(["-f", "json"]));
+    // Hits and misses read on worker threads: the same report, code frames included.
+    write("repo/d/c6xx_dev0.conf", CROWDED);
+    const workers = { env: { QATCONF_WORKERS_ONLY: "1" } };
+    const more = lint([]);
+    expect(lint(["--cache-location", cacheFile, "--jobs", "3"], workers)).toEqual(more);
+    expect(lint(["--cache-location", cacheFile, "--jobs", "3"], workers)).toEqual(more);
   });
 
   it("uses the findings it kept, and relints a file whose text or settings changed", () => {

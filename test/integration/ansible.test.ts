@@ -65,7 +65,7 @@ describe.skipIf(tool.reason !== undefined)(`Ansible validate: ${tool.reason ?? "
     expect(r.out).toContain("failed to validate");
     expect(r.out).toContain("ring-budget");
     expect(existsSync(dest)).toBe(false);
-  });
+  }, 180_000);
 
   it("installs a clean file, through copy and through template", () => {
     for (const module of ["copy", "template"] as const) {
@@ -74,5 +74,5 @@ describe.skipIf(tool.reason !== undefined)(`Ansible validate: ${tool.reason ?? "
       expect(r.status, r.out).toBe(0);
       expect(readFileSync(dest, "utf8")).toBe(GOOD);
     }
-  });
+  }, 300_000);
 });
