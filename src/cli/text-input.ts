@@ -9,6 +9,7 @@
  *
  * A NUL byte further in is left to the grammar, which reports it as a `syntax` error with its position.
  */
+import { isAscii } from "node:buffer";
 import { closeSync, openSync, readSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 
@@ -52,6 +53,10 @@ export async function readBytes(file: string): Promise<Buffer> {
   }
 }
 
+function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+}
+
 // One decoder for every file: without `stream`, each decode starts afresh.
 const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
@@ -59,6 +64,9 @@ const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 export function decodeText(bytes: Uint8Array): string {
   const nul = bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
   if (nul !== -1) throw new InputError(`not a text file (NUL byte at offset ${nul})`);
+  // The driver's files are ASCII: checking that (vectorised) and copying bytes as Latin-1 is about
+  // twice as fast as a validating UTF-8 decode, and gives the same string.
+  if (isAscii(bytes)) return latin1(bytes);
   try {
     return UTF8.decode(bytes);
   } catch {
