@@ -12,9 +12,18 @@
  *   --no-worst       skip the worst-case rows (a 1 MB key, 40,000 sections, 100,000 broken lines)
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import ini from "ini";
 import { parse, print } from "../src/syntax/parse.ts";
@@ -27,8 +36,11 @@ const { values: flags } = parseArgs({
     runs: { type: "string", default: "30" },
     "no-sea": { type: "boolean", default: false },
     "no-worst": { type: "boolean", default: false },
+    "max-files": { type: "string", default: "10000" },
+    "whole-only": { type: "boolean", default: false },
   },
 });
+const maxFiles = Number(flags["max-files"]);
 const maxCopies = Number(flags["max-copies"]);
 const coldRuns = Number(flags.runs);
 
@@ -241,9 +253,13 @@ async function worstCaseRows(): Promise<void> {
 }
 
 /** Wall time of one whole process, in ms. */
-function timeProcess(command: string, args: string[]): { ms: number; status: number | null; stderr: string } {
+function timeProcess(
+  command: string,
+  args: string[],
+  cwd = ROOT,
+): { ms: number; status: number | null; stderr: string } {
   const t0 = performance.now();
-  const r = spawnSync(command, args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
+  const r = spawnSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
   return { ms: performance.now() - t0, status: r.status, stderr: r.stderr };
 }
 
@@ -296,6 +312,163 @@ function coldStartRows(file: string): void {
   notes.push(`cold start: median of ${coldRuns} runs each, file ${file}`);
 }
 
+/**
+ * Whole processes over N files (N copies of corpus files, each under its own folder, as a
+ * repository of one folder per host has them): `qatconf lint DIR` and `qatconf fmt --check FILES`
+ * against the library's own time for the same texts in a fresh process plus the start-up of a
+ * one-file run, and `fmt --check` against `prettier --check` with prettier-plugin-ini.
+ */
+function wholeProcessRows(files: CorpusFile[]): void {
+  const root = mkdtempSync(join(tmpdir(), "qatconf-bench-repo-"));
+  try {
+    const sizes = [1, 100, 1000, 10000].filter((n) => n <= maxFiles);
+    const largest = sizes.at(-1) ?? 0;
+    const all: string[] = [];
+    for (let i = 0; i < largest; i++) {
+      const f = files[i % files.length] as CorpusFile;
+      const rel = join(`host${String(Math.floor(i / files.length)).padStart(3, "0")}`, f.name);
+      mkdirSync(join(root, dirname(rel)), { recursive: true });
+      copyFileSync(f.path, join(root, rel));
+      all.push(rel);
+    }
+    all.sort();
+    const bin = join(ROOT, "bin/qatconf.js");
+    const first = join(root, all[0] as string);
+    const startup = {
+      lint: medianMs(process.execPath, [bin, "lint", join(root, all[0] as string)], 9),
+      fmt: medianMs(process.execPath, [bin, "fmt", "--check", join(root, all[0] as string)], 9),
+    };
+    notes.push(
+      `whole process: start-up = a one-file run (lint ${startup.lint.toFixed(0)} ms, fmt --check ${startup.fmt.toFixed(0)} ms before the rows), taken again beside each run; library = the same texts in a fresh process (bench/library-time.ts); ${availableParallelism()} cores, load average ${loadavg()[0]?.toFixed(1)} at the start`,
+    );
+    for (const n of sizes) {
+      const dir = join(root, `set${n}`);
+      const subset = all.slice(0, n);
+      for (const rel of subset) {
+        mkdirSync(join(dir, dirname(rel)), { recursive: true });
+        copyFileSync(join(root, rel), join(dir, rel));
+      }
+      const list = join(root, `set${n}.list`);
+      writeFileSync(list, subset.map((rel) => join(dir, rel)).join("\n"));
+      const runs = n <= 100 ? 7 : n <= 1000 ? 5 : 2;
+      const variants: Array<[string, string[]]> = [["", []]];
+      if (n > 1) variants.push([" --jobs 1", ["--jobs", "1"]]);
+      const commands = {
+        lint: (extra: string[]) => [bin, "lint", dir, ...extra],
+        fmt: (extra: string[]) => [bin, "fmt", "--check", ...extra, ...subset],
+      };
+      for (const kind of ["lint", "fmt"] as const) {
+        // Start-up, the library and every variant of ours alternate, so that the load of a shared
+        // machine, which moves from minute to minute, falls on all of them alike.
+        const startups: number[] = [];
+        const library: number[] = [];
+        const ours: number[][] = variants.map(() => []);
+        for (let r = 0; r < runs; r++) {
+          startups.push(
+            timeProcess(process.execPath, [bin, ...(kind === "lint" ? ["lint"] : ["fmt", "--check"]), first], dir).ms,
+          );
+          library.push(libraryMs(kind, list));
+          variants.forEach(([, extra], v) => {
+            ours[v]?.push(timeProcess(process.execPath, commands[kind](extra), dir).ms);
+          });
+        }
+        const base = median(startups) + median(library);
+        variants.forEach(([label], v) => {
+          const ms = median(ours[v] as number[]);
+          rows.push({
+            measure: `whole \`${kind === "lint" ? "lint DIR" : "fmt --check FILES"}\`${label}, ${n} files, ms`,
+            value: ms.toFixed(0),
+            baseline: `start-up + library ${base.toFixed(0)} ms`,
+            ratio: ms / base,
+            goal: "<= 1.3 (issue 12)",
+            met: ms / base <= 1.3,
+          });
+        });
+      }
+      if (n >= 100 && n <= 1000) prettierRow(n, dir, subset, runs);
+      if (n === largest && n > 1) cacheRow(n, dir, list, root, startup.lint);
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A second `lint --cache` run over unchanged files against start-up plus reading the same files in a
+ * fresh process: with every finding from the cache, the run should cost little more than its reads.
+ */
+function cacheRow(n: number, dir: string, list: string, root: string, startupMs: number): void {
+  const bin = join(ROOT, "bin/qatconf.js");
+  const cache = join(root, "lint-cache.json");
+  timeProcess(process.execPath, [bin, "lint", dir, "--cache-location", cache], dir);
+  const runs = 3;
+  const ours: number[] = [];
+  const reads: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    ours.push(timeProcess(process.execPath, [bin, "lint", dir, "--cache-location", cache], dir).ms);
+    reads.push(libraryMs("read", list));
+  }
+  const q = median(ours);
+  const base = startupMs + median(reads);
+  rows.push({
+    measure: `whole \`lint DIR --cache\`, 2nd run, ${n} unchanged files, ms`,
+    value: q.toFixed(0),
+    baseline: `start-up + reading them ${base.toFixed(0)} ms`,
+    ratio: q / base,
+    goal: "<= 1.5 (issue 12)",
+    met: q / base <= 1.5,
+  });
+}
+
+/** `qatconf fmt --check` against `prettier --check` (with prettier-plugin-ini) on the same files. */
+function prettierRow(n: number, dir: string, subset: string[], runs: number): void {
+  const prettier = join(ROOT, "node_modules/prettier/bin/prettier.cjs");
+  const plugin = join(ROOT, "node_modules/prettier-plugin-ini/src/plugin.js");
+  if (!existsSync(prettier) || !existsSync(plugin)) {
+    notes.push("prettier rows skipped: prettier and prettier-plugin-ini are not installed (npm ci)");
+    return;
+  }
+  const bin = join(ROOT, "bin/qatconf.js");
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    ours.push(timeProcess(process.execPath, [bin, "fmt", "--check", ...subset], dir).ms);
+    theirs.push(
+      timeProcess(
+        process.execPath,
+        [prettier, "--no-config", "--no-cache", "--plugin", plugin, "--parser", "ini", "--check", ...subset],
+        dir,
+      ).ms,
+    );
+  }
+  const q = median(ours);
+  const p = median(theirs);
+  rows.push({
+    measure: `\`fmt --check\` ${n} files vs prettier --check (prettier-plugin-ini), ms`,
+    value: q.toFixed(0),
+    baseline: `prettier ${p.toFixed(0)} ms`,
+    ratio: q / p,
+    goal: "< 1.0: ahead of prettier",
+    met: q / p < 1,
+  });
+}
+
+function repeat(times: number, fn: () => number): number[] {
+  return Array.from({ length: times }, fn);
+}
+
+function medianMs(command: string, args: string[], runs: number): number {
+  timeProcess(command, args);
+  return median(repeat(runs, () => timeProcess(command, args).ms));
+}
+
+/** The library's time for the texts listed in `list`, in a fresh process (bench/library-time.ts). */
+function libraryMs(kind: "lint" | "fmt" | "read", list: string): number {
+  const r = spawnSync(process.execPath, [join(ROOT, "bench/library-time.ts"), kind, list], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`bench/library-time.ts failed: ${r.stderr}`);
+  return Number(r.stdout.trim());
+}
+
 function table(): string {
   const header = ["measure", "qatconf", "baseline (same run)", "ratio", "goal", "met"];
   const body = rows.map((r) => [
@@ -341,12 +514,13 @@ process.stdout.write(
 );
 const files = corpusFiles();
 if (!corpusAvailable) notes.push(`corpus rows skipped: ${CORPUS_SKIP_REASON}`);
-else corpusRows(files, await loadLint());
-if (!flags["no-worst"]) await worstCaseRows();
+else if (!flags["whole-only"]) corpusRows(files, await loadLint());
+if (!flags["no-worst"] && !flags["whole-only"]) await worstCaseRows();
 if (buildBundle()) {
   const { file, cleanup } = coldStartFile(files);
-  coldStartRows(file);
+  if (!flags["whole-only"]) coldStartRows(file);
   cleanup?.();
+  if (corpusAvailable) wholeProcessRows(files);
 }
 process.stdout.write(`\n${table()}\n\n${notes.map((n) => `- ${n}`).join("\n")}\n`);
 if (sink === -1) process.stdout.write("\n");

@@ -44,14 +44,26 @@ function bundleId(stat) {
   return ["cli", stat.size, Math.trunc(stat.mtimeMs), stat.ino, process.version, process.arch].join("-");
 }
 
-/** Removes the caches of other bundles (earlier builds, other Node versions), which nothing reads. */
+/**
+ * Removes the caches of other bundles (earlier builds, other Node versions) written more than a day
+ * ago, and the oldest beyond a few dozen files. Not every other bundle's at once: two installed
+ * copies of qatconf (a project's and a global one, or two checkouts) run alternately would each
+ * delete the other's cache and both start cold every time.
+ */
 function removeStale(dir, stat) {
   const current = `${bundleId(stat)}-`;
+  const others = [];
   for (const name of fs.readdirSync(dir)) {
-    if (name.startsWith("cli-") && name.endsWith(".v8cache") && !name.startsWith(current)) {
-      fs.rmSync(path.join(dir, name), { force: true });
-    }
+    if (!name.startsWith("cli-") || !name.endsWith(".v8cache") || name.startsWith(current)) continue;
+    const file = path.join(dir, name);
+    const used = fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+    if (used !== undefined) others.push({ file, used });
   }
+  others.sort((a, b) => b.used - a.used);
+  const dayAgo = Date.now() - 24 * 60 * 60 * 1000;
+  others.forEach(({ file, used }, i) => {
+    if (used < dayAgo || i >= 32) fs.rmSync(file, { force: true });
+  });
 }
 
 function readOrUndefined(file) {
@@ -105,5 +117,11 @@ function loadBundle(argv) {
 }
 
 const argv = process.argv.slice(2);
-const { cli, saveCache } = loadBundle(argv);
-cli.run(argv).then(saveCache);
+if (argv[0] === "--qatconf-worker") {
+  // A worker thread of `lint` or `fmt` (src/cli/pool.ts): it compiles what its command compiles, so
+  // it reads that command's code cache; only the main thread writes it.
+  loadBundle(argv.slice(1)).cli.runWorker();
+} else {
+  const { cli, saveCache } = loadBundle(argv);
+  cli.run(argv, path.join(__dirname, "qatconf.js")).then(saveCache);
+}

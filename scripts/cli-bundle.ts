@@ -8,8 +8,9 @@
  * because Node 22's single executable applications run only a CommonJS script. Commands' dynamic
  * imports are bundled in and still evaluated only when the command runs.
  */
-import { readFileSync } from "node:fs";
-import { sep } from "node:path";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, sep } from "node:path";
 import type { BuildOptions, Plugin } from "esbuild";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
@@ -52,6 +53,24 @@ export const separateLanguageServer: Plugin = {
   },
 };
 
+/**
+ * A hash of what the bundle is built from (every file under src/, and the lock file for the
+ * dependencies): `lint --cache` reuses findings only from the same build.
+ */
+function buildId(): string {
+  const root = new URL("..", import.meta.url).pathname;
+  const digest = createHash("sha256");
+  const files = readdirSync(join(root, "src"), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+  for (const file of [...files, join(root, "package-lock.json")]) {
+    digest.update(file.slice(root.length));
+    digest.update(readFileSync(file));
+  }
+  return digest.digest("hex").slice(0, 16);
+}
+
 /** esbuild options for a CommonJS bundle of the CLI with every dependency inside. */
 export function cliBundleOptions(): BuildOptions {
   return {
@@ -63,6 +82,7 @@ export function cliBundleOptions(): BuildOptions {
     plugins: [deferChildProcess],
     define: {
       __QATCONF_VERSION__: JSON.stringify(pkg.version),
+      __QATCONF_BUILD__: JSON.stringify(buildId()),
       // The grammar's tests run chevrotain's validations on every change (test/integration/startup.test.ts);
       // the shipped CLI skips them, as they cost about 5 ms of every start and can never fail there.
       __QATCONF_SKIP_GRAMMAR_VALIDATIONS__: "true",

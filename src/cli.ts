@@ -1,2 +1,17 @@
 /** Entry point of the CLI bundle (`dist/cli.cjs`), loaded by `bin/qatconf.js` after its Node check. */
-export { run } from "./cli/main.ts";
+import { run as runCli } from "./cli/main.ts";
+import { setWorkerScript } from "./cli/pool.ts";
+
+/**
+ * Runs the CLI. `workerScript` is the script worker threads start from (`bin/qatconf.js`, which
+ * runs {@link runWorker} when started with the pool's flag); without it, work stays on one thread.
+ */
+export function run(argv: string[], workerScript?: string): Promise<void> {
+  setWorkerScript(workerScript);
+  return runCli(argv);
+}
+
+/** The loop of a worker thread (loaded only in workers). */
+export async function runWorker(): Promise<void> {
+  (await import("./cli/worker.ts")).runWorker();
+}

@@ -2,25 +2,28 @@
  * What `qatconf lint` does once its arguments are parsed: find the files, lint (and with `--fix`
  * repair) each one under its own settings, render one report, and choose the exit code.
  */
-import { resolve } from "node:path";
+import { statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { view } from "../config/view.ts";
-import { writeFileAtomic } from "../io/atomic-write.ts";
-import { InputError, ioReason, readText, STDIN_NAME } from "../io/read-text.ts";
+import { InputError, ioReason, isRegularFile, readText, readTextFileSync, STDIN_NAME } from "../io/read-text.ts";
 import { ConfigError, type LoadedConfig } from "../lint/config.ts";
 import { allRules, byPosition, resolveDevice } from "../lint/lint.ts";
 import { lintSet, type SetInput } from "../lint/set.ts";
-import type { LintOptions, LintResult } from "../lint/types.ts";
+import type { LintOptions } from "../lint/types.ts";
 import { findFamily } from "../model/devices.ts";
 import { isPfFileName, type PfServicesFound, pfServicesByFamily } from "../model/pf-services.ts";
 import { servicesGeneration } from "../qatlib/sysconfig.ts";
 import { REPORTERS, type ReporterName } from "../reporters/index.ts";
 import type { FileReport } from "../reporters/types.ts";
-import { isQatlibPath } from "../syntax/kind.ts";
-import { parse } from "../syntax/parse.ts";
+import { isQatlibPath, parseAs } from "../syntax/kind.ts";
+import { BUILD_ID } from "./build-id.ts";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
-import { discover } from "./files.ts";
-import { fixText, type Linter, registryLinter } from "./fix.ts";
+import { discoverSync } from "./files.ts";
+import { type Linter, registryLinter } from "./fix.ts";
+import { cacheFileName, defaultCacheFile, LintCache } from "./lint-cache.ts";
+import { type LintJob, type LintOutcome, type LintTask, lintFile } from "./lint-file.ts";
 import { type CommandLineSettings, loadExplicitConfig, settingsFor, unknownDevice } from "./lint-settings.ts";
+import { runTasks, threadCount } from "./pool.ts";
 
 /** The options of `qatconf lint`, as commander parses them. */
 export interface LintCommandOptions extends CommandLineSettings {
@@ -30,6 +33,12 @@ export interface LintCommandOptions extends CommandLineSettings {
   quiet?: boolean;
   fix?: boolean;
   config?: string;
+  /** `--jobs`: threads to lint on (the main one included); by default chosen by files and cores. */
+  jobs?: number;
+  /** `--cache`: do not lint again a file whose findings are known. */
+  cache?: boolean;
+  /** `--cache-location`: the cache file, or a folder for it (implies `--cache`). */
+  cacheLocation?: string;
 }
 
 /** Where the run reads and writes: the real process, or a test's. */
@@ -68,49 +77,127 @@ export async function runLint(
     return usage((error as Error).message);
   }
   const run = new Run(options, env, explicit);
-  const { files, named, errors } = await discover(args, env.cwd);
+  const { files, named, errors } = discoverSync(args, env.cwd);
   for (const e of errors) run.fail(e.path, e.reason);
-  const inputs: Input[] = [];
-  for (const file of files) {
-    const input = await run.read(file, named.has(file));
-    if (input) inputs.push(input);
-  }
-  // A QAT 1.x VF gets its PF's ring map: a PF file linted alongside says what the PF runs.
-  const pfServices = pfServicesByFamily(
-    inputs
-      .filter((i) => isPfFileName(i.options.fileName ?? ""))
-      .map((i) => ({
-        name: i.options.fileName ?? "",
-        view: view(parse(i.text, { fileName: i.options.fileName ?? "" })),
-      })),
+  // Each file gets a slot: its task, or the message that kept it from being one, so that the
+  // messages come out in the order of the files whichever thread linted them.
+  const slots: Array<LintTask | string> = [];
+  for (const file of files) slots.push(await run.task(file, named.has(file)));
+  const tasks = slots.filter((s): s is LintTask => typeof s !== "string");
+  givePfServices(tasks, env.cwd);
+  const cache = openCache(options, env);
+  if (cache) probeCache(cache, tasks, options, env.cwd);
+  const job: LintJob = { cwd: env.cwd, fix: options.fix === true, cache: cache !== undefined };
+  const linter = env.linter ?? registryLinter;
+  // A test's stand-in linter lives only on this thread. Files the cache knows cost only a read: by
+  // default only the others count toward starting workers.
+  const work = options.jobs === undefined && cache ? tasks.filter((t) => !t.cache).length : tasks.length;
+  const threads = env.linter ? 1 : threadCount(options.jobs, work);
+  const outcomes = await runTasks(tasks, threads, { kind: "lint", options: job }, (task) =>
+    lintFile(task, job, linter),
   );
-  for (const input of inputs) await run.lint(withPfServices(input, pfServices));
+  takeOutcomes(run, slots, outcomes, cache, env.cwd);
+  cache?.save();
   return run.finish();
 }
 
-/** A file read and its settings, before linting. */
-interface Input {
-  file: string;
-  text: string;
-  options: LintOptions;
+/**
+ * A QAT 1.x VF gets its PF's ring map: a PF file in the same folder (one host's files) says what
+ * the PF runs, unless a setting already did. Only folders with such a VF file read their PF files
+ * here; a PF file that cannot be read is left to its own task to report.
+ */
+function givePfServices(tasks: readonly LintTask[], cwd: string): void {
+  const vfs = tasks.filter((t) => {
+    const device = resolveDevice(t.settings);
+    return device.family !== undefined && device.isVf && t.settings.pfServicesEnabled === undefined;
+  });
+  if (vfs.length === 0) return;
+  const folders = new Set(vfs.map((t) => dirname(resolve(cwd, t.file))));
+  const found = new Map<string, Map<string, PfServicesFound>>();
+  for (const folder of folders) {
+    const pfs = tasks.filter((t) => t.file !== "-" && isPfFileName(t.name) && dirname(resolve(cwd, t.file)) === folder);
+    const read = pfs.flatMap((t) => {
+      try {
+        const text = t.text ?? readTextFileSync(resolve(cwd, t.file));
+        return [{ name: t.name, view: view(parseAs(text, t.settings)) }];
+      } catch {
+        return [];
+      }
+    });
+    found.set(folder, pfServicesByFamily(read));
+  }
+  for (const task of vfs) {
+    const family = resolveDevice(task.settings).family?.id ?? "";
+    const pf = found.get(dirname(resolve(cwd, task.file)))?.get(family);
+    if (!pf || "conflict" in pf) continue;
+    task.settings = { ...task.settings, pfServicesEnabled: pf.value, pfServicesSource: pf.source };
+  }
 }
 
-/** The VF file's PF services from a PF file among the inputs, unless a setting gave them. */
-function withPfServices(input: Input, found: ReadonlyMap<string, PfServicesFound>): Input {
-  const device = resolveDevice(input.options);
-  if (!device.family || !device.isVf || input.options.pfServicesEnabled !== undefined) return input;
-  const pf = found.get(device.family.id);
-  if (!pf || "conflict" in pf) return input;
-  return { ...input, options: { ...input.options, pfServicesEnabled: pf.value, pfServicesSource: pf.source } };
+/** Gives each task what the cache knows of its file. */
+function probeCache(cache: LintCache, tasks: LintTask[], options: LintCommandOptions, cwd: string): void {
+  for (const task of tasks) {
+    if (task.file === "-") continue;
+    const probe = cache.probe(resolve(cwd, task.file), task.settings);
+    // --fix must see the findings it would fix: only a file known to be clean is skipped.
+    if (probe && (!options.fix || probe.findings === 0)) task.cache = probe;
+  }
+}
+
+/** Hands the run every file's outcome in file order, with the cache's findings for a hit and new findings kept. */
+function takeOutcomes(
+  run: Run,
+  slots: ReadonlyArray<LintTask | string>,
+  outcomes: readonly LintOutcome[],
+  cache: LintCache | undefined,
+  cwd: string,
+): void {
+  let t = 0;
+  for (const slot of slots) {
+    if (typeof slot === "string") {
+      run.failMessage(slot);
+      continue;
+    }
+    const outcome = outcomes[t++] as LintOutcome;
+    if (cache && outcome.report && slot.file !== "-") {
+      const file = resolve(cwd, slot.file);
+      if (outcome.hit) outcome.report = { ...outcome.report, diagnostics: cache.findings(file) };
+      else if (outcome.hash !== undefined) cache.store(file, slot.settings, outcome.hash, outcome.report.diagnostics);
+    }
+    run.outcome(outcome, slot.settings);
+  }
+}
+
+/** The cache `--cache` asks for, or `undefined` (also when it cannot be used safely: said on stderr). */
+function openCache(options: LintCommandOptions, env: LintEnvironment): LintCache | undefined {
+  if (!options.cache && options.cacheLocation === undefined) return undefined;
+  let path: string | undefined;
+  if (options.cacheLocation !== undefined) {
+    path = resolve(env.cwd, options.cacheLocation);
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) path = join(path, cacheFileName(env.cwd));
+  } else {
+    path = defaultCacheFile(env.cwd);
+  }
+  if (path === undefined) {
+    env.stderr(
+      "qatconf: --cache: the cache folder (~/.cache/qatconf) is missing or others may write to it: linting without a cache\n",
+    );
+    return undefined;
+  }
+  const cache = LintCache.open(path, `${env.version}+${BUILD_ID}`);
+  if (cache.ignored) {
+    env.stderr(`qatconf: --cache: not using ${path}: ${cache.ignored}\n`);
+    return undefined;
+  }
+  return cache;
 }
 
 class Run {
   private readonly reports: FileReport[] = [];
-  /** What each report was linted from, for the set rules (same order as `reports`). */
-  private readonly linted: SetInput[] = [];
+  /** The settings each report was linted with, for the set rules (same order as `reports`). */
+  private readonly settings: LintOptions[] = [];
   private readonly reported = new Set<string>();
   private failed = false;
-  private readonly linter: Linter;
   private readonly options: LintCommandOptions;
   private readonly env: LintEnvironment;
   private readonly explicit: LoadedConfig | undefined;
@@ -119,7 +206,6 @@ class Run {
     this.options = options;
     this.env = env;
     this.explicit = explicit;
-    this.linter = env.linter ?? registryLinter;
   }
 
   /** A file that could not be linted: said once on stderr, and the run exits 2. */
@@ -128,70 +214,70 @@ class Run {
   }
 
   /** As {@link fail}, for a message that names its file (a configuration error's). */
-  private failMessage(message: string): void {
+  failMessage(message: string): void {
     this.failed = true;
-    const line = `qatconf: ${message}\n`;
+    this.print(`qatconf: ${message}\n`);
+  }
+
+  /** Prints a line on stderr once (a configuration error is the same for every file under it). */
+  private print(line: string): void {
     if (this.reported.has(line)) return;
     this.reported.add(line);
     this.env.stderr(line);
   }
 
-  /** Reads a file and its settings; `undefined` (reported) when either fails. */
-  async read(file: string, named: boolean): Promise<Input | undefined> {
+  /** The task of one file, or the message of the configuration error that keeps it from being linted. */
+  async task(file: string, named: boolean): Promise<LintTask | string> {
     const isStdin = file === "-";
     const name = isStdin ? (this.options.stdinFilename ?? STDIN_NAME) : file;
-    let lintOptions: LintOptions;
-    let text: string;
     try {
       // Stdin's settings come from the folder `--stdin-filename` names (the working directory by default).
       const settingsPath = resolve(this.env.cwd, isStdin ? (this.options.stdinFilename ?? "stdin") : file);
-      lintOptions = await settingsFor(settingsPath, this.options, this.explicit);
+      const settings = await settingsFor(settingsPath, this.options, this.explicit);
       // The name, not the absolute path, goes to the linter: messages quote it as the user wrote it.
-      lintOptions.fileName = name;
-      text = await readText(isStdin ? file : resolve(this.env.cwd, file), { named });
-    } catch (error) {
-      if (error instanceof ConfigError) this.failMessage(error.message);
-      else if (error instanceof InputError) this.fail(name, error.message);
-      else this.fail(name, ioReason(error));
-      return undefined;
-    }
-    return { file, text, options: lintOptions };
-  }
-
-  /** Lints (with `--fix`, fixes) a file read by {@link read}. */
-  async lint({ file, text, options: lintOptions }: Input): Promise<void> {
-    const name = lintOptions.fileName ?? file;
-    if (this.options.fix) await this.fix(file, text, lintOptions);
-    else this.push({ filePath: name, source: text }, this.linter.lint(text, lintOptions), lintOptions);
-  }
-
-  /** Fixes and rewrites `file`, and reports what remains. */
-  private async fix(file: string, text: string, lintOptions: LintOptions): Promise<void> {
-    const outcome = fixText(text, lintOptions, this.linter);
-    let reported = outcome;
-    if (outcome.refused) {
-      this.env.stderr(`qatconf: ${file}: not fixed: it has syntax errors (fix them first)\n`);
-    } else if (outcome.text !== text) {
-      try {
-        await writeFileAtomic(resolve(this.env.cwd, file), outcome.text, { expected: text });
-      } catch (error) {
-        this.fail(file, `cannot write the fixes: ${ioReason(error)}`);
-        reported = { ...outcome, text, result: this.linter.lint(text, lintOptions) };
+      settings.fileName = name;
+      const task: LintTask = { file, name, settings };
+      // Stdin, and a FIFO or device the user named, are read here with the strict reader; regular
+      // files are read where they are linted.
+      if (isStdin || (named && !isRegularFile(resolve(this.env.cwd, file)))) {
+        task.text = await readText(isStdin ? file : resolve(this.env.cwd, file), { named: true });
       }
+      return task;
+    } catch (error) {
+      if (error instanceof ConfigError) return error.message;
+      if (error instanceof InputError) return `${name}: ${error.message}`;
+      return `${name}: ${ioReason(error)}`;
     }
-    this.push({ filePath: file, source: reported.text }, reported.result, lintOptions);
   }
 
-  private push(report: Omit<FileReport, "diagnostics">, result: LintResult, options: LintOptions): void {
-    this.reports.push({ ...report, diagnostics: result.diagnostics });
-    this.linted.push({ document: result.document, options });
+  /** Takes one file's outcome, in file order. */
+  outcome(outcome: LintOutcome, settings: LintOptions): void {
+    for (const line of outcome.messages) this.print(line);
+    if (outcome.failed) this.failed = true;
+    if (outcome.report) {
+      this.reports.push(outcome.report);
+      this.settings.push(settings);
+    }
   }
 
-  /** Adds the set rules' findings (files of one folder linted together) to each file's report. */
+  /**
+   * Adds the set rules' findings (the files of one folder are one host's) to each file's report.
+   * Workers hand back reports, not trees: the files of folders that hold more than one, or that
+   * programs (`--consumer`) use, are parsed again here.
+   */
   private addSetFindings(): void {
-    const found = lintSet(this.linted);
-    found.forEach((extra, i) => {
-      const report = this.reports[i];
+    const perFolder = new Map<string, number>();
+    for (const r of this.reports) perFolder.set(dirname(r.filePath), (perFolder.get(dirname(r.filePath)) ?? 0) + 1);
+    const inputs: SetInput[] = [];
+    const at: number[] = [];
+    this.reports.forEach((report, i) => {
+      const settings = this.settings[i] as LintOptions;
+      if ((perFolder.get(dirname(report.filePath)) ?? 0) < 2 && !settings.consumers) return;
+      inputs.push({ document: parseAs(report.source, settings), options: settings });
+      at.push(i);
+    });
+    lintSet(inputs).forEach((extra, k) => {
+      const report = this.reports[at[k] as number];
       if (!report || extra.length === 0) return;
       report.diagnostics = [...report.diagnostics, ...extra].sort(byPosition);
     });

@@ -6,7 +6,7 @@
  */
 import { basename } from "node:path";
 import { type InputError, readText } from "../io/read-text.ts";
-import { ConfigError, type LoadedConfig, loadConfig, validateConfig } from "../lint/config.ts";
+import { ConfigError, type LoadedConfig, loadConfig, settingsForFile, validateConfig } from "../lint/config.ts";
 import { allRules, findRule } from "../lint/lint.ts";
 import { closest, didYouMean } from "../lint/suggest.ts";
 import type { FileKind, LintOptions } from "../lint/types.ts";
@@ -61,8 +61,9 @@ export function unknownDevice(name: string): string {
   return `unknown device '${name}'${hint ? `: ${hint}` : ""} (known: ${familyNames().join(", ")})`;
 }
 
-/** Refuses rule ids and device names that do not exist. Throws {@link ConfigError}. */
+/** Refuses rule ids and device names that do not exist, at the top level and in overrides. Throws {@link ConfigError}. */
 function checkNames(config: LoadedConfig, path: string): void {
+  for (const override of config.overrides ?? []) checkNames(override, path);
   for (const id of Object.keys(config.rules ?? {})) {
     if (findRule(id)) continue;
     const hint = didYouMean(
@@ -97,11 +98,12 @@ export async function settingsFor(
   commandLine: CommandLineSettings,
   explicit: LoadedConfig | undefined,
 ): Promise<LintOptions> {
-  const config = explicit ?? (await loadConfig(file));
-  if (!checked.has(config) && config.path !== undefined) {
-    checkNames(config, config.path);
-    checked.add(config);
+  const loaded = explicit ?? (await loadConfig(file));
+  if (!checked.has(loaded) && loaded.path !== undefined) {
+    checkNames(loaded, loaded.path);
+    checked.add(loaded);
   }
+  const config = settingsForFile(loaded, file);
   const device = commandLine.device ?? config.device;
   const cpus = commandLine.cpus ?? config.cpus;
   const driver = commandLine.driver ?? config.driver;

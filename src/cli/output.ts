@@ -42,6 +42,11 @@ export function addOutputOptions(command: Command): Command {
  * changed), or printed whole on stdout. `--diff` and `--write` together write and print the diff.
  */
 export async function emit(file: string, before: string, after: string, options: OutputOptions): Promise<void> {
+  process.stdout.write(await emitted(file, before, after, options));
+}
+
+/** As {@link emit}, returning what it would print instead of printing it (for a worker thread). */
+export async function emitted(file: string, before: string, after: string, options: OutputOptions): Promise<string> {
   if (options.write) {
     if (file === STDIN) throw new Error("--write needs a file, not stdin");
     if (after !== before) {
@@ -51,10 +56,9 @@ export async function emit(file: string, before: string, after: string, options:
       if (options.fs) write.fs = options.fs;
       await writeFileAtomic(file, after, write);
     }
-    if (options.diff) process.stdout.write(unifiedDiff(file, before, after));
-    return;
+    return options.diff ? unifiedDiff(file, before, after) : "";
   }
-  process.stdout.write(options.diff ? unifiedDiff(file, before, after) : after);
+  return options.diff ? unifiedDiff(file, before, after) : after;
 }
 
 /** Renders a diagnostic as `file:line:column: severity message [rule]`, with its hint on the next line. */

@@ -7,7 +7,7 @@
  */
 import { stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { parseFileName } from "../config/file-name.ts";
+import { isDriverFileName, parseFileName } from "../config/file-name.ts";
 import { InputError, ioReason, readText } from "../io/read-text.ts";
 import { CONSUMER_PATHS } from "./consumer-files.ts";
 import { HostTree } from "./host-tree.ts";
@@ -243,7 +243,7 @@ async function readVirtfns(host: HostTree, dir: string, entries: string[]): Prom
 }
 
 async function readConfigs(host: HostTree): Promise<HostConfigFile[]> {
-  return readFiles(host, "/etc", (n) => parseFileName(n) !== undefined);
+  return readFiles(host, "/etc", (n) => isDriverFileName(parseFileName(n)));
 }
 
 /** The programs' files doctor knows where to find (`CONSUMER_PATHS`), the ones that exist. */

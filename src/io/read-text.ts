@@ -15,7 +15,8 @@
  * - every failure is an {@link InputError} whose message is one human line (`is a directory`, not
  *   `EISDIR`), for `qatconf: <file>: <reason>`.
  */
-import { constants, type Stats } from "node:fs";
+import { isAscii } from "node:buffer";
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from "node:fs";
 import { type FileHandle, lstat, open, stat } from "node:fs/promises";
 
 /** The name stdin goes by in reports when `--stdin-filename` is not given. */
@@ -163,12 +164,18 @@ export async function readBytes(file: string, options: ReadOptions = {}): Promis
   }
 }
 
+// One decoder for every file: without `stream`, each decode starts afresh.
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
 /** Decodes bytes as UTF-8 text, byte order mark kept (the parser keeps it too). Throws {@link InputError}. */
 export function decodeText(bytes: Uint8Array): string {
   const nul = bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
   if (nul !== -1) throw new InputError(`not a text file (NUL byte at offset ${nul})`);
+  // The driver's files are ASCII: checking that (vectorised) and copying bytes as Latin-1 is about
+  // twice as fast as a validating UTF-8 decode, and gives the same string.
+  if (isAscii(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
   try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+    return UTF8.decode(bytes);
   } catch {
     throw new InputError(`not a text file (not valid UTF-8 at offset ${firstInvalidUtf8(bytes)})`);
   }
@@ -219,4 +226,57 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 /** Reads a file or stdin as text (see the module's comment for what is refused). Throws {@link InputError}. */
 export async function readText(file: string, options: ReadOptions = {}): Promise<string> {
   return decodeText(await readBytes(file, options));
+}
+
+/** Whether `path` is a regular file (following links); false when it cannot be told. */
+export function isRegularFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+/**
+ * Reads a regular file as text, synchronously, with {@link readText}'s rules: the one read of every
+ * file `lint` and `fmt` check on whichever thread. A run over a repository reads thousands of small
+ * files, and a synchronous read costs a few microseconds where an awaited one costs a trip through
+ * the thread pool and the event loop. It opens without blocking and refuses anything but a regular
+ * file (a FIFO or device the user named is read by {@link readText} first). Throws {@link InputError}.
+ */
+export function readTextFileSync(path: string, maxBytes = MAX_TEXT_BYTES): string {
+  let fd: number;
+  try {
+    fd = openSync(path, NON_BLOCKING);
+  } catch (error) {
+    throw new InputError(ioReason(error));
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) throw new InputError("is a directory");
+    if (!stats.isFile()) throw new InputError(`${kindOf(stats)}, not a regular file`);
+    if (stats.size > maxBytes) throw tooLarge(maxBytes);
+    return decodeText(buffer.subarray(0, readWhole(fd, maxBytes)));
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(ioReason(error));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// One buffer for every read, grown when a file does not fit: readFileSync allocates a buffer per
+// file and asks for its size first, a third of the cost of reading a small file.
+let buffer = Buffer.allocUnsafe(64 * 1024);
+
+/** Reads the open file into {@link buffer}, refusing more than `max` bytes; returns its length. */
+function readWhole(fd: number, max: number): number {
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      const bigger = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(bigger, 0, 0, length);
+      buffer = bigger;
+    }
+    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (n === 0) return length;
+    length += n;
+    if (length > max) throw tooLarge(max);
+  }
 }

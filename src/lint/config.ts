@@ -16,7 +16,7 @@
  */
 import type { Stats } from "node:fs";
 import { stat } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, matchesGlob, relative, resolve, sep } from "node:path";
 import { type InputError, ioReason, readText } from "../io/read-text.ts";
 import { type Consumer, consumerOf } from "../model/consumers.ts";
 import { closest, didYouMean } from "./suggest.ts";
@@ -43,6 +43,21 @@ export interface QatconfConfig {
     /** Align `=` within each block of entries. */
     alignEquals?: boolean;
   };
+  /**
+   * Settings for some files, as eslint's and ruff's overrides: each entry's `files` globs (relative
+   * to the configuration's folder; a glob without `/` matches the file's name in any folder) pick
+   * the files, and its other keys, any of the per-file settings above, apply to them over the
+   * top-level ones. Later entries win; objects (`rules`, `format`) are merged key by key.
+   */
+  overrides?: ConfigOverride[];
+}
+
+/** The settings one file gets: everything of a configuration but its overrides. */
+export type FileSettings = Omit<QatconfConfig, "overrides">;
+
+/** One entry of `overrides`: the files it applies to, and settings for them. */
+export interface ConfigOverride extends FileSettings {
+  files: string[];
 }
 
 /** A configuration file that could not be used: bad JSON or a setting of the wrong shape. */
@@ -68,7 +83,19 @@ const SEVERITIES: readonly RuleSetting[] = ["error", "warning", "info", "off"];
  * so every other verdict would be about another file. The lint engine ignores settings for them too.
  */
 export const UNCONFIGURABLE_RULES: ReadonlySet<string> = new Set(["syntax"]);
-const TOP_KEYS = ["rules", "device", "cpus", "driver", "pfServicesEnabled", "consumers", "format", "$schema"];
+const TOP_KEYS = [
+  "rules",
+  "device",
+  "cpus",
+  "driver",
+  "pfServicesEnabled",
+  "consumers",
+  "format",
+  "overrides",
+  "$schema",
+];
+/** Keys that are about the configuration file, not the settings of a file: not allowed in an override. */
+const FILE_ONLY_KEYS = ["overrides", "$schema"];
 const CONSUMER_KEYS = ["name", "section", "processes", "services", "reload"];
 const FORMAT_KEYS = ["alignEquals"];
 
@@ -209,6 +236,35 @@ export function validateConfig(value: unknown, path: string): QatconfConfig {
   for (const key of Object.keys(value)) {
     if (!TOP_KEYS.includes(key)) throw new ConfigError(path, unknownKey("", key, TOP_KEYS));
   }
+  const out = validateSettings(value, path);
+  if (value.overrides !== undefined) out.overrides = validateOverrides(value.overrides, path);
+  return out;
+}
+
+/**
+ * An override is a partial of the per-file settings, checked by the same code as the top level:
+ * a setting added there works in `overrides` with nothing more.
+ */
+function validateOverrides(overrides: unknown, path: string): ConfigOverride[] {
+  if (!Array.isArray(overrides)) throw new ConfigError(path, "'overrides' must be an array of objects");
+  return overrides.map((entry: unknown, i) => {
+    const where = `overrides[${i}]`;
+    if (!isObject(entry)) throw new ConfigError(path, `'${where}' must be an object with "files" and settings`);
+    const { files, ...settings } = entry;
+    const globs = typeof files === "string" ? [files] : files;
+    if (!Array.isArray(globs) || globs.length === 0 || !globs.every((g) => typeof g === "string" && g !== "")) {
+      throw new ConfigError(path, `'${where}.files' must be a glob or a non-empty array of globs`);
+    }
+    const known = TOP_KEYS.filter((k) => !FILE_ONLY_KEYS.includes(k));
+    for (const key of Object.keys(settings)) {
+      if (!known.includes(key)) throw new ConfigError(path, unknownKey(`${where}.`, key, ["files", ...known]));
+    }
+    return { files: globs as string[], ...validateSettings(settings, path) };
+  });
+}
+
+/** The per-file settings of a configuration object (its keys already checked). */
+function validateSettings(value: Record<string, unknown>, path: string): QatconfConfig {
   const out: QatconfConfig = {};
   if (value.rules !== undefined) out.rules = validateRules(value.rules, path);
   if (value.device !== undefined) {
@@ -263,6 +319,38 @@ function validateConsumer(item: unknown, where: string, path: string): Consumer 
   });
   if (typeof consumer === "string") throw new ConfigError(path, consumer);
   return consumer;
+}
+
+/**
+ * The settings `file` gets from `config`: its top level, then each override whose `files` match
+ * the file's path relative to the configuration's folder (or, for a glob without `/`, its name).
+ */
+export function settingsForFile(config: LoadedConfig, file: string): FileSettings {
+  const { overrides, path, ...base } = config;
+  if (!overrides || overrides.length === 0) return base;
+  const absolute = resolve(file);
+  const folder = path === undefined ? process.cwd() : dirname(path);
+  const relativePath = relative(folder, absolute).split(sep).join("/");
+  const name = basename(absolute);
+  let settings: FileSettings = base;
+  for (const { files, ...override } of overrides) {
+    const hit = files.some((glob) => {
+      const pattern = glob.startsWith("./") ? glob.slice(2) : glob;
+      return pattern.includes("/") ? matchesGlob(relativePath, pattern) : matchesGlob(name, pattern);
+    });
+    if (hit) settings = mergeSettings(settings, override);
+  }
+  return settings;
+}
+
+/** `over` on top of `base`: a value replaces, an object is merged key by key (`rules`, `format`). */
+function mergeSettings(base: FileSettings, over: FileSettings): FileSettings {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const under = out[key];
+    out[key] = isObject(under) && isObject(value) ? { ...under, ...value } : value;
+  }
+  return out as FileSettings;
 }
 
 function validateRules(rules: unknown, path: string): Record<string, RuleSetting> {

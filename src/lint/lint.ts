@@ -63,10 +63,13 @@ export function lintDocument(document: ConfigDocument, options: LintOptions = {}
   const semantic = view(document);
   // Once per file, not per rule: every device rule reads the same model.
   const device = family ? deviceConfig(semantic, family, isVf, deviceSettings(options)) : undefined;
+  const skippedForDevice = family
+    ? undefined
+    : RULES.filter((r) => r.needsDevice && options.rules?.[r.id] !== "off").map((r) => r.id);
   for (const rule of RULES) {
     if (!(rule.kinds ?? DRIVER_ONLY).includes(kind)) continue;
     const setting = UNCONFIGURABLE_RULES.has(rule.id) ? undefined : options.rules?.[rule.id];
-    if (setting === "off") continue;
+    if (setting === "off" || (skippedForDevice && rule.needsDevice)) continue;
     const override: Severity | undefined = setting;
     const context: RuleContext = {
       document,
@@ -81,6 +84,7 @@ export function lintDocument(document: ConfigDocument, options: LintOptions = {}
     };
     if (family) context.family = family;
     if (device) context.device = device;
+    if (skippedForDevice) context.skippedForDevice = skippedForDevice;
     rule.check(context);
   }
   const kept = suppressions(document).filter(diagnostics);

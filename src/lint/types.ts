@@ -58,6 +58,11 @@ export interface RuleContext {
   options: LintOptions;
   /** Ids of every rule of the registry (to check rule ids written in the file). */
   ruleIds: ReadonlySet<string>;
+  /**
+   * When the device family is unknown: the ids of the enabled rules that need it and so did not
+   * run (in registry order), for the finding that says so.
+   */
+  skippedForDevice?: readonly string[];
   /** Reports a finding; severity defaults to the rule's. */
   report(diagnostic: Omit<Diagnostic, "ruleId" | "severity"> & { severity?: Severity }): void;
 }
@@ -111,5 +116,7 @@ export interface Rule {
   fixable: boolean;
   /** The kinds of file it checks; `["driver"]` when absent. */
   kinds?: readonly FileKind[];
+  /** True when the rule checks nothing without the device family: it does not run then, and `unknown-device` names it. */
+  needsDevice?: boolean;
   check(context: RuleContext): void;
 }

@@ -254,7 +254,7 @@ export function findFamily(idOrAlias: string): DeviceFamily | undefined {
 
 /** The family and PF/VF role a configuration file's name declares (`c6xxvf_dev0.conf.vm`). */
 export function familyForFileName(path: string): { family: DeviceFamily; isVf: boolean } | undefined {
-  const info = parseFileName(path);
+  const info = parseFileName(path, (name) => BY_NAME.has(name));
   if (!info) return undefined;
   const family = findFamily(info.family);
   return family ? { family, isVf: info.isVf } : undefined;

@@ -13,6 +13,7 @@ export const deprecatedKey: Rule = {
   defaultSeverity: "warning",
   description: "A key the driver of this device generation warns is deprecated",
   fixable: false,
+  needsDevice: true,
   check(context) {
     const family = context.family;
     if (!family) return;

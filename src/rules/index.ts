@@ -30,6 +30,7 @@ import { serviceNotEnabled } from "./service-not-enabled.ts";
 import { servicesEnabled } from "./services-enabled.ts";
 import { sriovPfInstances } from "./sriov-pf-instances.ts";
 import { syntax } from "./syntax.ts";
+import { unknownDevice } from "./unknown-device.ts";
 import { unknownKey } from "./unknown-key.ts";
 import { unknownRule } from "./unknown-rule.ts";
 import { unknownSection } from "./unknown-section.ts";
@@ -42,6 +43,7 @@ import { vfServiceUnsupported } from "./vf-service-unsupported.ts";
 export const RULES: readonly Rule[] = [
   syntax,
   unknownRule,
+  unknownDevice,
   valueTooLong,
   duplicateSection,
   duplicateKey,

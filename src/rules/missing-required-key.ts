@@ -3,6 +3,7 @@ import type { Severity } from "../diagnostics.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
 import { sectionKind } from "../model/keys.ts";
 import type { Range } from "../syntax/tree.ts";
+import { fileStart } from "./file-start-support.ts";
 
 /**
  * Keys without which the driver does not start the device:
@@ -27,7 +28,7 @@ export const missingRequiredKey: Rule = {
       context.report({
         message: 'the file has no [GENERAL] section: adf_ctl stops with "No GENERAL section found"',
         hint: "add a [GENERAL] section with ServicesEnabled and ConfigVersion = 2",
-        range: fileStart(context),
+        range: fileStart(context.document),
       });
     } else {
       const at = (general.parts[0] as SectionView).node.header.name.range;
@@ -128,13 +129,4 @@ function reportMissing(
     range,
     ...(severity === undefined ? {} : { severity }),
   });
-}
-
-function fileStart(context: RuleContext): Range {
-  const first = context.document.lines[0];
-  if (!first) {
-    const start = { offset: context.document.bom.length, line: 1, column: 1 };
-    return { start, end: start };
-  }
-  return { start: first.range.start, end: first.range.start };
 }

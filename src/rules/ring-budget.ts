@@ -26,6 +26,7 @@ export const ringBudget: Rule = {
   defaultSeverity: "error",
   description: "Instances that the driver cannot give rings: the device (or VF) runs out of bank slots",
   fixable: false,
+  needsDevice: true,
   check(context) {
     const device = context.device;
     if (!device) return;

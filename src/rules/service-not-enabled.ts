@@ -17,6 +17,7 @@ export const serviceNotEnabled: Rule = {
   defaultSeverity: "error",
   description: "A section declares instances of a service that ServicesEnabled does not enable",
   fixable: false,
+  needsDevice: true,
   check(context) {
     const device = context.device;
     if (!device?.ringMap) return;

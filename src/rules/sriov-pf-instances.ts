@@ -12,6 +12,7 @@ export const sriovPfInstances: Rule = {
   defaultSeverity: "warning",
   description: "A PF file with SRIOV_Enabled = 1 declares instances that are not created while SR-IOV is on",
   fixable: false,
+  needsDevice: true,
   check(context) {
     const device = context.device;
     if (!device || device.isVf || !device.sriovEnabled) return;

@@ -31,6 +31,7 @@ export const vfKernelInstances: Rule = {
   defaultSeverity: "warning",
   description: "A VF file declares kernel instances, which take whole banks from the guest's user processes",
   fixable: false,
+  needsDevice: true,
   check(context) {
     const device = context.device;
     if (!device?.isVf) return;

@@ -14,6 +14,7 @@ import {
   readdirSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -75,11 +76,20 @@ describe("the CLI bundle", () => {
   it("is compiled once per command into the user's own cache folder, then read from there", () => {
     const cache = join(temp, "xdg-cache", "qatconf");
     mkdirSync(cache, { recursive: true });
-    // A cache of an earlier build: removed when this build's cache is written.
-    writeFileSync(join(cache, "cli-1-2-3-v0.0.0-x64-lint.v8cache"), "stale");
+    // A cache of an earlier build written two days ago: removed when this build's cache is written.
+    // Another bundle's recent cache (a second installed copy, run in turn) is kept.
+    const stale = join(cache, "cli-1-2-3-v0.0.0-x64-lint.v8cache");
+    writeFileSync(stale, "stale");
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    utimesSync(stale, twoDaysAgo, twoDaysAgo);
+    const other = join(cache, "cli-4-5-6-v0.0.0-x64-lint.v8cache");
+    writeFileSync(other, "another copy's");
     const env = { XDG_CACHE_HOME: join(temp, "xdg-cache"), NODE_DISABLE_COMPILE_CACHE: undefined };
     const first = runCli(["lint", SAMPLE], { env });
     expect(first.status).toBe(0);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(other)).toBe(true);
+    rmSync(other);
     const written = readdirSync(cache);
     expect(written).toEqual([expect.stringMatching(/^cli-.*-lint\.v8cache$/)]);
     const file = join(cache, written[0] as string);

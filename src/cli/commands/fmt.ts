@@ -1,7 +1,9 @@
 /** `qatconf fmt`: lay files out canonically, changing whitespace only. */
 import { type Command, Option } from "commander";
 import type { FileKind } from "../../syntax/kind.ts";
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes.ts";
+import { EXIT_OK, EXIT_USAGE } from "../exit-codes.ts";
+import type { FmtJob, FmtOutcome, FmtTask } from "../fmt-file.ts";
+import { wholeNumber } from "./lint.ts";
 
 interface FmtOptions {
   check?: boolean;
@@ -10,6 +12,7 @@ interface FmtOptions {
   backup?: boolean | string;
   force?: boolean;
   kind?: FileKind;
+  jobs?: number;
 }
 
 export function register(program: Command): void {
@@ -28,6 +31,7 @@ export function register(program: Command): void {
         "qatlib",
       ]),
     )
+    .option("-j, --jobs <n>", "threads to work on (default: chosen by the number of files and cores)", wholeNumber(1))
     .addHelpText(
       "after",
       "\nPaths: as for lint; nothing is read from stdin unless '-' is given, so an empty file list fails.\n" +
@@ -43,7 +47,12 @@ export function register(program: Command): void {
 }
 
 async function fmt(paths: string[], options: FmtOptions): Promise<number> {
-  const [{ STDIN }, { discover }] = await Promise.all([import("../output.ts"), import("../files.ts")]);
+  const [{ STDIN }, { discover }, { fmtFile, fmtFailure }, pool] = await Promise.all([
+    import("../output.ts"),
+    import("../files.ts"),
+    import("../fmt-file.ts"),
+    import("../pool.ts"),
+  ]);
   if (paths.length === 0) return fail("nothing to format: name files, directories or globs, or '-' to read stdin");
   if (options.write && paths.includes(STDIN)) return fail("--write needs files, not stdin");
   const { files, named, errors } = await discover(paths, process.cwd());
@@ -53,55 +62,51 @@ async function fmt(paths: string[], options: FmtOptions): Promise<number> {
   }
   let exit = errors.length > 0 ? EXIT_USAGE : EXIT_OK;
   for (const e of errors) fail(`${e.path}: ${e.reason}`);
-  for (const file of files) exit = Math.max(exit, await fmtFile(file, named.has(file), options));
+  // Each file gets its task, or the outcome of the error that kept it from being one.
+  const slots: Array<FmtTask | FmtOutcome> = [];
+  for (const file of files) {
+    slots.push(
+      await fmtTask(file, named.has(file), STDIN).catch((error) => fmtFailure(`${file}: ${(error as Error).message}`)),
+    );
+  }
+  const tasks = slots.filter((s): s is FmtTask => "file" in s);
+  const job: FmtJob = {};
+  for (const key of ["check", "diff", "write", "backup", "force", "kind"] as const) {
+    if (options[key] !== undefined) Object.assign(job, { [key]: options[key] });
+  }
+  const done = await pool.runTasks(
+    tasks,
+    pool.threadCount(options.jobs, tasks.length),
+    { kind: "fmt", options: job },
+    (task) => fmtFile(task, job),
+  );
+  let t = 0;
+  for (const slot of slots) {
+    const outcome = "file" in slot ? (done[t++] as FmtOutcome) : slot;
+    if (outcome.stderr) process.stderr.write(outcome.stderr);
+    if (outcome.stdout) process.stdout.write(outcome.stdout);
+    exit = Math.max(exit, outcome.exit);
+  }
   return exit;
+}
+
+/** One file's task: its `alignEquals`, and its text when it must be read on this thread. */
+async function fmtTask(file: string, named: boolean, stdin: string): Promise<FmtTask> {
+  const [{ loadConfig, settingsForFile }, io] = await Promise.all([
+    import("../../lint/config.ts"),
+    import("../../io/read-text.ts"),
+  ]);
+  const task: FmtTask = { file };
+  // Stdin, and a FIFO or device the user named, are read here (the strict reader, on this thread);
+  // regular files are read where they are formatted.
+  if (file === stdin || (named && !io.isRegularFile(file))) task.text = await io.readText(file, { named: true });
+  const settingsPath = file === stdin ? "stdin.conf" : file;
+  const alignEquals = settingsForFile(await loadConfig(settingsPath), settingsPath).format?.alignEquals;
+  if (alignEquals !== undefined) task.alignEquals = alignEquals;
+  return task;
 }
 
 function fail(message: string): number {
   process.stderr.write(`qatconf fmt: ${message}\n`);
   return EXIT_USAGE;
-}
-
-/** Formats one file as the options ask; returns its exit code. */
-async function fmtFile(file: string, named: boolean, options: FmtOptions): Promise<number> {
-  const [
-    { format },
-    { emit, unifiedDiff, formatDiagnostics, STDIN },
-    { ConfigError, loadConfig },
-    { readText, ioReason },
-  ] = await Promise.all([
-    import("../../format/format.ts"),
-    import("../output.ts"),
-    import("../../lint/config.ts"),
-    import("../../io/read-text.ts"),
-  ]);
-  let text: string;
-  let alignEquals: boolean | undefined;
-  try {
-    alignEquals = (await loadConfig(file === STDIN ? "stdin.conf" : file)).format?.alignEquals;
-    text = await readText(file, { named });
-  } catch (error) {
-    return fail(error instanceof ConfigError ? error.message : `${file}: ${(error as Error).message}`);
-  }
-  const result = format(text, {
-    fileName: file,
-    ...(alignEquals === undefined ? {} : { alignEquals }),
-    ...(options.force ? { force: true } : {}),
-    ...(options.kind ? { kind: options.kind } : {}),
-  });
-  process.stderr.write(formatDiagnostics(file, result.diagnostics));
-  if (result.diagnostics.length > 0 && !options.force) {
-    return fail(`${file} not formatted: it has syntax errors (--force formats the rest)`);
-  }
-  if (options.check || (options.diff && !options.write)) {
-    if (!result.changed) return EXIT_OK;
-    process.stdout.write(options.diff ? unifiedDiff(file, text, result.text) : `${file}\n`);
-    return EXIT_FINDINGS;
-  }
-  try {
-    await emit(file, text, result.text, options);
-  } catch (error) {
-    return fail(`cannot write ${file}: ${ioReason(error)}`);
-  }
-  return EXIT_OK;
 }

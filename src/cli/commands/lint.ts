@@ -54,6 +54,12 @@ export function register(program: Command): void {
       "a program that uses the files (nginx:SHIM:16, qatzip:SHIM:8, ceph:CEPH:8:dc); repeatable",
       consumerOption,
     )
+    .option("--cache", "do not lint again a file whose text and settings are unchanged since the last run")
+    .option(
+      "--cache-location <path>",
+      "the cache file, or a folder for it (default: ~/.cache/qatconf); implies --cache",
+    )
+    .option("-j, --jobs <n>", "threads to lint on (default: chosen by the number of files and cores)", wholeNumber(1))
     .addHelpText(
       "after",
       "\nqatlib's /etc/sysconfig/qat is recognised by its path (or --kind qatlib); --device 4xxx|420xx|6xxx\n" +

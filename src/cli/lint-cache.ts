@@ -1,0 +1,254 @@
+/**
+ * `lint --cache`: the findings of each file, kept between runs, so that a file whose text and
+ * settings are unchanged, linted by the same qatconf (version and build: the device model and
+ * driver packages are part of the build), is not linted again.
+ *
+ * The cache decides what a run reports, and qatconf often runs as root in CI and hooks, so a cache
+ * that another user could have written is not read: the file must be a regular file (not a link)
+ * owned by the user and writable by nobody else, in the user's own cache folder by default
+ * (`$XDG_CACHE_HOME/qatconf` or `~/.cache/qatconf`, the same folder and the same rule as the code
+ * cache of bin/start.js). A file that is corrupt or of another version is ignored and rewritten,
+ * never a crash; an entry whose findings are not well-formed is a miss.
+ */
+import {
+  closeSync,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
+import type { Diagnostic } from "../diagnostics.ts";
+import type { LintOptions } from "../lint/types.ts";
+
+/** Format of the cache file; a file of another format is ignored. */
+const FORMAT = 1;
+/** Entries kept at most: a cache shared by runs over many repositories stays bounded. */
+const MAX_ENTRIES = 200_000;
+
+/** What a run knows about a file from the cache. */
+export interface CacheProbe {
+  /** The hash of the text the findings were made for. */
+  hash: string;
+  /** How many findings there were (a worker keeps the text only when there are some). */
+  findings: number;
+}
+
+interface Entry {
+  /** Hash of the text. */
+  h: string;
+  /** Key of the settings. */
+  s: string;
+  /** The findings. */
+  d: Diagnostic[];
+}
+
+// node:crypto costs several milliseconds to load: a run without --cache does not pay for it.
+const hash = (data: string, encoding: "hex" | "base64"): string =>
+  process.getBuiltinModule("node:crypto").hash("sha256", data, encoding);
+
+/** The hash a file's text is known by. */
+export function textHash(text: string): string {
+  return hash(text, "base64");
+}
+
+/** The user's cache folder for qatconf, created if needed; `undefined` when it is not safely the user's. */
+export function userCacheFolder(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const base = env.XDG_CACHE_HOME || (env.HOME ? join(env.HOME, ".cache") : "");
+  if (!base || typeof process.getuid !== "function") return undefined;
+  const dir = join(base, "qatconf");
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const stat = lstatSync(dir);
+    return stat.isDirectory() && stat.uid === process.getuid() && (stat.mode & 0o022) === 0 ? dir : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The name of the cache file of runs in `cwd`: one per working directory. */
+export function cacheFileName(cwd: string): string {
+  return `lint-${hash(cwd, "hex").slice(0, 16)}.json`;
+}
+
+/** The default cache file of a run in `cwd`, in the user's cache folder. */
+export function defaultCacheFile(cwd: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const dir = userCacheFolder(env);
+  return dir && join(dir, cacheFileName(cwd));
+}
+
+/** The findings of earlier runs, and what this run adds. */
+export class LintCache {
+  readonly path: string;
+  /** Why an existing cache file was not read, for one line on stderr. */
+  readonly ignored: string | undefined;
+  private readonly identity: string;
+  private entries: Record<string, Entry>;
+  private changed = false;
+  private readonly settingsKeys = new WeakMap<LintOptions, string>();
+
+  private constructor(path: string, identity: string, entries: Record<string, Entry>, ignored?: string) {
+    this.path = path;
+    this.identity = identity;
+    this.entries = entries;
+    this.ignored = ignored;
+  }
+
+  /**
+   * Opens the cache at `path` for a qatconf of this `identity` (version and build). A file that is
+   * missing, corrupt, of another identity or not trusted gives an empty cache.
+   */
+  static open(path: string, identity: string): LintCache {
+    const empty = (ignored?: string): LintCache => new LintCache(path, identity, Object.create(null), ignored);
+    let text: string;
+    try {
+      const trust = untrusted(path);
+      if (trust === "missing") return empty();
+      if (trust) return empty(trust);
+      text = readFileSync(path, "utf8");
+    } catch {
+      return empty();
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return empty();
+    }
+    if (!isRecord(json) || json.format !== FORMAT || json.qatconf !== identity || !isRecord(json.entries)) {
+      return empty();
+    }
+    const entries: Record<string, Entry> = Object.create(null);
+    Object.assign(entries, json.entries);
+    return new LintCache(path, identity, entries);
+  }
+
+  /** What the cache holds for `file` (an absolute path) under `settings`, if anything usable. */
+  probe(file: string, settings: LintOptions): CacheProbe | undefined {
+    const entry = this.entries[file];
+    if (!isRecord(entry) || entry.s !== this.settingsKey(settings) || typeof entry.h !== "string") return undefined;
+    if (!isDiagnosticList(entry.d)) return undefined;
+    return { hash: entry.h, findings: entry.d.length };
+  }
+
+  /** The findings a {@link probe} found. */
+  findings(file: string): Diagnostic[] {
+    return (this.entries[file] as Entry).d;
+  }
+
+  /** Keeps the findings of a file just linted. */
+  store(file: string, settings: LintOptions, textHash: string, diagnostics: readonly Diagnostic[]): void {
+    this.entries[file] = { h: textHash, s: this.settingsKey(settings), d: [...diagnostics] };
+    this.changed = true;
+  }
+
+  /**
+   * Writes the cache if this run changed it: whole or not at all (a temporary file in the same
+   * folder, renamed over it), readable by the user only. A failure costs only the next run's time.
+   */
+  save(): void {
+    if (!this.changed || this.ignored) return;
+    let entries = this.entries;
+    const keys = Object.keys(entries);
+    if (keys.length > MAX_ENTRIES) {
+      entries = Object.create(null);
+      for (const key of keys.slice(keys.length - MAX_ENTRIES)) entries[key] = this.entries[key] as Entry;
+    }
+    const temp = `${this.path}.${process.pid}.tmp`;
+    try {
+      writeFileSync(temp, JSON.stringify({ format: FORMAT, qatconf: this.identity, entries }), {
+        mode: 0o600,
+        flag: "wx",
+      });
+      renameSync(temp, this.path);
+    } catch {
+      rmSync(temp, { force: true });
+    }
+  }
+
+  private settingsKey(settings: LintOptions): string {
+    let key = this.settingsKeys.get(settings);
+    if (key === undefined) {
+      key = JSON.stringify(settings, Object.keys(settings).sort());
+      this.settingsKeys.set(settings, key);
+    }
+    return key;
+  }
+}
+
+/**
+ * Why the cache file at `path` must not be read (`"missing"` when there is none, `undefined` when
+ * it may be read): it is not a regular file, not the user's, or others may write to it.
+ */
+function untrusted(path: string): string | undefined {
+  let stat: ReturnType<typeof lstatSync> | undefined;
+  try {
+    stat = lstatSync(path, { throwIfNoEntry: false });
+  } catch {
+    return "it cannot be examined";
+  }
+  if (!stat) return "missing";
+  if (!stat.isFile()) return "it is not a regular file";
+  if (typeof process.getuid === "function" && stat.uid !== process.getuid()) return "it belongs to another user";
+  if ((stat.mode & 0o022) !== 0) return "others may write to it";
+  // The same checks on what is opened: the path may have been swapped between lstat and open.
+  const fd = openSync(path, "r");
+  try {
+    const opened = fstatSync(fd);
+    if (opened.ino !== stat.ino || opened.dev !== stat.dev) return "it changed while it was opened";
+  } finally {
+    closeSync(fd);
+  }
+  return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+const SEVERITIES = new Set(["error", "warning", "info"]);
+
+function isPosition(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    Number.isSafeInteger(value.offset) &&
+    Number.isSafeInteger(value.line) &&
+    Number.isSafeInteger(value.column)
+  );
+}
+
+function isEdit(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    Number.isSafeInteger(value.start) &&
+    Number.isSafeInteger(value.end) &&
+    typeof value.newText === "string"
+  );
+}
+
+/** Whether a cached value is a list of findings the reporters can render. */
+function isDiagnosticList(value: unknown): value is Diagnostic[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (d: unknown) =>
+        isRecord(d) &&
+        typeof d.ruleId === "string" &&
+        SEVERITIES.has(d.severity as string) &&
+        typeof d.message === "string" &&
+        (d.hint === undefined || typeof d.hint === "string") &&
+        isRecord(d.range) &&
+        isPosition(d.range.start) &&
+        isPosition(d.range.end) &&
+        (d.fix === undefined ||
+          (isRecord(d.fix) &&
+            typeof d.fix.description === "string" &&
+            Array.isArray(d.fix.edits) &&
+            d.fix.edits.every(isEdit))),
+    )
+  );
+}

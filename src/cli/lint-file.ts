@@ -1,0 +1,112 @@
+/**
+ * What `qatconf lint` does with one file, on whichever thread: read it, lint it (with `--fix`, fix
+ * and rewrite it), and return the report and the messages for stderr as data. Nothing here prints,
+ * so that the run can print every file's outcome in order, whatever thread produced it.
+ */
+import { resolve } from "node:path";
+import { writeFileAtomic } from "../io/atomic-write.ts";
+import { InputError, ioReason, readTextFileSync } from "../io/read-text.ts";
+import type { LintOptions } from "../lint/types.ts";
+import type { FileReport } from "../reporters/types.ts";
+import { fixText, type Linter } from "./fix.ts";
+import { type CacheProbe, textHash } from "./lint-cache.ts";
+
+/** One file to lint. */
+export interface LintTask {
+  /** The path as given (`-` for stdin), relative to the run's working directory. */
+  file: string;
+  /** The name reports give it (the path as given, or stdin's name). */
+  name: string;
+  /** Its settings; `fileName` is `name`. */
+  settings: LintOptions;
+  /** The text, when it was read already (stdin). */
+  text?: string;
+  /** What `--cache` holds for the file under these settings. */
+  cache?: CacheProbe;
+}
+
+/** What the run does for every file. */
+export interface LintJob {
+  cwd: string;
+  fix: boolean;
+  /** `--cache`: hash each text, so that the run can keep its findings. */
+  cache: boolean;
+}
+
+/** The outcome of one file. */
+export interface LintOutcome {
+  /** Its findings; absent when it could not be read. */
+  report?: FileReport;
+  /** Lines for stderr (`qatconf: ...`), in order. */
+  messages: string[];
+  /** Whether the run must exit 2 because of this file. */
+  failed: boolean;
+  /** With `--cache`, the hash of the reported text. */
+  hash?: string;
+  /**
+   * The text is the one `task.cache` was made for: the findings are the cache's, and the report's
+   * `diagnostics` are left for the run to fill in.
+   */
+  hit?: boolean;
+}
+
+/** Lints one file. Never throws for a file that cannot be read or written: that is an outcome. */
+export async function lintFile(task: LintTask, job: LintJob, linter: Linter): Promise<LintOutcome> {
+  let text = task.text;
+  if (text === undefined) {
+    try {
+      text = readTextFileSync(resolve(job.cwd, task.file));
+    } catch (error) {
+      const reason = error instanceof InputError ? error.message : ioReason(error);
+      return { messages: [`qatconf: ${task.name}: ${reason}\n`], failed: true };
+    }
+  }
+  const hash = job.cache ? textHash(text) : undefined;
+  if (hash !== undefined && task.cache?.hash === hash) {
+    // The text stays with the report: the set rules read every file of a folder, clean or not.
+    return {
+      report: { filePath: task.name, source: text, diagnostics: [] },
+      messages: [],
+      failed: false,
+      hash,
+      hit: true,
+    };
+  }
+  if (!job.fix) {
+    const diagnostics = linter.lint(text, task.settings).diagnostics;
+    const outcome: LintOutcome = {
+      report: { filePath: task.name, source: text, diagnostics },
+      messages: [],
+      failed: false,
+    };
+    if (hash !== undefined) outcome.hash = hash;
+    return outcome;
+  }
+  return fix(task, text, job, linter);
+}
+
+/** Fixes and rewrites the file, and reports what remains. */
+async function fix(task: LintTask, text: string, job: LintJob, linter: Linter): Promise<LintOutcome> {
+  const outcome = fixText(text, task.settings, linter);
+  const messages: string[] = [];
+  let failed = false;
+  let reported = outcome;
+  if (outcome.refused) {
+    messages.push(`qatconf: ${task.file}: not fixed: it has syntax errors (fix them first)\n`);
+  } else if (outcome.text !== text) {
+    try {
+      await writeFileAtomic(resolve(job.cwd, task.file), outcome.text, { expected: text });
+    } catch (error) {
+      messages.push(`qatconf: ${task.file}: cannot write the fixes: ${ioReason(error)}\n`);
+      failed = true;
+      reported = { ...outcome, text, result: linter.lint(text, task.settings) };
+    }
+  }
+  const done: LintOutcome = {
+    report: { filePath: task.file, source: reported.text, diagnostics: reported.result.diagnostics },
+    messages,
+    failed,
+  };
+  if (job.cache) done.hash = textHash(reported.text);
+  return done;
+}

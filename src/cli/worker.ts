@@ -1,0 +1,41 @@
+/**
+ * A worker thread of `qatconf lint` or `fmt` (see pool.ts): it runs the same per-file step as the
+ * main thread, on each chunk of tasks it is sent, until it is sent `null`.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { registryLinter } from "./fix.ts";
+import { type FmtJob, type FmtTask, fmtFile } from "./fmt-file.ts";
+import { type LintJob, type LintOutcome, type LintTask, lintFile } from "./lint-file.ts";
+import type { ChunkMessage, ChunkReply, WorkerSetup, WorkKind } from "./pool.ts";
+
+type Handler = (task: unknown) => Promise<unknown>;
+
+const HANDLERS: Record<WorkKind, (options: unknown) => Handler> = {
+  lint: (options) => async (task) => slim(await lintFile(task as LintTask, options as LintJob, registryLinter)),
+  fmt: (options) => (task) => fmtFile(task as FmtTask, options as FmtJob),
+};
+
+/** The text of a file without findings is not needed for the report: it is not copied back. */
+function slim(outcome: LintOutcome): LintOutcome {
+  const report = outcome.report;
+  if (report && !outcome.hit && report.diagnostics.length === 0) outcome.report = { ...report, source: "" };
+  return outcome;
+}
+
+/** Serves chunks until the main thread says there are no more. */
+export function runWorker(): void {
+  const port = parentPort;
+  if (!port) throw new Error("runWorker: not a worker thread");
+  const setup = workerData as WorkerSetup;
+  const handle = HANDLERS[setup.kind](setup.options);
+  port.on("message", async (message: ChunkMessage | null) => {
+    if (message === null) {
+      port.close();
+      return;
+    }
+    const results: unknown[] = [];
+    for (const task of message.tasks) results.push(await handle(task));
+    const reply: ChunkReply = { id: message.id, results };
+    port.postMessage(reply);
+  });
+}

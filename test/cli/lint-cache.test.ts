@@ -1,0 +1,133 @@
+/**
+ * `lint --cache`: a second run reports exactly what a run without the cache reports, relints what
+ * changed (text or settings), and never trusts or crashes on a cache file it should not read.
+ */
+import {
+  chmodSync,
+  chownSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { GOOD } from "../rules/findings.ts";
+import { type CliOptions, runCli } from "../support/cli.ts";
+
+const CROWDED = GOOD.replace("NumProcesses = 1", "NumProcesses = 64");
+
+let dir: string;
+let cacheFile: string;
+function write(name: string, content: string): void {
+  mkdirSync(join(dir, name, ".."), { recursive: true });
+  writeFileSync(join(dir, name), content);
+}
+const lint = (args: string[], options: CliOptions = {}) => runCli(["lint", "repo", ...args], { cwd: dir, ...options });
+const cached = (args: string[] = []) => lint(["--cache-location", cacheFile, ...args]);
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "qatconf-cache-"));
+  cacheFile = join(dir, "lint-cache.json");
+  write("repo/a/c6xx_dev0.conf", GOOD);
+  write("repo/b/c6xx_dev0.conf", CROWDED);
+  write("repo/c/qat_dev0.conf", GOOD);
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("qatconf lint --cache", () => {
+  it("reports on a second run exactly what a run without the cache reports", () => {
+    const plain = lint([]);
+    expect(plain.status).toBe(1);
+    expect(cached()).toEqual(plain);
+    expect(statSync(cacheFile).mode & 0o777).toBe(0o600);
+    expect(cached()).toEqual(plain);
+    expect(cached(["-f", "json"])).toEqual(lint(["-f", "json"]));
+    // Hits and misses read on worker threads: the same report, code frames included.
+    write("repo/d/c6xx_dev0.conf", CROWDED);
+    const workers = { env: { QATCONF_WORKERS_ONLY: "1" } };
+    const more = lint([]);
+    expect(lint(["--cache-location", cacheFile, "--jobs", "3"], workers)).toEqual(more);
+    expect(lint(["--cache-location", cacheFile, "--jobs", "3"], workers)).toEqual(more);
+  });
+
+  it("uses the findings it kept, and relints a file whose text or settings changed", () => {
+    cached();
+    // A finding planted by the user in their own cache shows that the cache was read, not the file linted.
+    const json = JSON.parse(readFileSync(cacheFile, "utf8"));
+    const key = Object.keys(json.entries).find((k) => k.endsWith(join("b", "c6xx_dev0.conf"))) as string;
+    json.entries[key].d[0].message = "from the cache";
+    writeFileSync(cacheFile, JSON.stringify(json), { mode: 0o600 });
+    expect(cached().stdout).toContain("from the cache");
+    write("repo/b/c6xx_dev0.conf", `${CROWDED}\n`);
+    expect(cached()).toEqual(lint([]));
+    write("repo/.qatconf.json", JSON.stringify({ rules: { "ring-budget": "off" } }));
+    expect(cached()).toEqual(lint([]));
+    expect(cached().status).toBe(0);
+  });
+
+  it("ignores a corrupt cache, or one of another shape, and reports as without it", () => {
+    const plain = lint([]);
+    for (const text of [
+      "not json",
+      "[]",
+      '{"format":1}',
+      JSON.stringify({ format: 1, qatconf: "0.0.0+other", entries: {} }),
+    ]) {
+      writeFileSync(cacheFile, text, { mode: 0o600 });
+      expect(cached()).toEqual(plain);
+    }
+    // Entries of the right identity with findings of the wrong shape: misses, not crashes.
+    cached();
+    const json = JSON.parse(readFileSync(cacheFile, "utf8"));
+    for (const key of Object.keys(json.entries)) json.entries[key].d = [{ ruleId: 3, range: null }];
+    const text = JSON.stringify(json).replace('"entries":{', '"entries":{"__proto__":{"h":"x","s":"","d":[]},');
+    writeFileSync(cacheFile, text, { mode: 0o600 });
+    expect(cached()).toEqual(plain);
+  });
+
+  it("does not read a cache file others may write, a link, or one of another user", () => {
+    const plain = lint([]);
+    cached();
+    const json = JSON.parse(readFileSync(cacheFile, "utf8"));
+    for (const key of Object.keys(json.entries)) json.entries[key] = { ...json.entries[key], d: [] };
+    const planted = JSON.stringify(json);
+    const expectIgnored = (reason: string): void => {
+      const r = cached();
+      expect(r.stdout).toBe(plain.stdout);
+      expect(r.status).toBe(plain.status);
+      expect(r.stderr).toContain(`--cache: not using ${cacheFile}: ${reason}`);
+    };
+    writeFileSync(cacheFile, planted);
+    chmodSync(cacheFile, 0o666);
+    expectIgnored("others may write to it");
+    rmSync(cacheFile);
+    writeFileSync(join(dir, "elsewhere.json"), planted, { mode: 0o600 });
+    symlinkSync(join(dir, "elsewhere.json"), cacheFile);
+    expectIgnored("it is not a regular file");
+    rmSync(cacheFile);
+    if (process.getuid?.() === 0) {
+      writeFileSync(cacheFile, planted, { mode: 0o600 });
+      chownSync(cacheFile, 65534, 65534);
+      expectIgnored("it belongs to another user");
+    }
+  });
+
+  it("keeps its cache in the user's cache folder by default, and not in one others may write", () => {
+    const home = join(dir, "cache-home");
+    const r = lint(["--cache"], { env: { XDG_CACHE_HOME: home } });
+    expect(r.stderr).toBe("");
+    const files = readdirSync(join(home, "qatconf")).filter((n) => n.startsWith("lint-"));
+    expect(files).toHaveLength(1);
+    expect(statSync(join(home, "qatconf")).mode & 0o777).toBe(0o700);
+    chmodSync(join(home, "qatconf"), 0o777);
+    const shared = lint(["--cache"], { env: { XDG_CACHE_HOME: home } });
+    expect(shared.stdout).toBe(lint([]).stdout);
+    expect(shared.stderr).toContain("linting without a cache");
+  });
+});
