@@ -5,8 +5,8 @@
  */
 import type { SectionView } from "../config/view.ts";
 import type { TextEdit } from "../diagnostics.ts";
+import { instanceKey } from "../model/keys.ts";
 import type { Line } from "../syntax/tree.ts";
-import { instanceKey } from "./instance-blocks.ts";
 import { type EntryStyle, entryText, type Insertions, lastEntry, replaceValue } from "./layout.ts";
 
 /**

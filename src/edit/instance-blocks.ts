@@ -9,28 +9,8 @@
  * affinities` style headers). A comment above the first instance only (`# Crypto - User space`) is
  * about the group and stays.
  */
-import { driverKey } from "../config/view.ts";
+import { instanceKey, type KeyFamily } from "../model/keys.ts";
 import type { EntryLine, Line, SectionNode } from "../syntax/tree.ts";
-
-/** The key families of instances: `Cy<N>...` and `Dc<N>...` (adf_cfg_strings.h `ADF_CY`, `ADF_DC`). */
-export type KeyFamily = "Cy" | "Dc";
-
-/** A key of an instance, split: `Cy12CoreAffinity` is Cy, 12, CoreAffinity. */
-export interface InstanceKey {
-  family: KeyFamily;
-  index: number;
-  suffix: string;
-}
-
-// The driver builds these keys with "%d": no leading zeros, so `Cy01Name` is no key of Cy1.
-const INSTANCE_KEY = /^(Cy|Dc)(0|[1-9]\d*)([A-Za-z_]\w*)$/;
-
-/** Splits an instance key as the driver reads it (blanks deleted), or `undefined` for other keys. */
-export function instanceKey(key: string): InstanceKey | undefined {
-  const m = INSTANCE_KEY.exec(driverKey(key));
-  if (!m) return undefined;
-  return { family: m[1] as KeyFamily, index: Number(m[2]), suffix: m[3] as string };
-}
 
 /** One instance of a section and the lines it owns. */
 export interface InstanceBlock {
@@ -56,7 +36,7 @@ export function instanceBlocks(section: SectionNode): InstanceBlock[] {
   const groups = new Map<string, { family: KeyFamily; index: number; first: number; last: number }>();
   owner.forEach((id, i) => {
     if (id === undefined || id === OTHER) return;
-    const key = instanceKey((body[i] as EntryLine).key.text) as InstanceKey;
+    const key = instanceKey((body[i] as EntryLine).key.text) as NonNullable<ReturnType<typeof instanceKey>>;
     const g = groups.get(id);
     if (g) g.last = i;
     else groups.set(id, { family: key.family, index: key.index, first: i, last: i });

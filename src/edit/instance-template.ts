@@ -4,13 +4,12 @@
  * name, polling mode and core affinity changed. A file without instances gets Intel's layout.
  */
 import { driverValue } from "../config/view.ts";
+import { instanceKey, type KeyFamily } from "../model/keys.ts";
 import { parse } from "../syntax/parse.ts";
 import type { ConfigDocument, EntryLine, SectionNode } from "../syntax/tree.ts";
 import {
   type InstanceBlock,
   instanceBlocks,
-  instanceKey,
-  type KeyFamily,
   nameEntry,
   nameOffset,
   renumberComment,

@@ -6,14 +6,13 @@
 import { type ConfigView, driverValue, type SectionView, view } from "../config/view.ts";
 import type { TextEdit } from "../diagnostics.ts";
 import { parseCoreAffinity } from "../model/core-affinity.ts";
+import { instanceKey, type KeyFamily } from "../model/keys.ts";
 import { parse } from "../syntax/parse.ts";
 import type { ConfigDocument, Line, SectionNode } from "../syntax/tree.ts";
 import { setEntry } from "./entries.ts";
 import {
   type InstanceBlock,
   instanceBlocks,
-  instanceKey,
-  type KeyFamily,
   nameEntry,
   nameOffset,
   renumberComment,

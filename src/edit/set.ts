@@ -5,9 +5,9 @@
  */
 import { view } from "../config/view.ts";
 import type { TextEdit } from "../diagnostics.ts";
+import { instanceKey } from "../model/keys.ts";
 import { parse } from "../syntax/parse.ts";
 import { setEntry } from "./entries.ts";
-import { instanceKey } from "./instance-blocks.ts";
 import { entryText, Insertions, newlineOf, quoteLike, sectionStyle } from "./layout.ts";
 import { type EditOptions, type EditResult, finish, refused, syntaxGate } from "./result.ts";
 import { COUNT } from "./sections.ts";

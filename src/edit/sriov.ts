@@ -8,10 +8,10 @@
 import { type SectionView, view } from "../config/view.ts";
 import type { TextEdit } from "../diagnostics.ts";
 import { resolveDevice } from "../lint/lint.ts";
+import { instanceKey } from "../model/keys.ts";
 import { parse } from "../syntax/parse.ts";
 import type { SectionNode } from "../syntax/tree.ts";
 import { setEntry } from "./entries.ts";
-import { instanceKey } from "./instance-blocks.ts";
 import { Insertions, newlineOf, sectionStyle } from "./layout.ts";
 import { type EditOptions, type EditResult, finish, lintOptionsOf, refused, syntaxGate } from "./result.ts";
 import { COUNT, isKernelSection, userSections } from "./sections.ts";

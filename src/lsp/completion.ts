@@ -85,8 +85,8 @@ function sectionKeys(section: SectionNode): { present: Set<string>; indices: Rec
     present.add(key);
     const inst = instanceKey(key);
     if (inst) {
-      indices[inst.service].add(inst.index);
-      indices[inst.service].add(inst.index + 1);
+      indices[inst.family].add(inst.index);
+      indices[inst.family].add(inst.index + 1);
     }
   }
   return { present, indices };

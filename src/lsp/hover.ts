@@ -97,7 +97,7 @@ function entryText(analysis: Analysis, line: EntryLine): string | undefined {
   const inst = instanceKey(key);
   const section = analysis.sectionOf(line);
   if (inst && section) {
-    const text = instanceText(analysis, section.name, `${inst.service}${inst.index}`);
+    const text = instanceText(analysis, section.name, `${inst.family}${inst.index}`);
     if (text) parts.push(text);
   }
   return parts.length === 0 ? undefined : parts.join("\n\n---\n\n");

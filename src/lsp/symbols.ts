@@ -12,7 +12,7 @@ function instanceSymbols(doc: TextDocument, section: SectionNode): DocumentSymbo
     if (line.kind !== "entry") continue;
     const inst = instanceKey(line.key.text);
     if (!inst) continue;
-    const label = `${inst.service}${inst.index}`;
+    const label = `${inst.family}${inst.index}`;
     let group = byLabel.get(label);
     if (!group) {
       group = { lines: [] };

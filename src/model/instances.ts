@@ -211,7 +211,7 @@ function declarations(section: MergedSectionView, counts: Record<InstanceKind, n
   for (const key of section.keys()) {
     const parts = instanceKey(key);
     if (!parts) continue;
-    const kind: InstanceKind = parts.service === "Cy" ? "cy" : "dc";
+    const kind: InstanceKind = parts.family === "Cy" ? "cy" : "dc";
     const { index } = parts;
     let byIndex = keys[kind].get(index);
     if (!byIndex) {

@@ -8,7 +8,7 @@
  * `NumProcesses`. Instance keys (`Cy3Name`, `Dc0IsPolled`) are a prefix (`Cy`/`Dc`), an index and a
  * suffix, as the driver builds them with `ADF_CY "%d" ...` formats.
  */
-import type { SectionView } from "../config/view.ts";
+import { driverKey, type SectionView } from "../config/view.ts";
 import { closest } from "../lint/suggest.ts";
 import type { Generation } from "./types.ts";
 
@@ -64,8 +64,12 @@ export interface KeyMatch {
 }
 
 /** The parts of an instance key: `Cy3IsPolled` is service `Cy`, index 3, suffix `IsPolled`. */
+/** The key families of instances: `Cy<N>...` and `Dc<N>...` (adf_cfg_strings.h `ADF_CY`, `ADF_DC`). */
+export type KeyFamily = "Cy" | "Dc";
+
+/** A key of an instance, split: `Cy12CoreAffinity` is Cy, 12, CoreAffinity. */
 export interface InstanceKey {
-  service: "Cy" | "Dc";
+  family: KeyFamily;
   index: number;
   suffix: string;
 }
@@ -510,16 +514,20 @@ export function sectionKind(name: string): SectionKind {
 }
 
 /**
- * Splits an instance key (`Cy3IsPolled`) into service, index and suffix; `undefined` for other keys,
- * including ones the driver never builds (`Cy01Name`). The suffix is not checked against the table.
+ * Splits an instance key (`Cy3IsPolled`) into family, index and suffix; `undefined` for other keys,
+ * including ones the driver never builds (`Cy01Name`, `Cy0_Name`). The suffix is not checked against
+ * the table. The one definition of an instance key: the linter, the editors and the language server
+ * ask it, with the key as the driver reads it or as written (blanks are deleted first, as adf_ctl does).
  */
 export function instanceKey(key: string): InstanceKey | undefined {
-  const m = INSTANCE_KEY.exec(key);
+  const m = INSTANCE_KEY.exec(BLANK.test(key) ? driverKey(key) : key);
   if (!m) return undefined;
   const index = Number(m[2]);
   if (!Number.isSafeInteger(index)) return undefined;
-  return { service: m[1] as "Cy" | "Dc", index, suffix: m[3] as string };
+  return { family: m[1] as KeyFamily, index, suffix: m[3] as string };
 }
+
+const BLANK = /[\s]/;
 
 // Keys repeat across files (Cy0Name, NumberCyInstances): remembering pattern matches saves the
 // regular expressions on most lookups. Bounded, so that a long-running process fed arbitrary text
@@ -542,7 +550,7 @@ export function lookupKey(key: string): Readonly<KeyMatch> | undefined {
 function lookupPattern(key: string): KeyMatch | undefined {
   const inst = instanceKey(key);
   if (inst) {
-    const spec = (inst.service === "Cy" ? CY_BY_SUFFIX : DC_BY_SUFFIX).get(inst.suffix);
+    const spec = (inst.family === "Cy" ? CY_BY_SUFFIX : DC_BY_SUFFIX).get(inst.suffix);
     return spec ? { spec, index: inst.index } : undefined;
   }
   const bank = BANK_KEY.exec(key);

@@ -30,11 +30,15 @@ describe("the key table", () => {
       index: 7,
       spec: { sections: ["accelerator"] },
     });
-    expect(instanceKey("Cy3Name")).toEqual({ service: "Cy", index: 3, suffix: "Name" });
+    expect(instanceKey("Cy3Name")).toEqual({ family: "Cy", index: 3, suffix: "Name" });
     expect(instanceKey("CyNumConcurrentSymRequests")).toBeUndefined();
     // The driver builds instance keys with "%d": a leading zero is a key it never reads.
     expect(instanceKey("Cy01Name")).toBeUndefined();
     expect(instanceKey("Cy0")).toBeUndefined();
+    // One vocabulary for the linter and the editors: a key as written reads as adf_ctl reads it
+    // (blanks deleted), and `Cy0_Name` is nobody's key (the driver builds `Cy%dName`).
+    expect(instanceKey("Cy3 Na me")).toEqual({ family: "Cy", index: 3, suffix: "Name" });
+    expect(instanceKey("Cy0_Name")).toBeUndefined();
     expect(lookupKey("Cy01Name")).toBeUndefined();
     expect(keySuggestions("Cy01Name")).toEqual(["Cy1Name"]);
     expect(keySuggestions("Dc00IsPolled")).toEqual(["Dc0IsPolled"]);
