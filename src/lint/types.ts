@@ -106,14 +106,7 @@ export interface SetRule extends RuleMeta {
 }
 
 /** A lint rule: its metadata beside its check (one file per rule under `src/rules/`). */
-export interface Rule {
-  /** Kebab-case id, also the doc page name: `docs/rules/<id>.md`. */
-  id: string;
-  defaultSeverity: Severity;
-  /** One line: what the rule checks. */
-  description: string;
-  /** Whether its diagnostics carry fixes that `--fix` applies. */
-  fixable: boolean;
+export interface Rule extends RuleMeta {
   /** The kinds of file it checks; `["driver"]` when absent. */
   kinds?: readonly FileKind[];
   /** True when the rule checks nothing without the device family: it does not run then, and `unknown-device` names it. */

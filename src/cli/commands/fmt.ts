@@ -1,17 +1,11 @@
 /** `qatconf fmt`: lay files out canonically, changing whitespace only. */
 import { type Command, Option } from "commander";
-import type { FileKind } from "../../syntax/kind.ts";
 import { EXIT_OK, EXIT_USAGE } from "../exit-codes.ts";
 import type { FmtJob, FmtOutcome, FmtTask } from "../fmt-file.ts";
 import { wholeNumber } from "./lint.ts";
 
-interface FmtOptions {
-  check?: boolean;
-  diff?: boolean;
-  write?: boolean;
-  backup?: boolean | string;
-  force?: boolean;
-  kind?: FileKind;
+/** The options of `qatconf fmt`: what each file's task does, and the threads to run them on. */
+interface FmtOptions extends FmtJob {
   jobs?: number;
 }
 
