@@ -20,7 +20,6 @@
  * - QAT 2.0: poll-mode instances search from bank 0, no bank is shared while a free one is left,
  *   kernel banks are always interrupt banks, and an affinity must equal the bank's.
  */
-import { parseCoreAffinity } from "./core-affinity.ts";
 import { SERVICES_PROFILE_VALUES, servicesForProfile } from "./keys.ts";
 import type { DriverPackage } from "./packages.ts";
 import { enabledServices } from "./ring-map.ts";
@@ -277,7 +276,7 @@ function sectionChain(section: InstanceSection): string[] {
 function instanceKeyFailure(instance: InstanceRequest): string[] | undefined {
   const d = instance.declaration;
   if (d.coreAffinity === undefined) return ["Get core number failed with error -14"];
-  if (!parseCoreAffinity(d.coreAffinity).ok) return ["Get core number failed with error -22"];
+  if (d.cores === undefined) return ["Get core number failed with error -22"];
   if (d.name === undefined) return [];
   if (instance.poll < 0) return [];
   return undefined;
@@ -299,10 +298,12 @@ const NUM_SERVICES = 4;
 
 function initBanks(layout: BankLayout, map: readonly SlotService[]): Bank[] {
   const banks: Bank[] = [];
+  // The template key without its bank part, once per file rather than once per bank.
+  const mapKey = `${layout.ringsPerBank}|${map.join()}|`;
   for (let b = 0; b < layout.banks; b++) {
     // Each file gets its own slot objects (placement writes into them); the services and rings
     // come from a template shared by every bank, file and lint run with the same layout and map.
-    const slots = bankTemplate(b, layout.ringsPerBank, map).map(
+    const slots = bankTemplate(b, layout.ringsPerBank, map, mapKey).map(
       (t): RingSlot => ({ service: t.service, rings: t.rings }),
     );
     banks.push({ bank: b, type: "free", processes: [], slots });
@@ -321,8 +322,13 @@ function usesBankHook(ringsPerBank: number): boolean {
   return ringsPerBank < 2 * NUM_SERVICES;
 }
 
-function bankTemplate(bank: number, ringsPerBank: number, map: readonly SlotService[]): readonly SlotTemplate[] {
-  const key = `${ringsPerBank}|${map.join()}|${usesBankHook(ringsPerBank) ? bank % NUM_SERVICES : ""}`;
+function bankTemplate(
+  bank: number,
+  ringsPerBank: number,
+  map: readonly SlotService[],
+  mapKey: string,
+): readonly SlotTemplate[] {
+  const key = usesBankHook(ringsPerBank) ? `${mapKey}${bank % NUM_SERVICES}` : mapKey;
   let template = TEMPLATES.get(key);
   if (!template) {
     template = bankSlots(bank, ringsPerBank, map);

@@ -254,7 +254,11 @@ function declaration(
   const poll = section.number(`${label}IsPolled`);
   if (poll !== undefined) out.poll = poll;
   const affinity = section.get(`${label}CoreAffinity`);
-  if (affinity !== undefined) out.coreAffinity = affinity;
+  if (affinity !== undefined) {
+    out.coreAffinity = affinity;
+    const list = parseCoreAffinity(affinity);
+    if (list.ok) out.cores = list.cores;
+  }
   return out;
 }
 
@@ -303,14 +307,14 @@ function sectionRequests(
   out: InstanceRequest[],
 ): boolean {
   const counted = section.instances.filter((d) => d.counted);
-  const cores = new Map(counted.map((d) => [d, coreList(d.coreAffinity)] as const));
+
   for (let process = 0; process < section.processes; process++) {
     for (const service of services) {
       const kind: InstanceKind = service === "dc" ? "dc" : "cy";
       for (const d of counted) {
         if (d.kind !== kind) continue;
         if (out.length >= MAX_EXPANDED_INSTANCES) return false;
-        out.push(request(section, d, service, process, deviceNumber, cores.get(d) ?? []));
+        out.push(request(section, d, service, process, deviceNumber, d.cores ?? []));
       }
     }
   }
@@ -343,11 +347,4 @@ function request(
   const core = cores[(section.kernel ? 0 : process) % Math.max(cores.length, 1)];
   if (core !== undefined) out.core = core;
   return out;
-}
-
-/** The CPUs a CoreAffinity value lists; empty when absent or unreadable. */
-function coreList(affinity: string | undefined): number[] {
-  if (affinity === undefined) return [];
-  const list = parseCoreAffinity(affinity);
-  return list.ok ? list.cores : [];
 }

@@ -84,6 +84,8 @@ export interface InstanceDeclaration {
   poll?: number;
   /** `CyNCoreAffinity` as the driver reads it (blanks deleted). */
   coreAffinity?: string;
+  /** The CPUs `coreAffinity` lists, parsed once; `undefined` when absent or unreadable (the driver stops). */
+  cores?: readonly number[];
   /** Where to point at it: its Name entry, else its first key, else the section's count entry or header. */
   range: Range;
 }
