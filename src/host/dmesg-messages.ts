@@ -85,6 +85,20 @@ export const DMESG_MESSAGES: readonly DmesgMessage[] = [
     },
   },
   {
+    id: "qat-sriov-no-iommu",
+    test: /IOMMU should be enabled for SR-IOV to work correctly/,
+    severity: "warning",
+    format: "IOMMU should be enabled for SR-IOV to work correctly",
+    source:
+      "qat_common/adf_sriov.c adf_sriov_configure (in-tree; newer kernels print it in adf_do_enable_sriov and then refuse SR-IOV with -EINVAL) and the out-of-tree 1.7, 4.24 and 2.0 packages",
+    cause:
+      "SR-IOV was asked for while the device has no IOMMU mapping: VFs given to guests cannot work, and newer kernels refuse to enable them",
+    fix: {
+      outOfTree: `enable VT-d in the BIOS and boot with intel_iommu=on, then ${RESTART_OOT}`,
+      inTree: "enable VT-d in the BIOS and boot with intel_iommu=on, then write sriov_numvfs again",
+    },
+  },
+  {
     id: "qat-services-unsupported",
     test: /HW does not support the configured services!/,
     severity: "error",

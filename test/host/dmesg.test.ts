@@ -25,6 +25,7 @@ const DMESG = [
 const QAT_MESSAGES: Array<[id: string, line: string]> = [
   ["qat-pf-iommu", "[    6.696886] c3xxx 0000:01:00.0: Cannot use PF with IOMMU enabled"],
   ["qat-pf-iommu", "[    7.100000] 4xxx 0000:6b:00.0: Cannot use PF with IOMMU enabled and SVM off"],
+  ["qat-sriov-no-iommu", "[    7.200000] 4xxx 0000:6b:00.0: IOMMU should be enabled for SR-IOV to work correctly"],
   ["qat-services-unsupported", "[    8.000000] 4xxx 0000:6b:00.0: HW does not support the configured services!"],
   ["qat-section-missing", "[   50.000000] QAT: could not find SSL section in any config files"],
   ["qat-key-missing", "[   51.000000] c6xx 0000:3d:00.0: failed to get NumberCyInstances value from config!"],
