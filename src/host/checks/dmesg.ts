@@ -15,7 +15,8 @@ const QAT_ERROR = /\b(?:fail(?:ed|ure)?|error|not enough|don't have|unable|timeo
 export const dmesg: HostCheck = {
   id: "dmesg",
   defaultSeverity: "warning",
-  description: "The saved dmesg shows no kernel message with a known cause (vfio, IOMMU, PCIe, QAT drivers) and no QAT driver error",
+  description:
+    "The saved dmesg shows no kernel message with a known cause (vfio, IOMMU, PCIe, QAT drivers) and no QAT driver error",
   check({ host, inventory, report }) {
     if (host.dmesg === undefined) return;
     const { path, text } = host.dmesg;
