@@ -155,6 +155,48 @@ export const DMESG_MESSAGES: readonly DmesgMessage[] = [
     },
   },
   {
+    id: "qat-rings-exhausted",
+    test: /Don't have enough rings for instance (\S+) in process (\S+)/,
+    severity: "error",
+    format: "Don't have enough rings for instance %s in process %s",
+    source:
+      "out-of-tree qat_common/adf_cfg_device.c (1.7, 4.24 and 2.0 packages), while it lays out the sections' instances on ring banks",
+    cause:
+      "the sections' instances, times NumProcesses, need more rings than the device (or VF) has: the device does not start",
+    fix: {
+      outOfTree: `lower NumberCyInstances / NumberDcInstances or NumProcesses in the section the message names (qatconf lint: ring-budget), or spread the processes over more devices or VFs, then ${RESTART_OOT}`,
+      inTree: "the in-tree driver does not print this: the out-of-tree package is loaded on this host",
+    },
+  },
+  {
+    id: "qat-services-profile",
+    test: /Invalid ServicesEnabled (\S*) for ServicesProfile: (\d+)/,
+    severity: "error",
+    format: "Invalid ServicesEnabled %s for ServicesProfile: %d",
+    source: "out-of-tree qat_common/adf_cfg_device.c adf_cfg_get_services_enabled (4.24 package)",
+    cause: "the ServicesEnabled value is not one the firmware image of the section's ServicesProfile accepts",
+    fix: {
+      outOfTree: `set ServicesEnabled in [GENERAL] to a value the ServicesProfile offers (qatconf lint: services-enabled), or change ServicesProfile, then ${RESTART_OOT}`,
+      inTree: "the in-tree driver does not print this: the out-of-tree package is loaded on this host",
+    },
+  },
+  {
+    id: "qat-device-unusable",
+    test: /Can't recover from device error|Restart device failed\. Device is unusable|Reset device timeout expired/,
+    severity: "error",
+    format:
+      "Can't recover from device error / Restart device failed. Device is unusable. / Reset device timeout expired",
+    source:
+      "qat_common/adf_aer.c adf_error_detected, adf_device_reset_worker and adf_dev_aer_schedule_reset (in-tree and the out-of-tree packages)",
+    cause:
+      "after a fatal hardware or PCIe error the driver could not reset the device: it stays unusable until the host is power-cycled",
+    fix: {
+      outOfTree: `read the AER and QAT lines before this one for the first error; power-cycle the host, then ${RESTART_OOT}; if it comes back, update the BIOS and the package`,
+      inTree:
+        "read the AER and QAT lines before this one for the first error; power-cycle the host; if it comes back, update the BIOS, the kernel and linux-firmware",
+    },
+  },
+  {
     id: "qat-ae-inactive",
     test: /AE(\d+) is inactive!*/,
     severity: "error",

@@ -30,6 +30,13 @@ const QAT_MESSAGES: Array<[id: string, line: string]> = [
   ["qat-section-missing", "[   50.000000] QAT: could not find SSL section in any config files"],
   ["qat-key-missing", "[   51.000000] c6xx 0000:3d:00.0: failed to get NumberCyInstances value from config!"],
   ["qat-sriov-value", "[    9.000000] Invalid SRIOV_Enabled value, driver is built with SRIOV."],
+  [
+    "qat-rings-exhausted",
+    "[   41.000000] c6xxvf 0000:3d:01.0: Don't have enough rings for instance SSL0 in process SSL_INT_0",
+  ],
+  ["qat-services-profile", "[    9.500000] c6xx 0000:3d:00.0: Invalid ServicesEnabled cy;dc for ServicesProfile: 2"],
+  ["qat-device-unusable", "[   99.000000] c6xx 0000:3d:00.0: Can't recover from device error"],
+  ["qat-device-unusable", "[   99.500000] c6xx 0000:3d:00.0: Restart device failed. Device is unusable."],
   ["qat-ae-inactive", "[   10.000000] QAT: AE3 is inactive!!"],
   [
     "qat-firmware-missing",
@@ -54,7 +61,7 @@ describe("the dmesg check", () => {
       [6, "warning", "the IOMMU blocked a DMA (a device used an address not mapped for it) [iommu-fault]"],
       [9, "warning", "a PCIe Malformed TLP error, the symptom of a MaxPayload mismatch [malformed-tlp]"],
       [10, "warning", "QAT driver error"],
-      [11, "warning", "QAT driver error"],
+      [11, "error", "the sections' instances, times NumProcesses, need more rings than the device (or VF) has"],
     ]);
     expect(found[3]?.message).toBe("QAT driver error: QAT: Failed to start device qat_dev1");
     expect(found[0]?.hint).toContain("disable_denylist=1");
