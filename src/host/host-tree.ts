@@ -206,7 +206,8 @@ function parseManifestNodes(text: string): Record<string, NodeFacts> {
   if (typeof nodes !== "object" || nodes === null) return out;
   for (const [path, value] of Object.entries(nodes)) {
     const { gid, mode } = (value ?? {}) as Partial<NodeFacts>;
-    if (Number.isSafeInteger(gid) && Number.isSafeInteger(mode)) out[path] = { gid, mode: (mode as number) & 0o777 } as NodeFacts;
+    if (Number.isSafeInteger(gid) && Number.isSafeInteger(mode))
+      out[path] = { gid, mode: (mode as number) & 0o777 } as NodeFacts;
   }
   return out;
 }

@@ -42,10 +42,6 @@ export const SAVED_TEXTS = { dmesg: "qatconf-dmesg.txt", lspci: "qatconf-lspci.t
  * cannot be read: those are the caller's mistakes, everything else is a finding.
  */
 export async function readHost(root = "/", options: ReadHostOptions = {}): Promise<HostSnapshot> {
-  const info = await stat(root).catch((error: NodeJS.ErrnoException) => {
-    throw new Error(`cannot read ${root}: ${ioReason(error)}`);
-  });
-  if (!info.isDirectory()) throw new Error(`${root} is not a directory`);
   return readHostTree(new HostTree(root), options);
 }
 
@@ -55,6 +51,10 @@ export async function readHost(root = "/", options: ReadHostOptions = {}): Promi
  */
 export async function readHostTree(host: HostTree, given: ReadHostOptions = {}): Promise<HostSnapshot> {
   const root = host.root;
+  const info = await stat(root).catch((error: NodeJS.ErrnoException) => {
+    throw new Error(`cannot read ${root}: ${ioReason(error)}`);
+  });
+  if (!info.isDirectory()) throw new Error(`${root} is not a directory`);
   const options = root === "/" ? given : { ...(await savedTexts(root)), ...given };
   const [pci, iommuUnits, cmdline, cpuinfo, denylist, configs, guestHostdevs, consumerFiles, dmesg, lspci] =
     await Promise.all([
