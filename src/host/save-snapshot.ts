@@ -11,10 +11,15 @@
  * HAProxy's `stats auth`) are masked with as many `*`, so that every finding keeps its column.
  *
  * OUT must not exist, or be an empty folder; it is made private (0700), every file in it is created
- * exclusively without following links, and a failed snapshot removes what it made.
+ * exclusively without following links, and a failed snapshot removes what it made. An OUT ending in
+ * `.tar.gz` or `.tgz` is that folder as one gzip'd tar file (links kept as links), written with
+ * node-tar (the well-kept tar of npm's own toolchain) into a new file created exclusively.
  */
-import { lstat, mkdir, readdir, realpath, rm, symlink } from "node:fs/promises";
+import { constants } from "node:fs";
+import { lstat, mkdir, mkdtemp, open, readdir, realpath, rm, symlink, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { create as createTar } from "tar";
 import { writeNewFile } from "../io/atomic-write.ts";
 import { ioReason } from "../io/read-text.ts";
 import { HostTree, MANIFEST, type NodeFacts, type RecordedEntry } from "./host-tree.ts";
@@ -41,8 +46,43 @@ export interface SavedHost {
 /** The manifest's format name and version, for readers of a snapshot. */
 export const SNAPSHOT_FORMAT = { format: "qatconf-snapshot", version: 1 } as const;
 
-/** Saves what doctor reads of `options.root` under `out`. Throws an Error of one human line. */
+/** Whether `out` names an archive (`.tar.gz`, `.tgz`) rather than a folder. */
+export function isArchive(out: string): boolean {
+  return /\.(tar\.gz|tgz)$/.test(out);
+}
+
+/** Saves what doctor reads of `options.root` as `out`, a folder or an archive. Throws an Error of one human line. */
 export async function saveHost(out: string, options: SaveHostOptions = {}): Promise<SavedHost> {
+  return isArchive(out) ? saveArchive(out, options) : saveFolder(out, options);
+}
+
+const CREATE_EXCLUSIVE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
+
+/** The folder, staged beside `out` and packed into it; `out` must not exist, not even as a link. */
+async function saveArchive(out: string, options: SaveHostOptions): Promise<SavedHost> {
+  if ((await lstat(out).catch(() => undefined)) !== undefined) throw new Error(`${out} exists: give a new file name`);
+  const staging = await mkdtemp(join(dirname(out), `.${basename(out)}.qatconf-`)).catch((error: unknown) => {
+    throw new Error(`cannot create a folder beside ${out}: ${ioReason(error)}`);
+  });
+  let created = false;
+  try {
+    const saved = await saveFolder(staging, options);
+    const handle = await open(out, CREATE_EXCLUSIVE, 0o600).catch((error: unknown) => {
+      throw new Error(`cannot create ${out}: ${ioReason(error)}`);
+    });
+    created = true;
+    const names = (await readdir(staging)).sort();
+    await pipeline(createTar({ gzip: true, portable: true, cwd: staging }, names), handle.createWriteStream());
+    return { ...saved, out };
+  } catch (error) {
+    if (created) await unlink(out).catch(() => undefined);
+    throw error;
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+async function saveFolder(out: string, options: SaveHostOptions): Promise<SavedHost> {
   const made = await prepare(out);
   try {
     const tree = HostTree.recording(options.root ?? "/");

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -201,6 +202,33 @@ describe("qatconf snapshot refuses an OUT it could be tricked by", () => {
     const out = join(await scratch(), "snap");
     await expect(saveHost(out, { root, dmesg: join(root, "missing.txt") })).rejects.toThrow(/missing\.txt/);
     await expect(lstat(out)).rejects.toThrow();
+  });
+});
+
+describe("qatconf snapshot OUT.tar.gz", () => {
+  it("packs the same folder into one archive that tar extracts, links kept, for doctor --root", async () => {
+    const root = await built(qatlibHost());
+    const dir = await scratch();
+    const archive = join(dir, "host.tar.gz");
+    await saveHost(archive, { root });
+    expect(await readdir(dir)).toEqual(["host.tar.gz"]);
+    const extracted = join(dir, "x");
+    await mkdir(extracted);
+    execFileSync("tar", ["-xzf", archive, "-C", extracted]);
+    const folder = join(dir, "folder");
+    await saveHost(folder, { root });
+    expect(await listing(extracted)).toEqual(await listing(folder));
+    expect(doctor(await readHost(extracted))).toEqual(doctor(await readHost(root)));
+  });
+
+  it("refuses a name that exists, a planted link included, and writes nothing through it", async () => {
+    const root = await built(healthyHost());
+    const dir = await scratch();
+    const target = join(dir, "elsewhere");
+    await symlink(target, join(dir, "host.tgz"));
+    await expect(saveHost(join(dir, "host.tgz"), { root })).rejects.toThrow("host.tgz exists: give a new file name");
+    await expect(lstat(target)).rejects.toThrow();
+    expect(await readdir(dir)).toEqual(["host.tgz"]);
   });
 });
 

@@ -12,7 +12,7 @@ export function register(program: Command): void {
   program
     .command("snapshot")
     .description("save exactly what doctor reads of a host as a folder for a support ticket: doctor --root OUT")
-    .argument("<out>", "a new (or empty) folder to write")
+    .argument("<out>", "a new (or empty) folder to write, or a new OUT.tar.gz (or .tgz)")
     .option("--root <dir>", "save the host under DIR (a saved copy) instead of /", "/")
     .option("--dmesg <file>", "saved `dmesg` output to include (--dmesg <(dmesg) works)")
     .option("--lspci <file>", "saved `lspci -vvvnn` output to include (run as root)")
@@ -29,7 +29,7 @@ export function register(program: Command): void {
 }
 
 async function runSnapshot(out: string, options: SnapshotCommandOptions): Promise<number> {
-  const { saveHost } = await import("../../host/save-snapshot.ts");
+  const { isArchive, saveHost } = await import("../../host/save-snapshot.ts");
   try {
     const saved = await saveHost(out, {
       root: options.root,
@@ -37,11 +37,13 @@ async function runSnapshot(out: string, options: SnapshotCommandOptions): Promis
       ...(options.lspci === undefined ? {} : { lspci: options.lspci }),
     });
     const texts = (["dmesg", "lspci"] as const).filter((k) => saved.host[k] !== undefined);
+    const back = isArchive(out)
+      ? `mkdir DIR && tar -xzf ${out} -C DIR && qatconf doctor --root DIR`
+      : `qatconf doctor --root ${out}`;
     process.stdout.write(
       `saved ${saved.files} files, ${saved.links} links, ${saved.nodes} device nodes` +
         `${texts.length > 0 ? ` and ${texts.join(" and ")}` : ""} of ${options.root} to ${out}\n` +
-        `read it back with: qatconf doctor --root ${out}\n` +
-        `to attach it: tar -czf ${out}.tar.gz -C ${out} .\n`,
+        `read it back with: ${back}\n`,
     );
     return EXIT_OK;
   } catch (error) {
