@@ -15,6 +15,7 @@ const commandModules: Array<() => Promise<CommandModule>> = [
   () => import("./commands/lint.ts"),
   () => import("./commands/fmt.ts"),
   () => import("./commands/doctor.ts"),
+  () => import("./commands/snapshot.ts"),
   () => import("./commands/vf-plan.ts"),
   () => import("./commands/add-instance.ts"),
   () => import("./commands/remove-instance.ts"),

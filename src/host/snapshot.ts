@@ -10,7 +10,7 @@ import { basename, dirname, join } from "node:path";
 import { isDriverFileName, parseFileName } from "../config/file-name.ts";
 import { InputError, ioReason, readText } from "../io/read-text.ts";
 import { CONSUMER_PATHS } from "./consumer-files.ts";
-import { HostTree } from "./host-tree.ts";
+import { HostTree, MANIFEST } from "./host-tree.ts";
 import { readDomainHostdevs } from "./libvirt-xml.ts";
 import { comparePciAddresses, normalizePciAddress } from "./pci-address.ts";
 import type {
@@ -34,16 +34,28 @@ export interface ReadHostOptions {
 
 const PCI_DEVICES = "/sys/bus/pci/devices";
 
+/** Where `qatconf snapshot` keeps the saved texts under its folder; `doctor --root` reads them unless told others. */
+export const SAVED_TEXTS = { dmesg: "qatconf-dmesg.txt", lspci: "qatconf-lspci.txt" } as const;
+
 /**
  * Reads the host under `root`. Throws only when the root itself, or a text named in `options`,
  * cannot be read: those are the caller's mistakes, everything else is a finding.
  */
 export async function readHost(root = "/", options: ReadHostOptions = {}): Promise<HostSnapshot> {
+  return readHostTree(new HostTree(root), options);
+}
+
+/**
+ * {@link readHost} through a given tree (a recording one for `qatconf snapshot`). Under a saved
+ * snapshot (a root with a {@link MANIFEST}), the texts it saved are read when none are given.
+ */
+export async function readHostTree(host: HostTree, given: ReadHostOptions = {}): Promise<HostSnapshot> {
+  const root = host.root;
   const info = await stat(root).catch((error: NodeJS.ErrnoException) => {
     throw new Error(`cannot read ${root}: ${ioReason(error)}`);
   });
   if (!info.isDirectory()) throw new Error(`${root} is not a directory`);
-  const host = new HostTree(root);
+  const options = root === "/" ? given : { ...(await savedTexts(root)), ...given };
   const [pci, iommuUnits, cmdline, cpuinfo, denylist, configs, guestHostdevs, consumerFiles, dmesg, lspci] =
     await Promise.all([
       readPciFunctions(host),
@@ -77,19 +89,34 @@ async function readDriverStack(host: HostTree): Promise<Partial<HostSnapshot>> {
     host.text("/proc/modules"),
     host.text("/etc/group"),
     readDeviceNodes(host, "/dev/vfio"),
-    host.list("/lib/firmware"),
-    host.list("/usr/lib/firmware"),
+    host.list("/lib/firmware", isFirmware),
+    host.list("/usr/lib/firmware", isFirmware),
     readQatlib(host),
     host.text("/etc/security/limits.conf"),
     readFiles(host, "/etc/security/limits.d", (n) => n.endsWith(".conf")),
-    host.list("/etc/init.d"),
+    host.list("/etc/init.d", (n) => n === "qat_service"),
   ]);
   const out: Partial<HostSnapshot> = { vfioNodes: vfio, qatlib };
   if (modules !== undefined) out.modules = parseModules(modules);
   if (group !== undefined) out.groups = parseGroups(group);
-  out.firmware = [...new Set([...firmware, ...usrFirmware].filter((n) => n.startsWith("qat_")))].sort();
+  out.firmware = [...new Set([...firmware, ...usrFirmware])].sort();
   out.limits = [...(limits === undefined ? [] : [{ path: "/etc/security/limits.conf", text: limits }]), ...limitsD];
   if (initd.includes("qat_service")) out.ootService = "/etc/init.d/qat_service";
+  return out;
+}
+
+function isFirmware(name: string): boolean {
+  return name.startsWith("qat_");
+}
+
+/** The texts a snapshot saved beside its tree (none for a plain copy). */
+async function savedTexts(root: string): Promise<ReadHostOptions> {
+  const out: ReadHostOptions = {};
+  if ((await stat(join(root, MANIFEST)).catch(() => undefined)) === undefined) return out;
+  for (const kind of ["dmesg", "lspci"] as const) {
+    const path = join(root, SAVED_TEXTS[kind]);
+    if ((await stat(path).catch(() => undefined))?.isFile()) out[kind] = path;
+  }
   return out;
 }
 
@@ -121,15 +148,11 @@ export function parseGroups(textOfGroups: string): HostGroup[] {
 
 /** Owner group and mode of each `/dev/vfio/N` node, resolved inside the root like every read. */
 async function readDeviceNodes(host: HostTree, dir: string): Promise<DeviceNode[]> {
-  const names = (await host.list(dir)).filter((n) => n !== "vfio" && n !== "devices").sort();
+  const names = (await host.list(dir, (n) => n !== "vfio" && n !== "devices")).sort();
   const nodes = await Promise.all(
     names.map(async (name) => {
-      const real = await host.resolve(`${dir}/${name}`);
-      if (real === undefined) return undefined;
-      return stat(real).then(
-        (s): DeviceNode => ({ name, gid: s.gid, mode: s.mode & 0o777 }),
-        () => undefined,
-      );
+      const facts = await host.nodeFacts(`${dir}/${name}`);
+      return facts === undefined ? undefined : { name, ...facts };
     }),
   );
   return nodes.filter((n) => n !== undefined);
@@ -146,7 +169,7 @@ async function readQatlib(host: HostTree): Promise<QatlibFiles> {
   const [sysconfig, units, wants] = await Promise.all([
     host.text("/etc/sysconfig/qat"),
     Promise.all(UNIT_DIRS.map(async (d) => ({ path: `${d}/qat.service`, text: await host.text(`${d}/qat.service`) }))),
-    host.list("/etc/systemd/system/multi-user.target.wants"),
+    host.list("/etc/systemd/system/multi-user.target.wants", (n) => n === "qat.service"),
   ]);
   const out: QatlibFiles = { enabled: wants.includes("qat.service") };
   if (sysconfig !== undefined) out.sysconfig = { path: "/etc/sysconfig/qat", text: sysconfig };
@@ -156,7 +179,7 @@ async function readQatlib(host: HostTree): Promise<QatlibFiles> {
 }
 
 async function readFiles(host: HostTree, dir: string, keep: (name: string) => boolean): Promise<HostConfigFile[]> {
-  const names = (await host.list(dir)).filter(keep).sort();
+  const names = (await host.list(dir, keep)).sort();
   const files = await Promise.all(
     names.map(async (n) => {
       const content = await host.text(`${dir}/${n}`);
@@ -180,10 +203,8 @@ export function parseCpuinfo(cpuinfo: string): { cpuFlags?: string[]; cpuVendor?
 }
 
 async function readPciFunctions(host: HostTree): Promise<PciFunction[]> {
-  const names = await host.list(PCI_DEVICES);
-  const functions = await Promise.all(
-    names.filter((n) => normalizePciAddress(n) !== undefined).map((n) => readPciFunction(host, n)),
-  );
+  const names = await host.list(PCI_DEVICES, (n) => normalizePciAddress(n) !== undefined);
+  const functions = await Promise.all(names.map((n) => readPciFunction(host, n)));
   return functions.sort((a, b) => comparePciAddresses(a.address, b.address));
 }
 
@@ -201,7 +222,7 @@ async function readPciFunction(host: HostTree, name: string): Promise<PciFunctio
       host.linkName(join(dir, "driver")),
       host.linkName(join(dir, "iommu_group")),
       host.linkName(join(dir, "physfn")),
-      host.list(dir),
+      host.list(dir, (n) => /^virtfn\d+$/.test(n)),
       host.realHostPath(dir),
       host.isDirectory(join(dir, "qat")),
       file("qat/state"),
@@ -259,7 +280,7 @@ async function readConsumerFiles(host: HostTree): Promise<HostConfigFile[]> {
 
 async function readGuests(host: HostTree): Promise<HostSnapshot["guestHostdevs"]> {
   const dir = "/etc/libvirt/qemu";
-  const names = (await host.list(dir)).filter((n) => n.endsWith(".xml")).sort();
+  const names = (await host.list(dir, (n) => n.endsWith(".xml"))).sort();
   const domains = await Promise.all(
     names.map(async (n) => {
       const content = await host.text(`${dir}/${n}`);

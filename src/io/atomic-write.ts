@@ -88,6 +88,22 @@ export async function writeFileAtomic(path: string, content: string, options: At
   await syncDir(dir);
 }
 
+/**
+ * Creates a new file that must not exist yet, never through a link (`O_EXCL | O_NOFOLLOW`): for a
+ * folder the command is filling (`qatconf snapshot OUT`), where a name already taken, even by a
+ * planted link, is an error rather than something to replace. Throws an Error of one human line.
+ */
+export async function writeNewFile(path: string, content: string, mode = 0o644): Promise<void> {
+  const handle = await open(path, CREATE_EXCLUSIVE, mode).catch((error: unknown) => {
+    throw new Error(`cannot create ${path}: ${ioReason(error)}`);
+  });
+  try {
+    await handle.writeFile(content);
+  } finally {
+    await handle.close();
+  }
+}
+
 /** The real file behind `path` and its status (`undefined` for a file that does not exist yet). */
 async function target(path: string): Promise<{ real: string; original: Stats | undefined }> {
   let real: string;
