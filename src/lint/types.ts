@@ -45,8 +45,8 @@ export interface LintResult {
   diagnostics: Diagnostic[];
 }
 
-/** What a rule sees. */
-export interface RuleContext {
+/** One file as the linter models it: what a rule, and a set rule for each file of its set, sees. */
+export interface LintedFile {
   document: ConfigDocument;
   view: ConfigView;
   /** The device family, when known from the file name or `--device`. */
@@ -56,6 +56,10 @@ export interface RuleContext {
   /** The device configuration, when the family is known. */
   device?: DeviceConfig;
   options: LintOptions;
+}
+
+/** What a rule sees. */
+export interface RuleContext extends LintedFile {
   /** Ids of every rule of the registry (to check rule ids written in the file). */
   ruleIds: ReadonlySet<string>;
   /**
@@ -79,15 +83,8 @@ export interface RuleMeta {
 }
 
 /** One file of a set linted together, as a set rule sees it. */
-export interface SetFile {
+export interface SetFile extends LintedFile {
   fileName: string;
-  document: ConfigDocument;
-  view: ConfigView;
-  family?: DeviceFamily;
-  isVf: boolean;
-  /** The device configuration, when the family is known. */
-  device?: DeviceConfig;
-  options: LintOptions;
 }
 
 /** What a set rule sees: the files of one folder, linted together. */
