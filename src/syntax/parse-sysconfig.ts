@@ -6,7 +6,7 @@
 import type { IToken } from "chevrotain";
 import { EnvFileParser, type EnvLineSyntax, envLexer } from "../../grammar/sysconfig.ts";
 import type { Diagnostic, Severity } from "../diagnostics.ts";
-import { SYNTAX_RULE } from "./parse.ts";
+import { syntaxDiagnostic } from "./parse.ts";
 import type {
   ConfigDocument,
   EntryLine,
@@ -106,9 +106,7 @@ class Builder {
   }
 
   error(start: number, end: number, message: string, hint?: string, severity: Severity = "error"): void {
-    const d: Diagnostic = { ruleId: SYNTAX_RULE, severity, message, range: this.range(start, end) };
-    if (hint !== undefined) d.hint = hint;
-    this.diagnostics.push(d);
+    this.diagnostics.push(syntaxDiagnostic(this.range(start, end), message, hint, severity));
   }
 
   addLine(syntax: EnvLineSyntax): void {

@@ -172,6 +172,18 @@ class EntryLineNode extends LineNode implements EntryLine {
   }
 }
 
+/** A `syntax` finding, as every tree builder of the grammar reports one. */
+export function syntaxDiagnostic(
+  range: Range,
+  message: string,
+  hint?: string,
+  severity: Severity = "error",
+): Diagnostic {
+  const d: Diagnostic = { ruleId: SYNTAX_RULE, severity, message, range };
+  if (hint !== undefined) d.hint = hint;
+  return d;
+}
+
 class TreeBuilder {
   readonly lines: Line[] = [];
   readonly preamble: Line[] = [];
@@ -234,9 +246,7 @@ class TreeBuilder {
   }
 
   error(start: number, end: number, message: string, hint?: string, severity: Severity = "error"): void {
-    const d: Diagnostic = { ruleId: SYNTAX_RULE, severity, message, range: this.range(start, end) };
-    if (hint !== undefined) d.hint = hint;
-    this.diagnostics.push(d);
+    this.diagnostics.push(syntaxDiagnostic(this.range(start, end), message, hint, severity));
   }
 
   addLine(syntax: LineSyntax): void {
