@@ -57,8 +57,8 @@ export async function readHostTree(host: HostTree, given: ReadHostOptions = {}):
   });
   if (!info.isDirectory()) throw new Error(`${root} is not a directory`);
   const options = root === "/" ? given : { ...(await savedTexts(root)), ...given };
-  const [pci, iommuUnits, cmdline, cpuinfo, denylist, configs, guests, consumerFiles, dmesg, lspci] =
-    await Promise.all([
+  const [pci, iommuUnits, cmdline, cpuinfo, denylist, configs, guests, consumerFiles, dmesg, lspci] = await Promise.all(
+    [
       readPciFunctions(host),
       host.list("/sys/class/iommu"),
       host.text("/proc/cmdline"),
@@ -69,7 +69,8 @@ export async function readHostTree(host: HostTree, given: ReadHostOptions = {}):
       readConsumerFiles(host),
       options.dmesg === undefined ? undefined : saved(options.dmesg),
       options.lspci === undefined ? undefined : saved(options.lspci),
-    ]);
+    ],
+  );
   const snapshot: HostSnapshot = {
     root,
     pci,
