@@ -285,6 +285,19 @@ export function deviceName(family: DeviceFamily, isVf: boolean): string {
   return isVf ? `${base}vf` : base;
 }
 
+/**
+ * Families qatlib drives: the PFs qatlib's qat_init.sh configures (`sysfs_config`: 0x4940, 0x4942,
+ * 0x4944, 0x4946, 0x4948; `enable_sriov`: PFs on the drivers 4xxx, 420xx, 6xxx) and their VFs
+ * (intel/qatlib@e5fb666 quickassist/utilities/service/qat_init.sh.in). QAT 1.x is not supported
+ * (qatlib README "Supported Devices").
+ */
+const QATLIB_FAMILIES: ReadonlySet<string> = new Set(["4xxx", "401xx", "402xx", "420xx", "6xxx"]);
+
+/** Whether qatlib drives this family's functions. */
+export function qatlibDrives(family: DeviceFamily): boolean {
+  return QATLIB_FAMILIES.has(family.id);
+}
+
 /** Ids and aliases of every family, for `--device` help and "did you mean" messages. */
 export function familyNames(): string[] {
   return [...BY_NAME.keys()];
