@@ -79,6 +79,22 @@ describe("doctor on a healthy qatlib host", () => {
     expect(excluded[0]?.reason).toContain("used by qatlib on this host");
     expect(planVfs(snapshot, [{ guest: "vm1", count: 1 }]).ok).toBe(false);
   });
+
+  it("counts VFs on qat_vfio_pci, or whose /dev/vfio node is qatlib's with the service off, as qatlib's", async () => {
+    const onVariant = withChange(qatlibHost(), (h) => {
+      for (const f of h.functions) if (f.driver === "vfio-pci") f.driver = "qat_vfio_pci";
+    });
+    expect(freeVfs(new Inventory(await snapshotOf(onVariant))).free).toEqual([]);
+    const serviceOff = withChange(qatlibHost(), (h) => {
+      delete h.files?.["etc/systemd/system/multi-user.target.wants/qat.service"];
+    });
+    expect(freeVfs(new Inventory(await snapshotOf(serviceOff))).free).toEqual([]);
+    // Neither the service nor the group: the VFs are the guests' again.
+    const notQatlibs = withChange(serviceOff, (h) => {
+      h.files = { ...h.files, "etc/group": `qat:x:${GID + 1}:\n` };
+    });
+    expect(freeVfs(new Inventory(await snapshotOf(notQatlibs))).free).toHaveLength(16);
+  });
 });
 
 describe("doctor on qatlib's mistakes", () => {
