@@ -20,6 +20,7 @@ const MODULES: Record<string, string> = {
   "401xx": "qat_4xxx",
   "402xx": "qat_4xxx",
   "420xx": "qat_420xx",
+  "6xxx": "qat_6xxx",
 };
 
 /** The module that drives a function of this family: `qat_c62x`, `qat_c62xvf`. */

@@ -166,7 +166,17 @@ function usableVfs(
   split: { free: QatFunction[]; excluded: ExcludedVf[] },
   stack: GuestStack,
 ): { free: QatFunction[]; excluded: ExcludedVf[] } {
-  if (stack !== "qatlib") return split;
+  if (stack !== "qatlib") {
+    // An out-of-tree guest needs the package's VF driver, which no package has for an in-tree-only family.
+    const outOfTree = split.free.filter((vf) => !vf.family.inTreeOnly);
+    const inTreeOnly = split.free
+      .filter((vf) => vf.family.inTreeOnly)
+      .map((vf) => ({
+        vf,
+        reason: `no out-of-tree package drives ${vf.family.id} VFs (a guest runs qatlib on them: --guest-stack qatlib)`,
+      }));
+    return { free: outOfTree, excluded: [...split.excluded, ...inTreeOnly] };
+  }
   const free = split.free.filter((vf) => qatlibDrives(vf.family));
   const refused = split.free
     .filter((vf) => !qatlibDrives(vf.family))

@@ -94,3 +94,19 @@ export function inTreeQat1Host(): FakeHost {
     files: { ...FIRMWARE, "proc/modules": procModules([["qat_c62x"], ["intel_qat"]]) },
   };
 }
+
+/** A healthy qatlib host on a GEN6 (6xxx) PF running three services, which only GEN6 combines. */
+export function qatlib6xxxHost(): FakeHost {
+  const host = qatlibHost();
+  host.functions = host.functions.map((f) =>
+    f.address === PF4 ? { ...f, device: "4948", driver: "6xxx", cfgServices: "sym;asym;dc" } : { ...f, device: "4949" },
+  );
+  host.etc = { "sysconfig/qat": "ServicesEnabled=sym;asym;dc\nPOLICY=1\n" };
+  host.files = {
+    ...Object.fromEntries(Object.entries(host.files ?? {}).filter(([k]) => !k.startsWith("lib/firmware"))),
+    "lib/firmware/qat_6xxx.bin.zst": "fw",
+    "lib/firmware/qat_6xxx_mmp.bin.zst": "fw",
+    "proc/modules": procModules([["qat_6xxx"], ["intel_qat"]]),
+  };
+  return host;
+}

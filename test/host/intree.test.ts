@@ -3,7 +3,7 @@ import { Inventory } from "../../src/host/inventory.ts";
 import { parseGroups, parseModules } from "../../src/host/snapshot.ts";
 import { freeVfs, planVfs } from "../../src/host/vf-plan.ts";
 import type { FakeHost } from "./fake-host.ts";
-import { GID, inTreeQat1Host, PF4, procModules, qatlibHost } from "./intree-layouts.ts";
+import { GID, inTreeQat1Host, PF4, procModules, qatlib6xxxHost, qatlibHost } from "./intree-layouts.ts";
 import { PF } from "./layouts.ts";
 import { doctorOf, findings, problems, snapshotOf } from "./run.ts";
 
@@ -213,6 +213,48 @@ describe("doctor on qatlib's mistakes", () => {
       "qatlib-service",
       "it does not support QAT 1.x",
     ));
+});
+
+describe("doctor on a GEN6 (6xxx) qatlib host", () => {
+  it("knows the device, its module and firmware, and accepts three services", async () => {
+    const all = await doctorOf(qatlib6xxxHost());
+    expect(problems(all)).toEqual([]);
+    expect(findings(all, "qat-devices", "info")[0]?.message).toBe(
+      "6xxx PF 0000:6b:00.0: Intel QAT 6xxx, QAT GEN6, PCI ID 8086:4948; driver 6xxx; NUMA node 0; IOMMU group 3; in-tree driver",
+    );
+    expect(findings(all, "driver-stack", "info")[0]?.message).toContain("kernel's in-tree module qat_6xxx");
+    expect(findings(all, "intree-device", "info")[0]?.message).toContain("runs sym;asym;dc");
+  });
+
+  it("reports the 6xxx firmware missing, and three services on a GEN4 PF", async () => {
+    const noFirmware = withChange(qatlib6xxxHost(), (h) => {
+      h.files = Object.fromEntries(Object.entries(h.files ?? {}).filter(([k]) => !k.startsWith("lib/firmware")));
+    });
+    const [fw] = problems(await doctorOf(noFirmware)).filter((d) => d.ruleId === "firmware");
+    expect(fw?.message).toContain("6xxx PF 0000:6b:00.0 needs qat_6xxx.bin and qat_6xxx_mmp.bin");
+    const gen4 = withChange(qatlibHost(), (h) => {
+      for (const f of h.functions) if (f.address === PF4) f.cfgServices = "sym;asym;dc";
+    });
+    const found = problems(await doctorOf(gen4)).filter((d) => d.ruleId === "intree-device");
+    expect(found.map((d) => d.message).join("\n")).toContain("GEN4 combines at most two services");
+  });
+
+  it("gives its VFs to a qatlib guest only", async () => {
+    const host = withChange(qatlib6xxxHost(), (h) => {
+      delete h.files?.["etc/systemd/system/multi-user.target.wants/qat.service"];
+      delete h.etc?.["sysconfig/qat"];
+      h.files = { ...h.files, "etc/group": "root:x:0:\n" };
+      delete h.files["usr/lib/systemd/system/qat.service"];
+    });
+    const snapshot = await snapshotOf(host);
+    const plan = planVfs(snapshot, [{ guest: "vm1", count: 2 }], { guestStack: "qatlib" });
+    expect(plan.ok).toBe(true);
+    const outOfTree = planVfs(snapshot, [{ guest: "vm1", count: 2 }]);
+    expect(outOfTree.ok).toBe(false);
+    expect(outOfTree.excluded[0]?.reason).toBe(
+      "no out-of-tree package drives 6xxx VFs (a guest runs qatlib on them: --guest-stack qatlib)",
+    );
+  });
 });
 
 describe("doctor on a host with both drivers installed", () => {
