@@ -4,7 +4,7 @@ import { parseGroups, parseModules } from "../../src/host/snapshot.ts";
 import { freeVfs, planVfs } from "../../src/host/vf-plan.ts";
 import type { FakeHost } from "./fake-host.ts";
 import { GID, inTreeQat1Host, PF4, procModules, qatlib6xxxHost, qatlibHost } from "./intree-layouts.ts";
-import { PF } from "./layouts.ts";
+import { BOOT, PF } from "./layouts.ts";
 import { doctorOf, findings, problems, snapshotOf } from "./run.ts";
 
 /** A variant of a layout. */
@@ -158,6 +158,34 @@ describe("doctor on qatlib's mistakes", () => {
       "qat_init.sh ignores this ServicesEnabled",
     ));
 
+  it("a commented #ServicesEnabled that qat_init.sh's awk still applies, surfaced with what it does to the PF", async () => {
+    const host = withChange(qatlibHost(), (h) => {
+      h.etc = { "sysconfig/qat": "#ServicesEnabled=dc\nPOLICY=2\n" };
+    });
+    const all = problems(await doctorOf(host));
+    expect(all.find((d) => d.ruleId === "qatlib-commented-services")?.severity).toBe("warning");
+    expect(all.find((d) => d.ruleId === "qatlib-service")?.message).toContain("not the ServicesEnabled=dc");
+  });
+
+  it("POLICY=1 with the default services: each process gets crypto or compression, never both", async () => {
+    const host = withChange(qatlibHost(), (h) => {
+      h.etc = { "sysconfig/qat": "POLICY=1\n" };
+    });
+    const [d] = problems(await doctorOf(host)).filter((x) => x.ruleId === "qatlib-policy-services");
+    expect(d?.severity).toBe("warning");
+    expect(d?.path).toBe("/etc/sysconfig/qat");
+  });
+
+  it("VFs on an in-tree PF with the IOMMU off", async () => {
+    const host = withChange(qatlibHost(), (h) => {
+      h.iommuUnits = [];
+      h.cmdline = BOOT;
+      for (const f of h.functions) delete f.iommuGroup;
+    });
+    const found = problems(await doctorOf(host)).filter((d) => d.ruleId === "intree-device");
+    expect(found.map((d) => d.message).join("\n")).toContain("has 16 VFs but the IOMMU is off");
+  });
+
   it("the file's services not in force on a PF", () =>
     expectProblem(
       withChange(qatlibHost(), (h) => {
@@ -237,6 +265,13 @@ describe("doctor on a GEN6 (6xxx) qatlib host", () => {
     });
     const found = problems(await doctorOf(gen4)).filter((d) => d.ruleId === "intree-device");
     expect(found.map((d) => d.message).join("\n")).toContain("GEN4 combines at most two services");
+    // The same value in the file of a GEN4 host is an error: doctor lints it for the host's device.
+    const inFile = withChange(qatlibHost(), (h) => {
+      h.etc = { "sysconfig/qat": "ServicesEnabled=sym;asym;dc\nPOLICY=1\n" };
+    });
+    const [refused] = problems(await doctorOf(inFile)).filter((d) => d.ruleId === "qatlib-services-unsupported");
+    expect(refused?.severity).toBe("error");
+    expect(refused?.message).toContain("on a 4xxx PF");
   });
 
   it("gives its VFs to a qatlib guest only", async () => {

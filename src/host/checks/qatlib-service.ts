@@ -1,5 +1,5 @@
 import { lintDocument } from "../../lint/lint.ts";
-import { assignments, documentServices, policyProblem } from "../../qatlib/sysconfig.ts";
+import { assignments, documentServices, policyProblem, servicesGeneration } from "../../qatlib/sysconfig.ts";
 import { type Inventory, label } from "../inventory.ts";
 import { reportLintErrors } from "../lint-findings.ts";
 import type { HostCheck, HostCheckContext } from "../types.ts";
@@ -57,7 +57,11 @@ function checkSysconfig({ inventory, report }: HostCheckContext): void {
   const doc = inventory.qatlibDocument();
   const file = inventory.host.qatlib?.sysconfig;
   if (!doc || !file) return;
-  reportLintErrors(report, file.path, lintDocument(doc, { fileName: file.path }).diagnostics);
+  // The live file's warnings too: a commented ServicesEnabled that qat_init.sh still applies, or a
+  // POLICY that gives each process crypto or compression only, are what users find last.
+  const device = strictestDevice(inventory);
+  const options = { fileName: file.path, ...(device === undefined ? {} : { device }) };
+  reportLintErrors(report, file.path, lintDocument(doc, options).diagnostics, true);
   checkPolicy(inventory, report, file.path);
   const services = documentServices(doc);
   if (!services.applied) return;
@@ -71,6 +75,18 @@ function checkSysconfig({ inventory, report }: HostCheckContext): void {
       hint: "systemctl restart qat, then journalctl -u qat shows whether qat_init.sh could write cfg_services",
     });
   }
+}
+
+/**
+ * The device the file is linted for: it applies to every PF, so a GEN4 PF decides if there is one
+ * (GEN4 refuses what 6xxx accepts); undefined on a host without qatlib's devices.
+ */
+function strictestDevice(inventory: Inventory): string | undefined {
+  const pfs = inventory.pfs;
+  return (
+    pfs.find((pf) => servicesGeneration(pf.family.id) === "gen4") ??
+    pfs.find((pf) => servicesGeneration(pf.family.id) === "gen6")
+  )?.family.id;
 }
 
 /**
