@@ -34,6 +34,15 @@ export function enableVfsCommand(pf: string, count: number): string {
   return `echo ${count} > ${PCI_DEVICES}/${pf}/sriov_numvfs`;
 }
 
+/**
+ * Sets an in-tree PF's services through sysfs: `cfg_services` is refused while the PF is up, so
+ * down, write, up (lost at reboot: qatlib's qat.service writes it at each start).
+ */
+export function setServicesCommand(pf: string, services: string): string {
+  const qat = `${PCI_DEVICES}/${pf}/qat`;
+  return `echo down > ${qat}/state && echo ${shellWord(services)} > ${qat}/cfg_services && echo up > ${qat}/state`;
+}
+
 /** Hands a function to vfio-pci without libvirt: override, release, reprobe. */
 export function bindVfioCommand(address: string, currentDriver?: string): string {
   const unbind = currentDriver === undefined ? "" : ` && echo ${address} > ${PCI_DEVICES}/${address}/driver/unbind`;

@@ -265,6 +265,9 @@ describe("doctor on a GEN6 (6xxx) qatlib host", () => {
     });
     const found = problems(await doctorOf(gen4)).filter((d) => d.ruleId === "intree-device");
     expect(found.map((d) => d.message).join("\n")).toContain("GEN4 combines at most two services");
+    expect(found.find((d) => d.message.includes("GEN4 combines"))?.hint).toContain(
+      "in /etc/sysconfig/qat, then systemctl restart qat; by hand: echo down > /sys/bus/pci/devices/0000:6b:00.0/qat/state && echo 'sym;asym' > /sys/bus/pci/devices/0000:6b:00.0/qat/cfg_services && echo up",
+    );
     // The same value in the file of a GEN4 host is an error: doctor lints it for the host's device.
     const inFile = withChange(qatlibHost(), (h) => {
       h.etc = { "sysconfig/qat": "ServicesEnabled=sym;asym;dc\nPOLICY=1\n" };
