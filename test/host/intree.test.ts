@@ -72,6 +72,13 @@ describe("doctor on a healthy qatlib host", () => {
     expect(findings(all, "intree-device", "info")[0]?.message).toContain("runs sym;asym");
   });
 
+  it("finds nothing wrong with the VFs on qat_vfio_pci, vfio-pci's variant for GEN4", async () => {
+    const host = withChange(qatlibHost(), (h) => {
+      for (const f of h.functions) if (f.driver === "vfio-pci") f.driver = "qat_vfio_pci";
+    });
+    expect(problems(await doctorOf(host))).toEqual([]);
+  });
+
   it("gives no VF of qatlib's to vf-plan", async () => {
     const snapshot = await snapshotOf(qatlibHost());
     const { free, excluded } = freeVfs(new Inventory(snapshot));
