@@ -110,3 +110,21 @@ export function qatlib6xxxHost(): FakeHost {
   };
   return host;
 }
+
+/** A qatlib guest: two 4xxx VFs of one host PF on one bus, on vfio-pci, and no PF. */
+export function qatlibGuest(): FakeHost {
+  return {
+    functions: [
+      { address: "0000:06:00.0", device: "4941", driver: "vfio-pci", iommuGroup: "10" },
+      { address: "0000:06:00.1", device: "4941", driver: "vfio-pci", iommuGroup: "11" },
+    ],
+    iommuUnits: ["dmar0"],
+    cmdline: `${BOOT} intel_iommu=on`,
+    cpuinfo: intelCpuinfo(false).replace(/flags\t\t: /g, "flags\t\t: hypervisor "),
+    etc: { "sysconfig/qat": "POLICY=2\n" },
+    files: {
+      "proc/modules": procModules([["vfio_pci"]]),
+      "etc/group": `root:x:0:\nqat:x:${GID}:alice\n`,
+    },
+  };
+}

@@ -3,7 +3,7 @@ import { Inventory } from "../../src/host/inventory.ts";
 import { parseGroups, parseModules } from "../../src/host/snapshot.ts";
 import { freeVfs, planVfs } from "../../src/host/vf-plan.ts";
 import type { FakeHost } from "./fake-host.ts";
-import { GID, inTreeQat1Host, PF4, procModules, qatlib6xxxHost, qatlibHost } from "./intree-layouts.ts";
+import { GID, inTreeQat1Host, PF4, procModules, qatlib6xxxHost, qatlibGuest, qatlibHost } from "./intree-layouts.ts";
 import { BOOT, PF } from "./layouts.ts";
 import { doctorOf, findings, problems, snapshotOf } from "./run.ts";
 
@@ -299,6 +299,20 @@ describe("doctor on a GEN6 (6xxx) qatlib host", () => {
     expect(outOfTree.excluded[0]?.reason).toBe(
       "no out-of-tree package drives 6xxx VFs (a guest runs qatlib on them: --guest-stack qatlib)",
     );
+  });
+});
+
+describe("doctor in a qatlib guest", () => {
+  it("takes VFs on vfio-pci as qatlib's, and gives qatlib's command for one with no driver", async () => {
+    expect(findings(await doctorOf(qatlibGuest()), "vf-driver")).toEqual([]);
+    const unbound = withChange(qatlibGuest(), (h) => {
+      delete h.functions[1]?.driver;
+    });
+    const [d] = findings(await doctorOf(unbound), "vf-driver");
+    expect(d?.message).toBe(
+      "4xxxvf VF 0000:06:00.1 is not bound to vfio-pci (for qatlib) or the out-of-tree VF driver 4xxxvf in this guest (driver: none)",
+    );
+    expect(d?.hint).toContain("qatlib: systemctl enable --now qat");
   });
 });
 
