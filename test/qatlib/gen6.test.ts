@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { view } from "../../src/config/view.ts";
 import { vfConfig } from "../../src/edit/vf-config.ts";
 import { lint } from "../../src/lint/lint.ts";
+import { allocate } from "../../src/model/allocator.ts";
+import { findFamily } from "../../src/model/devices.ts";
+import { deviceConfig } from "../../src/model/instances.ts";
+import { parse } from "../../src/syntax/parse.ts";
 
 const PF_FILE = "[GENERAL]\nServicesEnabled = sym;asym;dc\n\n[KERNEL]\nNumberCyInstances = 0\nNumberDcInstances = 0\n";
 
@@ -38,5 +43,13 @@ describe("a 6xxx _devN.conf, which no driver reads", () => {
       "no out-of-tree package drives the Intel QAT 6xxx, so no guest driver reads a 6xxxvf_dev0.conf",
     );
     expect(result.refusal?.hint).toContain("vf-plan --guest-stack qatlib");
+  });
+
+  it("is not modelled by the allocator, which says why (set prints it as its note)", () => {
+    const family = findFamily("6xxx");
+    if (!family) throw new Error("no 6xxx family");
+    const result = allocate(deviceConfig(view(parse(PF_FILE)), family, false, {}));
+    expect(result.modelled).toBe(false);
+    expect(result.note).toContain("no out-of-tree package drives the Intel QAT 6xxx");
   });
 });
