@@ -261,6 +261,16 @@ describe("doctor on a GEN6 (6xxx) qatlib host", () => {
     expect(findings(all, "intree-device", "info")[0]?.message).toContain("runs sym;asym;dc");
   });
 
+  it("reports a /etc/6xxx_dev0.conf as stale, not linted", async () => {
+    const host = withChange(qatlib6xxxHost(), (h) => {
+      h.etc = { ...h.etc, "6xxx_dev0.conf": "[GENERAL]\nServicesEnabled = sym;asym;dc\n" };
+    });
+    const found = problems(await doctorOf(host));
+    expect(found.map((d) => [d.ruleId, d.message.split(":")[0]])).toEqual([
+      ["config-file", "/etc/6xxx_dev0.conf is stale"],
+    ]);
+  });
+
   it("reports the 6xxx firmware missing, and three services on a GEN4 PF", async () => {
     const noFirmware = withChange(qatlib6xxxHost(), (h) => {
       h.files = Object.fromEntries(Object.entries(h.files ?? {}).filter(([k]) => !k.startsWith("lib/firmware")));
