@@ -313,6 +313,11 @@ export function deviceName(family: DeviceFamily, isVf: boolean): string {
   return isVf ? `${base}vf` : base;
 }
 
+/** Whether the family is QAT 1.x (1.5 to 1.8): the generations with in-tree VF drivers and no qatlib. */
+export function isQat1(family: DeviceFamily): boolean {
+  return family.generation.startsWith("1.");
+}
+
 /**
  * Families qatlib drives: the PFs qatlib's qat_init.sh configures (`sysfs_config`: 0x4940, 0x4942,
  * 0x4944, 0x4946, 0x4948; `enable_sriov`: PFs on the drivers 4xxx, 420xx, 6xxx) and their VFs

@@ -324,6 +324,18 @@ describe("doctor in a qatlib guest", () => {
     );
     expect(d?.hint).toContain("qatlib: systemctl enable --now qat");
   });
+
+  it("names no out-of-tree VF driver for a 6xxx VF, which no package has", async () => {
+    const host = withChange(qatlibGuest(), (h) => {
+      for (const f of h.functions) f.device = "4949";
+      delete h.functions[0]?.driver;
+    });
+    const [d] = findings(await doctorOf(host), "vf-driver");
+    expect(d?.message).toBe(
+      "6xxxvf VF 0000:06:00.0 is not bound to vfio-pci (for qatlib) in this guest (driver: none)",
+    );
+    expect(d?.hint).not.toContain("modprobe");
+  });
 });
 
 describe("doctor on a host with both drivers installed", () => {

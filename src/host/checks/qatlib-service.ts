@@ -1,4 +1,5 @@
 import { lintDocument } from "../../lint/lint.ts";
+import { isQat1 } from "../../model/devices.ts";
 import { assignments, documentServices, policyProblem, servicesGeneration } from "../../qatlib/sysconfig.ts";
 import { type Inventory, label } from "../inventory.ts";
 import { reportLintErrors } from "../lint-findings.ts";
@@ -25,7 +26,7 @@ export const qatlibService: HostCheck = {
     if (!inventory.qatlibInstalled) return;
     const pfs = inventory.pfs;
     const unit = inventory.host.qatlib?.unit?.path ?? "/etc/sysconfig/qat";
-    if (pfs.length > 0 && pfs.every((pf) => pf.family.generation < "2.0")) {
+    if (pfs.length > 0 && pfs.every((pf) => isQat1(pf.family))) {
       report({
         path: unit,
         message: `qatlib is installed, but it does not support QAT 1.x (${label(pfs[0] as (typeof pfs)[number])}${pfs.length > 1 ? ` and ${pfs.length - 1} more` : ""}): qat_init.sh touches only 4xxx, 420xx and 6xxx devices, so applications find no device`,

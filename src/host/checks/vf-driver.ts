@@ -1,4 +1,4 @@
-import { qatlibDrives } from "../../model/devices.ts";
+import { isQat1, qatlibDrives } from "../../model/devices.ts";
 import { bindVfioCommand, driverModule } from "../commands.ts";
 import { hostDriverNames, type Inventory, label, VFIO } from "../inventory.ts";
 import type { HostCheck, HostCheckContext, QatFunction } from "../types.ts";
@@ -24,7 +24,7 @@ export const vfDriver: HostCheck = {
       // The kernel has no in-tree VF driver for QAT 2.0 and later: those VFs are used through vfio
       // (qatlib on the host, or a guest), which qatlib's qat.service binds them to at each start.
       const pf = inventory.pfOf(vf);
-      const vfioOnly = pf !== undefined && inventory.driverStack(pf) === "in-tree" && vf.family.generation >= "2.0";
+      const vfioOnly = pf !== undefined && inventory.driverStack(pf) === "in-tree" && !isQat1(vf.family);
       if (holder === "none") {
         report({
           path,
@@ -51,13 +51,15 @@ function checkGuestVf(inventory: Inventory, vf: QatFunction, report: HostCheckCo
   // qatlib in a guest uses GEN4 and later VFs through vfio: its qat_init.sh binds them there.
   const qatlib = qatlibDrives(vf.family);
   if (holder === "host" || (qatlib && holder === "vfio")) return;
-  const outOfTree = `modprobe ${driverModule(vf.family, true)} (out-of-tree package: build it with ./configure --enable-icp-sriov=guest)`;
+  const outOfTree = vf.family.inTreeOnly
+    ? undefined
+    : `modprobe ${driverModule(vf.family, true)} (out-of-tree package: build it with ./configure --enable-icp-sriov=guest)`;
   report({
     path: vf.pci.sysfsPath,
     severity: "error",
-    message: `${label(vf)} is not bound to ${qatlib ? `vfio-pci (for qatlib) or the out-of-tree VF driver ${vfDriverName}` : `the QAT VF driver ${vfDriverName}`} in this guest (driver: ${vf.pci.driver ?? "none"})`,
+    message: `${label(vf)} is not bound to ${qatlib ? `vfio-pci (for qatlib)${outOfTree ? ` or the out-of-tree VF driver ${vfDriverName}` : ""}` : `the QAT VF driver ${vfDriverName}`} in this guest (driver: ${vf.pci.driver ?? "none"})`,
     hint: qatlib
-      ? `qatlib: systemctl enable --now qat (qat_init.sh binds the VFs to vfio-pci), or ${bindVfioCommand(vf.pci.address, vf.pci.driver)}; out-of-tree package: ${outOfTree}`
-      : outOfTree,
+      ? `qatlib: systemctl enable --now qat (qat_init.sh binds the VFs to vfio-pci), or ${bindVfioCommand(vf.pci.address, vf.pci.driver)}${outOfTree ? `; out-of-tree package: ${outOfTree}` : ""}`
+      : (outOfTree ?? ""),
   });
 }
