@@ -226,6 +226,22 @@ function qatlibShare(inventory: Inventory, guest: string, taken: readonly QatFun
     domain,
   );
   notes.push(...layout.notes);
+  // VFs given before sit where libvirt or an earlier plan put them: a new bus for the same PF is
+  // another PF to qatlib, which then spreads a process over what it takes for two.
+  const before = new Set(
+    inventory.host.guestHostdevs
+      .filter((h) => h.guest === guest)
+      .flatMap((h) => {
+        const vf = inventory.qatAt(h.address);
+        const pf = vf === undefined ? undefined : pfAddress(inventory, vf);
+        return pf === undefined ? [] : [pf];
+      }),
+  );
+  for (const c of layout.controllers.filter((c) => before.has(c.pf))) {
+    notes.push(
+      `guest ${guest} already has VFs of PF ${c.pf}: the new ones go on guest bus ${c.index}, which qatlib counts as another PF; for one PF on one bus, detach the old ones and plan them all together`,
+    );
+  }
   const vfs = [...taken]
     .sort((a, b) => comparePciAddresses(a.pci.address, b.pci.address))
     .map((vf) => {

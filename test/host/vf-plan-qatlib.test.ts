@@ -123,6 +123,21 @@ describe("vf-plan for qatlib guests", () => {
     expect(plan.notes.join("\n")).toContain("guest new has no definition under /etc/libvirt/qemu");
   });
 
+  it("notes VFs of the same PF the guest already has, which qatlib would count as another PF", async () => {
+    const spec = withGuest(gen4PassthroughHost());
+    const xml = spec.domains?.["vm1.xml"] ?? "";
+    spec.domains = {
+      "vm1.xml": xml.replace(
+        "  </devices>",
+        `${domainXml("x", ["0000:6b:02.7"]).split("<devices>\n")[1]?.split("  </devices>")[0]}  </devices>`,
+      ),
+    };
+    const plan = planned(planVfs(await snapshotOf(spec), parseGuestRequests("vm1=2"), { guestStack: "qatlib" }));
+    expect(plan.notes).toEqual([
+      `guest vm1 already has VFs of PF ${PF4}: the new ones go on guest bus 6, which qatlib counts as another PF; for one PF on one bus, detach the old ones and plan them all together`,
+    ]);
+  });
+
   it("takes at most 8 VFs of one PF for a guest, and refuses when that leaves too few", async () => {
     const host = await snapshotOf(withGuest(gen4PassthroughHost()));
     const plan = planned(planVfs(host, parseGuestRequests("vm1=16"), { guestStack: "qatlib" }));
