@@ -26,14 +26,14 @@ export function register(program: Command): void {
     )
     .addHelpText(
       "after",
-      "\nA VF is free when the host does not use it, no guest definition names it, vfio-pci holds it or\n" +
-        "can take it, and its IOMMU group is its own. Nothing on the host is changed: run the printed\n" +
-        "commands (or DIR/<guest>/attach.sh) to carry the plan out.\n" +
+      "\nA VF is free when the host does not use it (its VF driver, or qatlib on the host), no guest\n" +
+        "definition names it, vfio-pci holds it or can take it, and its IOMMU group is its own.\n" +
+        "Nothing on the host is changed: run the printed commands (or DIR/<guest>/attach.sh).\n" +
         "--guest-stack qatlib: only 4xxx, 401xx, 402xx, 420xx and 6xxx VFs; each host PF's VFs (at most 8)\n" +
         "take functions 0-7 of one slot on a new guest bus (function 0 multifunction='on'), behind a\n" +
         "PCI controller the plan adds (pcie-root-port on q35, pci-bridge on i440fx), as qatlib in a\n" +
         "guest tells PFs apart by bus (qatlib INSTALL, RUNNING IN A VIRTUAL MACHINE).\n" +
-        "Exit codes: 0 planned, 1 not enough free VFs, 2 usage or I/O error.",
+        "Exit codes: 0 planned, 1 not enough free VFs (or not shareable as asked), 2 usage or I/O error.",
     );
   addModelOptions(command).action(async (options: VfPlanOptions) => {
     process.exitCode = await runVfPlan(options);
