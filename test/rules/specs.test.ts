@@ -8,7 +8,8 @@
  * and the rule tests need not repeat the words. Update with
  * `npx vitest run test/rules/specs.test.ts -u`, then read the diff.
  *
- * A case named `invalid…` must give the folder's rule at least one finding, a case named `valid…` none.
+ * A case named `invalid…` must give the folder's rule at least one finding; a case named `valid…` gives
+ * no rule any.
  */
 import {
   cpSync,
@@ -123,9 +124,12 @@ for (const ruleId of ruleFolders) {
         const lines = new Map(files.map((f) => [f, readFileSync(join(dir, f), "utf8").split("\n").length]));
         if (caseName.startsWith("invalid")) {
           expect(found.length, `${ruleId} reports on ${caseName}`).toBeGreaterThan(0);
+          // Each points into its file, where the report can show the line.
           for (const d of found) expect(d.line).toBeLessThanOrEqual(lines.get(d.filePath) ?? 0);
         } else {
           expect(found.map((d) => `${d.filePath}:${d.line} ${d.message}`)).toEqual([]);
+          // A valid case is a host's folder the driver takes whole: no rule has a word to say.
+          expect(shown.stdout).toBe("");
         }
 
         const after = await qatconfLint(dir, files, { format: "json", fix: true });
