@@ -1,3 +1,4 @@
+import { consumersOf, isDeviceFile, shortName } from "../lint/rule-support/set-files.ts";
 import type { SetFile, SetRule } from "../lint/types.ts";
 import {
   type Consumer,
@@ -6,7 +7,6 @@ import {
   type SectionOffer,
   sectionCapacity,
 } from "../model/consumers.ts";
-import { consumersOf, isDeviceFile, shortName } from "./set-support.ts";
 
 /**
  * Programs running more QAT processes on a section than it lets start across the host's devices:

@@ -1,9 +1,9 @@
 import type { Fix } from "../diagnostics.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
 import { parseCoreAffinity } from "../model/core-affinity.ts";
+import { describeInstance, instanceSectionsOf, isProcessed } from "../model/instances.ts";
 import type { InstanceDeclaration, InstanceSection } from "../model/types.ts";
 import type { EntryLine } from "../syntax/tree.ts";
-import { describe, instanceSectionsOf, isProcessed } from "./instance-support.ts";
 
 /**
  * CoreAffinity values: a list the driver cannot read (`adf_cfg_set_core_number_for_instance` takes
@@ -40,7 +40,7 @@ function checkInstance(
   if (!list.ok) {
     const fix = bracketFix(entry, value);
     context.report({
-      message: `${describe(d)}: the driver cannot read ${d.label}CoreAffinity = ${value} (${list.error}) and stops with "Get core number failed"`,
+      message: `${describeInstance(d)}: the driver cannot read ${d.label}CoreAffinity = ${value} (${list.error}) and stops with "Get core number failed"`,
       hint: fix
         ? `drop the brackets: ${d.label}CoreAffinity = ${value.slice(1, -1)}`
         : "write CPU numbers and N-M ranges separated by commas, for example 0-3,8",
@@ -56,7 +56,7 @@ function checkInstance(
   const missing = [...new Set(list.cores.slice(0, used))].filter((c) => c >= cpus).sort((a, b) => a - b);
   if (missing.length === 0) return;
   context.report({
-    message: `${describe(d)} is bound to CPU ${ranges(missing)}, but the host has ${cpus} CPU${cpus === 1 ? "" : "s"} (0-${cpus - 1})`,
+    message: `${describeInstance(d)} is bound to CPU ${ranges(missing)}, but the host has ${cpus} CPU${cpus === 1 ? "" : "s"} (0-${cpus - 1})`,
     hint: `use CPUs 0 to ${cpus - 1} in ${d.label}CoreAffinity`,
     range: entry.rawValue.range,
   });

@@ -1,5 +1,5 @@
+import { hostPfFile, shortName } from "../lint/rule-support/set-files.ts";
 import type { SetFile, SetRule } from "../lint/types.ts";
-import { hostPfFile, shortName } from "./set-support.ts";
 
 /**
  * PF files of one device type whose numbers have a gap or start above 0. adf_ctl gives the devices

@@ -1,9 +1,9 @@
 import { driverValue, type MergedSectionView, type SectionView } from "../config/view.ts";
 import type { Severity } from "../diagnostics.ts";
+import { fileStart } from "../lint/rule-support/ranges.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
 import { sectionKind } from "../model/keys.ts";
 import type { Range } from "../syntax/tree.ts";
-import { fileStart } from "./file-start-support.ts";
 
 /**
  * Keys without which the driver does not start the device:

@@ -1,5 +1,5 @@
 import type { Rule } from "../lint/types.ts";
-import { instanceSectionsOf } from "./instance-support.ts";
+import { instanceSectionsOf } from "../model/instances.ts";
 
 /**
  * A user section with instances and no NumProcesses. `adf_cfg_process_user_section` reads a missing

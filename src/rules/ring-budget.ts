@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from "../lint/types.ts";
 import { allocate, slotCounts } from "../model/allocator.ts";
-import { describePfServices } from "../model/instances.ts";
+import { describeInstance, describePfServices } from "../model/instances.ts";
 import type {
   AllocationFailure,
   AllocationResult,
@@ -8,7 +8,6 @@ import type {
   InstanceDeclaration,
   InstanceService,
 } from "../model/types.ts";
-import { describe } from "./instance-support.ts";
 
 const SERVICE_NAME: Readonly<Record<InstanceService, string>> = {
   cy: "crypto (asym + sym)",
@@ -56,7 +55,7 @@ function report(
   const service = first.instance.service;
   const where = first.instance.kernel ? "" : processPart(failures, device, d);
   context.report({
-    message: `${describe(d)} gets no ${SERVICE_NAME[service]} rings${where}: the driver stops with "${first.reason}"`,
+    message: `${describeInstance(d)} gets no ${SERVICE_NAME[service]} rings${where}: the driver stops with "${first.reason}"`,
     hint: `${budget(device, result, service)} ${remedy(device, d, first)}`,
     range: d.range,
   });

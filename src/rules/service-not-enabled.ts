@@ -1,8 +1,7 @@
 import type { Rule, RuleContext } from "../lint/types.ts";
 import { unenabledServiceRefusal } from "../model/allocator.ts";
-import { COUNT_KEY } from "../model/instances.ts";
+import { COUNT_KEY, instanceSectionsOf, isProcessed, kindEnabled } from "../model/instances.ts";
 import type { CountSetting, InstanceKind, InstanceSection } from "../model/types.ts";
-import { instanceSectionsOf, isProcessed, kindEnabled } from "./instance-support.ts";
 
 /**
  * Instances of a service that ServicesEnabled does not name. L.4.24 refuses them outright when it

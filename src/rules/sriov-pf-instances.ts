@@ -1,5 +1,5 @@
 import type { Rule } from "../lint/types.ts";
-import { instanceSectionsOf, isProcessed } from "./instance-support.ts";
+import { instanceSectionsOf, isProcessed } from "../model/instances.ts";
 
 /**
  * A PF file with `SRIOV_Enabled = 1` hands the device's banks to its VFs: per Intel's application

@@ -1,6 +1,6 @@
 import { fileBaseName } from "../config/file-name.ts";
+import { fileStart } from "../lint/rule-support/ranges.ts";
 import type { Rule } from "../lint/types.ts";
-import { fileStart } from "./file-start-support.ts";
 
 /**
  * A file whose device family cannot be told (from its name, `--device` or `.qatconf.json`): the

@@ -1,7 +1,7 @@
 import type { Rule } from "../lint/types.ts";
 import { allocate } from "../model/allocator.ts";
+import { instanceSectionsOf } from "../model/instances.ts";
 import type { DeviceConfig } from "../model/types.ts";
-import { instanceSectionsOf } from "./instance-support.ts";
 
 /**
  * Kernel instances in a VF file that also creates user instances. A VF has few banks (one on QAT
