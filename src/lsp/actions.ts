@@ -8,10 +8,11 @@ import { type CodeAction, CodeActionKind, type Range as LspRange } from "vscode-
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { fixText } from "../cli/fix.ts";
 import type { Diagnostic } from "../diagnostics.ts";
+import { insert, replace } from "../fixes.ts";
 import { findRule } from "../lint/lint.ts";
 import { SYNTAX_RULE } from "../syntax/parse.ts";
 import type { Analysis } from "./analysis.ts";
-import { rangeOf, toLspDiagnostic, toLspEdits } from "./convert.ts";
+import { toLspDiagnostic, toLspEdits } from "./convert.ts";
 
 /** The kind of the "fix all" action. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.qatconf`;
@@ -56,9 +57,7 @@ export function codeActions(
           diagnostics: [lsp],
           edit: {
             changes: {
-              [doc.uri]: [
-                { range: rangeOf(doc, at, at), newText: `${indent}# qatconf-disable-next-line ${d.ruleId}${eol}` },
-              ],
+              [doc.uri]: toLspEdits(doc, [insert(at, `${indent}# qatconf-disable-next-line ${d.ruleId}${eol}`)]),
             },
           },
         });
@@ -72,7 +71,7 @@ export function codeActions(
         title: `Fix all qatconf findings that have a fix (${fixed.fixed})`,
         kind: FIX_ALL_KIND,
         edit: {
-          changes: { [doc.uri]: [{ range: rangeOf(doc, 0, analysis.text.length), newText: fixed.text }] },
+          changes: { [doc.uri]: toLspEdits(doc, [replace(0, analysis.text.length, fixed.text)]) },
         },
       });
     }

@@ -1,4 +1,5 @@
 import type { Fix } from "../diagnostics.ts";
+import { fix, replace } from "../fixes.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
 import { parseCoreAffinity } from "../model/core-affinity.ts";
 import { describeInstance, instanceSectionsOf, isProcessed } from "../model/instances.ts";
@@ -38,14 +39,14 @@ function checkInstance(
 ): void {
   const list = parseCoreAffinity(value);
   if (!list.ok) {
-    const fix = bracketFix(entry, value);
+    const brackets = bracketFix(entry, value);
     context.report({
       message: `${describeInstance(d)}: the driver cannot read ${d.label}CoreAffinity = ${value} (${list.error}) and stops with "Get core number failed"`,
-      hint: fix
+      hint: brackets
         ? `drop the brackets: ${d.label}CoreAffinity = ${value.slice(1, -1)}`
         : "write CPU numbers and N-M ranges separated by commas, for example 0-3,8",
       range: entry.rawValue.range,
-      ...(fix ? { fix } : {}),
+      ...(brackets ? { fix: brackets } : {}),
     });
     return;
   }
@@ -69,10 +70,7 @@ function bracketFix(entry: EntryLine, value: string): Fix | undefined {
   const raw = entry.rawValue;
   const inner = /^\[(.*)\]$/.exec(raw.text);
   if (!inner) return undefined;
-  return {
-    description: "drop the brackets",
-    edits: [{ start: raw.range.start.offset, end: raw.range.end.offset, newText: inner[1] as string }],
-  };
+  return fix("drop the brackets", replace(raw.range, inner[1] as string));
 }
 
 /** `4,5,6,9` as `4-6, 9`. */

@@ -1,4 +1,5 @@
 import { driverValue, type SectionView } from "../config/view.ts";
+import { fix, remove } from "../fixes.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
 import type { EntryLine } from "../syntax/tree.ts";
 
@@ -54,10 +55,10 @@ function reportRepeats(context: RuleContext, section: string, key: string, entri
         message: `'${key}' is set again in [${section}] with the same value '${value}' (first at line ${firstLine})`,
         hint: "delete this line",
         range: entry.key.range,
-        fix: {
-          description: `remove the repeated ${key}`,
-          edits: [{ start: entry.range.start.offset, end: entry.range.start.offset + entry.raw.length, newText: "" }],
-        },
+        fix: fix(
+          `remove the repeated ${key}`,
+          remove(entry.range.start.offset, entry.range.start.offset + entry.raw.length),
+        ),
       });
       continue;
     }

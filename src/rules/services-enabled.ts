@@ -1,4 +1,5 @@
 import { driverValue } from "../config/view.ts";
+import { fix, replace } from "../fixes.ts";
 import { closest, didYouMean } from "../lint/suggest.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
 import { allFamilies } from "../model/devices.ts";
@@ -113,13 +114,6 @@ function report(
     message: `ServicesEnabled = ${value} is not accepted${profileNote}: ${why}`,
     hint: `${didYouMean(suggestions) ?? "choose an accepted value"} (accepted: ${accepted.join(", ")})`,
     range: entry.rawValue.text === "" ? entry.key.range : range,
-    ...(only === undefined
-      ? {}
-      : {
-          fix: {
-            description: `set ServicesEnabled to ${only}`,
-            edits: [{ start: range.start.offset, end: range.end.offset, newText: only }],
-          },
-        }),
+    ...(only === undefined ? {} : { fix: fix(`set ServicesEnabled to ${only}`, replace(range, only)) }),
   });
 }

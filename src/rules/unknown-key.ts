@@ -1,4 +1,5 @@
 import type { SectionView } from "../config/view.ts";
+import { fix, replace } from "../fixes.ts";
 import { didYouMean } from "../lint/suggest.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
 import {
@@ -66,14 +67,7 @@ function checkEntry(
     message: `unknown key '${key}' in [${section.name}]: the driver reads keys by exact, case-sensitive name and ignores this one`,
     hint: didYouMean(suggestions) ?? "check the spelling against your driver's sample files",
     range: entry.key.range,
-    ...(only === undefined
-      ? {}
-      : {
-          fix: {
-            description: `rename to ${only}`,
-            edits: [{ start: entry.key.range.start.offset, end: entry.key.range.end.offset, newText: only }],
-          },
-        }),
+    ...(only === undefined ? {} : { fix: fix(`rename to ${only}`, replace(entry.key.range, only)) }),
   });
 }
 
