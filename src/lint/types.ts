@@ -2,7 +2,7 @@
  * The lint engine's contract: rules, their context, and what `lint` takes and returns.
  */
 import type { ConfigView } from "../config/view.ts";
-import type { Diagnostic, Severity } from "../diagnostics.ts";
+import type { Applicability, Diagnostic, Severity } from "../diagnostics.ts";
 import type { Consumer } from "../model/consumers.ts";
 import type { DeviceConfig, DeviceFamily } from "../model/types.ts";
 import type { FileKind } from "../syntax/kind.ts";
@@ -78,9 +78,14 @@ export interface RuleMeta {
   defaultSeverity: Severity;
   /** One line: what the rule checks. */
   description: string;
-  /** Whether its diagnostics carry fixes that `--fix` applies. */
-  fixable: boolean;
+  /** Whether its diagnostics carry fixes: for none, for some of them, for every one. */
+  fixAvailability: FixAvailability;
+  /** For a rule with fixes: whether `--fix` applies them, or only `--fix --unsafe-fixes` and the editor. */
+  fixApplicability?: Applicability;
 }
+
+/** Whether a rule's findings carry a fix (ruff's `FixAvailability`). */
+export type FixAvailability = "never" | "sometimes" | "always";
 
 /** One file of a set linted together, as a set rule sees it. */
 export interface SetFile extends LintedFile {

@@ -1,7 +1,8 @@
 /**
- * Code actions: each lint fix as a quick fix, a `qatconf-disable-next-line` comment for any finding
- * but a syntax error (which cannot be suppressed), and "fix all" (`source.fixAll.qatconf`: what
- * `qatconf lint --fix` would write, as one edit of the buffer; nothing is written to disk).
+ * Code actions: each lint fix as a quick fix (preferred when it is safe; an unsafe one is the person's
+ * choice), a `qatconf-disable-next-line` comment for any finding but a syntax error (which cannot
+ * be suppressed), and "fix all" (`source.fixAll.qatconf`: what `qatconf lint --fix` would write,
+ * safe fixes only since editors run it on save, as one edit of the buffer; nothing is written to disk).
  */
 
 import { type CodeAction, CodeActionKind, type Range as LspRange } from "vscode-languageserver/node";
@@ -10,6 +11,7 @@ import { fixText } from "../cli/fix.ts";
 import type { Diagnostic } from "../diagnostics.ts";
 import { insert, replace } from "../fixes.ts";
 import { findRule } from "../lint/lint.ts";
+import { fixApplicability } from "../lint/rule-fixes.ts";
 import { SYNTAX_RULE } from "../syntax/parse.ts";
 import type { Analysis } from "./analysis.ts";
 import { toLspDiagnostic, toLspEdits } from "./convert.ts";
@@ -36,12 +38,13 @@ export function codeActions(
   diagnostics.forEach((d, index) => {
     if (!overlaps(d, start, end)) return;
     const lsp = toLspDiagnostic(doc, d, index);
-    if (d.fix && findRule(d.ruleId)?.fixable && wants(CodeActionKind.QuickFix)) {
+    const applicability = fixApplicability(findRule(d.ruleId));
+    if (d.fix && applicability !== undefined && wants(CodeActionKind.QuickFix)) {
       actions.push({
         title: `${d.fix.description} (${d.ruleId})`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [lsp],
-        isPreferred: true,
+        isPreferred: applicability === "safe",
         edit: { changes: { [doc.uri]: toLspEdits(doc, d.fix.edits) } },
       });
     }
@@ -64,7 +67,7 @@ export function codeActions(
       }
     }
   });
-  if (wants(FIX_ALL_KIND) && diagnostics.some((d) => d.fix && findRule(d.ruleId)?.fixable)) {
+  if (wants(FIX_ALL_KIND) && diagnostics.some((d) => d.fix && fixApplicability(findRule(d.ruleId)) === "safe")) {
     const fixed = fixText(analysis.text, analysis.options);
     if (!fixed.refused && fixed.text !== analysis.text) {
       actions.push({

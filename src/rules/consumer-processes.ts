@@ -18,7 +18,7 @@ export const consumerProcesses: SetRule = {
   id: "consumer-processes",
   defaultSeverity: "error",
   description: "Programs run more QAT processes than NumProcesses (x devices) of their section allows",
-  fixable: false,
+  fixAvailability: "never",
   checkSet(context) {
     const devices = context.files.filter(isDeviceFile);
     const bySection = new Map<string, Consumer[]>();

@@ -12,7 +12,7 @@ export const consumerSection: SetRule = {
   id: "consumer-section",
   defaultSeverity: "error",
   description: 'A program\'s QAT section (--consumer, "consumers") is missing from a device file',
-  fixable: false,
+  fixAvailability: "never",
   checkSet(context) {
     const devices = context.files.filter(isDeviceFile);
     if (devices.length === 0) return;

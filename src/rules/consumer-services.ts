@@ -12,7 +12,7 @@ export const consumerServices: SetRule = {
   id: "consumer-services",
   defaultSeverity: "error",
   description: "A device file does not run the services a program of its section needs",
-  fixable: false,
+  fixAvailability: "never",
   checkSet(context) {
     for (const file of context.files.filter(isDeviceFile)) {
       const map = file.device?.ringMap;

@@ -17,7 +17,8 @@ export const coreAffinity: Rule = {
   id: "core-affinity",
   defaultSeverity: "warning",
   description: "A CoreAffinity list the driver cannot read, or a CPU the host does not have (--cpus)",
-  fixable: true,
+  fixAvailability: "sometimes",
+  fixApplicability: "safe",
   check(context) {
     for (const section of instanceSectionsOf(context)) {
       if (!isProcessed(section)) continue;

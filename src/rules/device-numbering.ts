@@ -11,7 +11,7 @@ export const deviceNumbering: SetRule = {
   id: "device-numbering",
   defaultSeverity: "warning",
   description: "The device files of one type are not numbered 0, 1, 2 ... without a gap",
-  fixable: false,
+  fixAvailability: "never",
   checkSet(context) {
     const byType = new Map<string, Map<number, SetFile>>();
     for (const file of context.files) {

@@ -12,7 +12,7 @@ export const duplicateInstanceName: Rule = {
   id: "duplicate-instance-name",
   defaultSeverity: "warning",
   description: "Two instances of a section share the same Name",
-  fixable: false,
+  fixAvailability: "never",
   check(context) {
     for (const section of instanceSectionsOf(context)) {
       const seen = new Map<string, InstanceDeclaration>();

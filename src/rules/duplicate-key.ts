@@ -14,7 +14,8 @@ export const duplicateKey: Rule = {
   id: "duplicate-key",
   defaultSeverity: "warning",
   description: "A key is set more than once in a section; the driver silently uses only one value",
-  fixable: true,
+  fixAvailability: "sometimes",
+  fixApplicability: "safe",
   check(context) {
     for (const [name, sections] of context.view.sectionsByName()) {
       for (const [key, entries] of repeatedKeys(sections)) reportRepeats(context, name, key, entries);

@@ -19,7 +19,7 @@ export const instanceMissingKey: Rule = {
   id: "instance-missing-key",
   defaultSeverity: "error",
   description: "An instance the driver creates lacks its Name, IsPolled or CoreAffinity key",
-  fixable: false,
+  fixAvailability: "never",
   check(context) {
     // QAT 1.5's driver reads instances its own way; it is not checked here.
     if (context.family?.generation === "1.5") return;

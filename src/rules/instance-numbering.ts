@@ -12,7 +12,7 @@ export const instanceNumbering: Rule = {
   id: "instance-numbering",
   defaultSeverity: "warning",
   description: "Instance keys numbered at or past the section's instance count, which the driver ignores",
-  fixable: false,
+  fixAvailability: "never",
   check(context) {
     for (const section of instanceSectionsOf(context)) {
       for (const d of section.instances) {

@@ -12,7 +12,7 @@ export const instancePolling: Rule = {
   id: "instance-polling",
   defaultSeverity: "error",
   description: "A user instance's IsPolled is not 1 (poll) or 2 (epoll)",
-  fixable: false,
+  fixAvailability: "never",
   check(context) {
     if (context.family?.generation === "1.5") return;
     for (const section of instanceSectionsOf(context)) {

@@ -20,7 +20,7 @@ export const missingRequiredKey: Rule = {
   id: "missing-required-key",
   defaultSeverity: "error",
   description: "A section or key the driver needs to start the device is missing",
-  fixable: false,
+  fixAvailability: "never",
   check(context) {
     const qat15 = context.family?.generation === "1.5";
     const general = context.view.merged("GENERAL");

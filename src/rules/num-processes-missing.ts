@@ -11,7 +11,7 @@ export const numProcessesMissing: Rule = {
   id: "num-processes-missing",
   defaultSeverity: "warning",
   description: "A user section declares instances but has no NumProcesses, so none are created",
-  fixable: false,
+  fixAvailability: "never",
   check(context) {
     for (const section of instanceSectionsOf(context)) {
       if (section.kernel || section.numProcesses) continue;

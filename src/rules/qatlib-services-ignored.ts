@@ -24,7 +24,8 @@ export const qatlibServicesIgnored: Rule = {
   id: "qatlib-services-ignored",
   defaultSeverity: "error",
   description: "A ServicesEnabled that qat_init.sh silently ignores (order, blanks, quotes, two lines, CRLF)",
-  fixable: true,
+  fixAvailability: "sometimes",
+  fixApplicability: "safe",
   kinds: ["qatlib"],
   check(context) {
     const doc = context.document;

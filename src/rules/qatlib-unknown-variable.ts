@@ -14,7 +14,8 @@ export const qatlibUnknownVariable: Rule = {
   id: "qatlib-unknown-variable",
   defaultSeverity: "warning",
   description: "A variable in /etc/sysconfig/qat that qatlib does not read (misspelt, wrong case)",
-  fixable: true,
+  fixAvailability: "sometimes",
+  fixApplicability: "unsafe",
   kinds: ["qatlib"],
   check(context) {
     for (const [name, entries] of assignments(context.document)) {

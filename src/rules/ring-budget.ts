@@ -24,7 +24,7 @@ export const ringBudget: Rule = {
   id: "ring-budget",
   defaultSeverity: "error",
   description: "Instances that the driver cannot give rings: the device (or VF) runs out of bank slots",
-  fixable: false,
+  fixAvailability: "never",
   needsDevice: true,
   check(context) {
     const device = context.device;

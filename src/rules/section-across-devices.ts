@@ -13,7 +13,7 @@ export const sectionAcrossDevices: SetRule = {
   id: "section-across-devices",
   defaultSeverity: "warning",
   description: "A user section spread over all devices is missing from one device's file",
-  fixable: false,
+  fixAvailability: "never",
   checkSet(context) {
     const byGeneration = new Map<string, SetFile[]>();
     for (const file of context.files) {

@@ -15,7 +15,7 @@ export const serviceNotEnabled: Rule = {
   id: "service-not-enabled",
   defaultSeverity: "error",
   description: "A section declares instances of a service that ServicesEnabled does not enable",
-  fixable: false,
+  fixAvailability: "never",
   needsDevice: true,
   check(context) {
     const device = context.device;

@@ -34,7 +34,8 @@ export const servicesEnabled: Rule = {
   id: "services-enabled",
   defaultSeverity: "error",
   description: "ServicesEnabled is not a value the device's driver accepts",
-  fixable: true,
+  fixAvailability: "sometimes",
+  fixApplicability: "unsafe",
   check(context) {
     const entry = context.view.merged("GENERAL")?.entry("ServicesEnabled");
     if (!entry) return;

@@ -11,7 +11,7 @@ export const sriovPfInstances: Rule = {
   id: "sriov-pf-instances",
   defaultSeverity: "warning",
   description: "A PF file with SRIOV_Enabled = 1 declares instances that are not created while SR-IOV is on",
-  fixable: false,
+  fixAvailability: "never",
   needsDevice: true,
   check(context) {
     const device = context.device;

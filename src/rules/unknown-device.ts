@@ -11,7 +11,7 @@ export const unknownDevice: Rule = {
   id: "unknown-device",
   defaultSeverity: "warning",
   description: "The device family of the file cannot be told, so the rules that need it did not run",
-  fixable: false,
+  fixAvailability: "never",
   check(context) {
     const skipped = context.skippedForDevice;
     if (!skipped) return;

@@ -32,7 +32,8 @@ export const unknownKey: Rule = {
   id: "unknown-key",
   defaultSeverity: "warning",
   description: "A key the driver does not read (misspelt, wrong case) or does not read in this section",
-  fixable: true,
+  fixAvailability: "sometimes",
+  fixApplicability: "unsafe",
   check(context) {
     for (const section of context.view.sections) {
       // A misspelt special section ([GENRAL]) is reported by unknown-section; its keys are judged

@@ -14,7 +14,8 @@ export const unknownSection: Rule = {
   id: "unknown-section",
   defaultSeverity: "warning",
   description: "A section name that looks misspelt, or a section the driver never uses",
-  fixable: true,
+  fixAvailability: "sometimes",
+  fixApplicability: "unsafe",
   check(context) {
     const seen = new Set<string>();
     for (const section of context.view.sections) {

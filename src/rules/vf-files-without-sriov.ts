@@ -11,7 +11,7 @@ export const vfFilesWithoutSriov: SetRule = {
   id: "vf-files-without-sriov",
   defaultSeverity: "warning",
   description: "VF files are kept for guests, but no PF file of that device enables SR-IOV",
-  fixable: false,
+  fixAvailability: "never",
   checkSet(context) {
     const byFamily = new Map<string, { pfs: SetFile[]; vfs: SetFile[] }>();
     for (const file of context.files) {

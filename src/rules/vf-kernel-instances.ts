@@ -30,7 +30,7 @@ export const vfKernelInstances: Rule = {
   id: "vf-kernel-instances",
   defaultSeverity: "warning",
   description: "A VF file declares kernel instances, which take whole banks from the guest's user processes",
-  fixable: false,
+  fixAvailability: "never",
   needsDevice: true,
   check(context) {
     const device = context.device;

@@ -23,6 +23,13 @@ describe("the rule registry", () => {
     expect([...RULES, ...SET_RULES]).toContain(rule);
   });
 
+  it.each([...RULES, ...SET_RULES].map((r) => [r.id, r] as const))(
+    "%s says whether its fixes are safe exactly when it has fixes",
+    (_id, rule) => {
+      expect(rule.fixApplicability !== undefined, "fixApplicability").toBe(rule.fixAvailability !== "never");
+    },
+  );
+
   it("has as many rules as the folder has rule files, and no rule imports another", () => {
     expect(RULES.length + SET_RULES.length).toBe(files.length);
     for (const file of files) {

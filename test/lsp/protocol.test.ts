@@ -69,7 +69,10 @@ describe("diagnostics", () => {
 
 describe("code actions and formatting", () => {
   it("offers the rule's fix, a suppression and fix-all; applying the fix clears the finding", async () => {
-    const text = SAMPLE.replace("NumProcesses = 1", "NumProcess = 1");
+    // unknown-key's rename is unsafe (a quick fix, not preferred, not in fix-all); the repeated
+    // ServicesEnabled is duplicate-key's safe fix, which fix-all applies.
+    const services = /^ServicesEnabled = .*\n/m.exec(SAMPLE)?.[0] ?? "";
+    const text = SAMPLE.replace("NumProcesses = 1", "NumProcess = 1").replace(services, services + services);
     const uri = lsp.open(file("c6xx_dev0.conf", text), text);
     const diagnostics = await lsp.diagnostics(uri);
     const unknown = diagnostics.find((d) => d.code === "unknown-key");
@@ -84,8 +87,11 @@ describe("code actions and formatting", () => {
     expect(titles).toContain("Disable unknown-key for this line");
     expect(titles.some((t) => t.startsWith("Fix all"))).toBe(true);
     const fix = actions.find((a) => a.title.startsWith("rename"));
+    expect(fix?.isPreferred).toBe(false);
     const fixed = apply(text, fix?.edit?.changes?.[uri] ?? []);
-    expect(fixed).toBe(SAMPLE);
+    expect(fixed).toBe(SAMPLE.replace(services, services + services));
+    const all = actions.find((a) => a.title.startsWith("Fix all"));
+    expect(apply(text, all?.edit?.changes?.[uri] ?? [])).toBe(SAMPLE.replace("NumProcesses = 1", "NumProcess = 1"));
     const suppress = actions.find((a) => a.title.startsWith("Disable"));
     expect(apply(text, suppress?.edit?.changes?.[uri] ?? [])).toContain(
       "# qatconf-disable-next-line unknown-key\nNumProcess = 1",
