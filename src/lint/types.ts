@@ -68,8 +68,11 @@ export interface RuleContext extends LintedFile {
    */
   skippedForDevice?: readonly string[];
   /** Reports a finding; severity defaults to the rule's. */
-  report(diagnostic: Omit<Diagnostic, "ruleId" | "severity"> & { severity?: Severity }): void;
+  report(diagnostic: Reported): void;
 }
+
+/** What a rule reports: a diagnostic without its rule id, its severity the rule's unless given. */
+export type Reported = Omit<Diagnostic, "ruleId" | "severity"> & { severity?: Severity };
 
 /** What every rule declares beside its check: for `qatconf rules`, doc pages and reporters. */
 export interface RuleMeta {
@@ -96,7 +99,7 @@ export interface SetFile extends LintedFile {
 export interface SetRuleContext {
   files: readonly SetFile[];
   /** Reports a finding in one of the files; severity defaults to the rule's. */
-  report(file: SetFile, diagnostic: Omit<Diagnostic, "ruleId" | "severity"> & { severity?: Severity }): void;
+  report(file: SetFile, diagnostic: Reported): void;
 }
 
 /**
