@@ -71,7 +71,7 @@ export function codeActions(
     const fixed = fixText(analysis.text, analysis.options);
     if (!fixed.refused && fixed.text !== analysis.text) {
       actions.push({
-        title: `Fix all qatconf findings that have a fix (${fixed.fixed})`,
+        title: `Fix all qatconf findings that have a safe fix (${fixed.fixed})`,
         kind: FIX_ALL_KIND,
         edit: {
           changes: { [doc.uri]: toLspEdits(doc, [replace(0, analysis.text.length, fixed.text)]) },
