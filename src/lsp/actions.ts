@@ -1,8 +1,8 @@
 /**
- * Code actions: each lint fix as a quick fix (preferred when it is safe; an unsafe one is the person's
- * choice), a `qatconf-disable-next-line` comment for any finding but a syntax error (which cannot
- * be suppressed), and "fix all" (`source.fixAll.qatconf`: what `qatconf lint --fix` would write,
- * safe fixes only since editors run it on save, as one edit of the buffer; nothing is written to disk).
+ * Code actions: each lint fix as a quick fix, unsafe ones too (a person picks it), a
+ * `qatconf-disable-next-line` comment for any finding but a syntax error (which cannot be
+ * suppressed), and "fix all" (`source.fixAll.qatconf`: what `qatconf lint --fix` would write, so
+ * safe fixes only, since editors run it on save; one edit of the buffer, nothing written to disk).
  */
 
 import { type CodeAction, CodeActionKind, type Range as LspRange } from "vscode-languageserver/node";
@@ -44,7 +44,7 @@ export function codeActions(
         title: `${d.fix.description} (${d.ruleId})`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [lsp],
-        isPreferred: applicability === "safe",
+        isPreferred: true,
         edit: { changes: { [doc.uri]: toLspEdits(doc, d.fix.edits) } },
       });
     }

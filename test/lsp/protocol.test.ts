@@ -69,7 +69,7 @@ describe("diagnostics", () => {
 
 describe("code actions and formatting", () => {
   it("offers the rule's fix, a suppression and fix-all; applying the fix clears the finding", async () => {
-    // unknown-key's rename is unsafe (a quick fix, not preferred, not in fix-all); the repeated
+    // unknown-key's rename is unsafe (a quick fix, not part of fix-all); the repeated
     // ServicesEnabled is duplicate-key's safe fix, which fix-all applies.
     const services = /^ServicesEnabled = .*\n/m.exec(SAMPLE)?.[0] ?? "";
     const text = SAMPLE.replace("NumProcesses = 1", "NumProcess = 1").replace(services, services + services);
@@ -87,7 +87,6 @@ describe("code actions and formatting", () => {
     expect(titles).toContain("Disable unknown-key for this line");
     expect(titles.some((t) => t.startsWith("Fix all"))).toBe(true);
     const fix = actions.find((a) => a.title.startsWith("rename"));
-    expect(fix?.isPreferred).toBe(false);
     const fixed = apply(text, fix?.edit?.changes?.[uri] ?? []);
     expect(fixed).toBe(SAMPLE.replace(services, services + services));
     const all = actions.find((a) => a.title.startsWith("Fix all"));
