@@ -32,6 +32,8 @@ export interface LintCommandOptions extends CommandLineSettings {
   maxWarnings?: number;
   quiet?: boolean;
   fix?: boolean;
+  /** `--unsafe-fixes`: `--fix` applies the rules' unsafe fixes too. */
+  unsafeFixes?: boolean;
   config?: string;
   /** `--jobs`: threads to lint on (the main one included); by default chosen by files and cores. */
   jobs?: number;
@@ -63,6 +65,7 @@ export async function runLint(
   };
   if (args.length === 0) return usage("nothing to lint: name files, directories or globs, or '-' to read stdin");
   if (options.fix && args.includes("-")) return usage("--fix rewrites files: it cannot fix stdin");
+  if (options.unsafeFixes && !options.fix) return usage("--unsafe-fixes goes with --fix");
   // qatlib's devices (6xxx) may be named for /etc/sysconfig/qat even where the driver model lacks
   // them, but only when every file linted is qatlib's: a driver file with an unknown device is a usage error.
   const onlyQatlib =
@@ -87,7 +90,8 @@ export async function runLint(
   givePfServices(tasks, env.cwd);
   const cache = openCache(options, env);
   if (cache) probeCache(cache, tasks, options, env.cwd);
-  const job: LintJob = { cwd: env.cwd, fix: options.fix === true, cache: cache !== undefined };
+  const fix = options.fix ? (options.unsafeFixes ? "unsafe" : "safe") : false;
+  const job: LintJob = { cwd: env.cwd, fix, cache: cache !== undefined };
   const linter = env.linter ?? registryLinter;
   // A test's stand-in linter lives only on this thread. Files the cache knows cost only a read: by
   // default only the others count toward starting workers.

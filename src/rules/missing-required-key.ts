@@ -1,9 +1,9 @@
 import { driverValue, type MergedSectionView, type SectionView } from "../config/view.ts";
 import type { Severity } from "../diagnostics.ts";
+import { fileStart } from "../lint/rule-support/ranges.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
 import { sectionKind } from "../model/keys.ts";
 import type { Range } from "../syntax/tree.ts";
-import { fileStart } from "./file-start-support.ts";
 
 /**
  * Keys without which the driver does not start the device:
@@ -20,7 +20,7 @@ export const missingRequiredKey: Rule = {
   id: "missing-required-key",
   defaultSeverity: "error",
   description: "A section or key the driver needs to start the device is missing",
-  fixable: false,
+  fixAvailability: "never",
   check(context) {
     const qat15 = context.family?.generation === "1.5";
     const general = context.view.merged("GENERAL");

@@ -1,25 +1,8 @@
-/**
- * What the set rules share: where in a file a finding about the whole file goes, and the file's
- * place among the host's files (its device type name and number).
- */
+/** What the set rules ask of a file of the set: its place among the host's files, and its name. */
 import { basename } from "node:path";
-import type { SetFile } from "../lint/types.ts";
-import type { Consumer } from "../model/consumers.ts";
-import { deviceName } from "../model/devices.ts";
-import type { Range } from "../syntax/tree.ts";
-
-/** The range a finding about a missing part of a file points at: its last line (where it would go). */
-export function endOfFile(file: SetFile): Range {
-  const last = file.document.lines.at(-1);
-  const section = file.document.sections.at(-1)?.header.range;
-  return last?.range ?? section ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
-}
-
-/** The range of a file's `[GENERAL]` header, else its first line: for findings about the file itself. */
-export function fileHead(file: SetFile): Range {
-  const general = file.document.sections.find((s) => s.name.trim() === "GENERAL");
-  return general?.header.range ?? endOfFile(file);
-}
+import type { Consumer } from "../../model/consumers.ts";
+import { deviceName } from "../../model/devices.ts";
+import type { SetFile } from "../types.ts";
 
 /** A PF file of a host (not a VF file, not one of Intel's `_variant` samples), with its device type and number. */
 export function hostPfFile(file: SetFile): { type: string; index: number } | undefined {
