@@ -4,7 +4,8 @@
  * (`c6xx_dev0.conf`, `c6xxvf_dev0.conf.vm`, `etc/sysconfig/qat`), and an optional `.qatconf.json`
  * (consumers, cpus, driver...). `qatconf lint` runs on a copy of them as a user would run it, and
  * what it prints (stylish, no colour) is kept beside them in `lint.snap`; each file `--fix` changes is
- * kept as `<file>.fixed`. So a change of wording, code frame or hint shows in review as users see it,
+ * kept as `<file>.fixed` (for a rule whose fixes are unsafe, as `--fix --unsafe-fixes` leaves it, and
+ * plain `--fix` must leave its findings alone). So a change of wording, code frame or hint shows in review as users see it,
  * and the rule tests need not repeat the words. Update with
  * `npx vitest run test/rules/specs.test.ts -u`, then read the diff.
  *
@@ -111,6 +112,9 @@ for (const ruleId of ruleFolders) {
     for (const caseName of readdirSync(join(SPECS, ruleId)).sort()) {
       const caseDir = join(SPECS, ruleId, caseName);
       it(caseName, async () => {
+        const rule = allRules().find((r) => r.id === ruleId);
+        // A rule with fixes but no decision is treated as unsafe, as --fix treats it.
+        const unsafe = rule?.fixAvailability !== "never" && rule?.fixApplicability !== "safe";
         const files = fixtureFiles(caseDir);
         expect(files.length, "a case holds at least one fixture file").toBeGreaterThan(0);
         const dir = copyCase(caseDir, files, `${ruleId}-${caseName}`);
@@ -132,10 +136,20 @@ for (const ruleId of ruleFolders) {
           expect(shown.stdout).toBe("");
         }
 
-        const after = await qatconfLint(dir, files, { format: "json", fix: true });
+        const withFix = (json: string) => findingsOf(json, ruleId).filter((d) => d.fix !== undefined);
+        if (unsafe) {
+          // An unsafe fix guesses (a nearest name or value): plain --fix leaves it to the user.
+          const safeOnly = await qatconfLint(copyCase(caseDir, files, `${ruleId}-${caseName}-safe`), files, {
+            format: "json",
+            fix: true,
+          });
+          expect(withFix(safeOnly.stdout)).toHaveLength(found.filter((d) => d.fix !== undefined).length);
+        }
+        // The result of every fix of this rule is kept, the unsafe ones as --unsafe-fixes makes them.
+        const after = await qatconfLint(dir, files, { format: "json", fix: true, unsafeFixes: unsafe });
         expect(after.status).toBeLessThan(2);
         // Every fix of this rule that --fix may apply was applied: what is left carries none.
-        expect(findingsOf(after.stdout, ruleId).filter((d) => d.fix !== undefined)).toEqual([]);
+        expect(withFix(after.stdout)).toEqual([]);
         const changed = files.filter(
           (f) => readFileSync(join(dir, f), "utf8") !== readFileSync(join(caseDir, f), "utf8"),
         );
