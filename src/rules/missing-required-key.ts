@@ -3,6 +3,7 @@ import type { Severity } from "../diagnostics.ts";
 import { fileStart } from "../lint/rule-support/ranges.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
 import { sectionKind } from "../model/keys.ts";
+import type { Generation } from "../model/types.ts";
 import type { Range } from "../syntax/tree.ts";
 
 /**
@@ -39,7 +40,7 @@ export const missingRequiredKey: Rule = {
           "ServicesEnabled",
           at,
           "the driver cannot choose the services and does not start the device",
-          "add ServicesEnabled (for example cy;dc, or asym;sym on QAT 2.0)",
+          `add ServicesEnabled (for example ${servicesExample(context.family?.generation)})`,
           qat15 ? "warning" : undefined,
         );
       }
@@ -129,4 +130,12 @@ function reportMissing(
     range,
     ...(severity === undefined ? {} : { severity }),
   });
+}
+
+/** A ServicesEnabled value the file's generation takes; all three spellings when it is unknown. */
+function servicesExample(generation: Generation | undefined): string {
+  if (generation === "1.5") return "cy0;dc";
+  if (generation === "2.0") return "asym;sym";
+  if (generation === undefined) return "cy;dc, cy0;dc on QAT 1.5, or asym;sym on QAT 2.0";
+  return "cy;dc";
 }
