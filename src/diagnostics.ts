@@ -15,6 +15,14 @@ export interface TextEdit {
   newText: string;
 }
 
+/**
+ * Whether `qatconf lint --fix` may apply a fix unasked (ruff's `Applicability`). `safe`: the fix
+ * guesses nothing, it writes what the file already says the way the driver reads it, or drops an
+ * exact repeat. `unsafe`: it picks the nearest known name or value, which may not be the one meant;
+ * a person applies it (the editor's quick fix), or asks for it with `--fix --unsafe-fixes`.
+ */
+export type Applicability = "safe" | "unsafe";
+
 /** A change that resolves a diagnostic. */
 export interface Fix {
   /** What the fix does, in a few words ("rename to NumberCyInstances"). */

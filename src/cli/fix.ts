@@ -1,10 +1,12 @@
 /**
- * `lint --fix`: applies the fixes of fixable rules, re-linting after each pass because one fix can
- * reveal or resolve another, until nothing changes (at most {@link MAX_FIX_PASSES} passes).
+ * `lint --fix`: applies the safe fixes (and with `--unsafe-fixes` the unsafe ones too), re-linting
+ * after each pass because one fix can reveal or resolve another, until nothing changes (at most
+ * {@link MAX_FIX_PASSES} passes).
  */
-import type { Diagnostic, TextEdit } from "../diagnostics.ts";
+import type { Applicability, Diagnostic, TextEdit } from "../diagnostics.ts";
 import { applyEdits } from "../edit/text-edit.ts";
 import { findRule, lint } from "../lint/lint.ts";
+import { applies, fixApplicability } from "../lint/rule-fixes.ts";
 import type { LintOptions, LintResult } from "../lint/types.ts";
 import type { ConfigDocument } from "../syntax/tree.ts";
 
@@ -31,22 +33,31 @@ export function hasSyntaxErrors(document: ConfigDocument): boolean {
 /** The linter `--fix` runs: the real one, or a stand-in with fixable rules of its own in tests. */
 export interface Linter {
   lint(text: string, options: LintOptions): LintResult;
-  isFixable(ruleId: string): boolean;
+  /** Whether the rule's fixes are safe to apply unasked; `undefined` for a rule without fixes. */
+  fixApplicability(ruleId: string): Applicability | undefined;
 }
 
 /** The rule registry's linter. */
-export const registryLinter: Linter = { lint, isFixable: (id) => findRule(id)?.fixable === true };
+export const registryLinter: Linter = { lint, fixApplicability: (id) => fixApplicability(findRule(id)) };
 
 /**
- * Fixes `text`. A pass whose result would not parse is discarded, and fixing stops there: a fix must
- * never turn a file the driver reads into one it cannot.
+ * Fixes `text` with the safe fixes, and the unsafe ones too when `unsafeFixes`. A pass whose result
+ * would not parse is discarded, and fixing stops there: a fix must never turn a file the driver
+ * reads into one it cannot.
  */
-export function fixText(text: string, options: LintOptions, linter: Linter = registryLinter): FixOutcome {
+export function fixText(
+  text: string,
+  options: LintOptions,
+  linter: Linter = registryLinter,
+  unsafeFixes = false,
+): FixOutcome {
   let result = linter.lint(text, options);
   if (hasSyntaxErrors(result.document)) return { text, result, fixed: 0, refused: true };
   let fixed = 0;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const chosen = compatibleFixes(result.diagnostics, text.length, linter);
+    const chosen = compatibleFixes(result.diagnostics, text.length, (id) =>
+      applies(linter.fixApplicability(id), unsafeFixes),
+    );
     if (chosen.length === 0) break;
     const next = applyEdits(
       text,
@@ -63,16 +74,20 @@ export function fixText(text: string, options: LintOptions, linter: Linter = reg
 }
 
 /**
- * The fixes of fixable rules that can be applied together, whole: a fix whose edits would touch
- * an edit already chosen waits for the next pass, and a fix with an edit `applyEdits` would drop
- * is skipped (half a fix could leave the file worse).
+ * The fixes of the rules `wanted` that can be applied together, whole: a fix whose edits would
+ * touch an edit already chosen waits for the next pass, and a fix with an edit `applyEdits` would
+ * drop is skipped (half a fix could leave the file worse).
  */
-function compatibleFixes(diagnostics: readonly Diagnostic[], length: number, linter: Linter): Diagnostic[] {
+function compatibleFixes(
+  diagnostics: readonly Diagnostic[],
+  length: number,
+  wanted: (ruleId: string) => boolean,
+): Diagnostic[] {
   const taken: TextEdit[] = [];
   const chosen: Diagnostic[] = [];
   for (const d of diagnostics) {
     const edits = d.fix?.edits ?? [];
-    if (edits.length === 0 || !linter.isFixable(d.ruleId)) continue;
+    if (edits.length === 0 || !wanted(d.ruleId)) continue;
     const usable = edits.every(
       (e, i) =>
         e.start >= 0 &&

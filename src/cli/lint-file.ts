@@ -4,6 +4,7 @@
  * so that the run can print every file's outcome in order, whatever thread produced it.
  */
 import { resolve } from "node:path";
+import type { Applicability } from "../diagnostics.ts";
 import { writeFileAtomic } from "../io/atomic-write.ts";
 import { InputError, ioReason, readTextFileSync } from "../io/read-text.ts";
 import type { LintOptions } from "../lint/types.ts";
@@ -28,7 +29,8 @@ export interface LintTask {
 /** What the run does for every file. */
 export interface LintJob {
   cwd: string;
-  fix: boolean;
+  /** `--fix`: the safe fixes; with `--unsafe-fixes`, the unsafe ones too. */
+  fix: false | Applicability;
   /** `--cache`: hash each text, so that the run can keep its findings. */
   cache: boolean;
 }
@@ -87,7 +89,7 @@ export async function lintFile(task: LintTask, job: LintJob, linter: Linter): Pr
 
 /** Fixes and rewrites the file, and reports what remains. */
 async function fix(task: LintTask, text: string, job: LintJob, linter: Linter): Promise<LintOutcome> {
-  const outcome = fixText(text, task.settings, linter);
+  const outcome = fixText(text, task.settings, linter, job.fix === "unsafe");
   const messages: string[] = [];
   let failed = false;
   let reported = outcome;

@@ -31,6 +31,8 @@ export interface LintCommandOptions extends CommandLineSettings {
   maxWarnings?: number;
   quiet?: boolean;
   fix?: boolean;
+  /** `--unsafe-fixes`: `--fix` applies the rules' unsafe fixes too. */
+  unsafeFixes?: boolean;
   config?: string;
   /** `--jobs`: threads to lint on (the main one included); by default chosen by files and cores. */
   jobs?: number;
@@ -62,6 +64,7 @@ export async function runLint(
   };
   if (args.length === 0) return usage("nothing to lint: name files, directories or globs, or '-' to read stdin");
   if (options.fix && args.includes("-")) return usage("--fix rewrites files: it cannot fix stdin");
+  if (options.unsafeFixes && !options.fix) return usage("--unsafe-fixes goes with --fix");
   // Every device qatlib drives (6xxx included) is in the device table: one check serves both kinds.
   if (options.device !== undefined && !findFamily(options.device))
     return usage(`--device: ${unknownDevice(options.device)}`);
@@ -82,7 +85,8 @@ export async function runLint(
   givePfServices(tasks, env.cwd);
   const cache = openCache(options, env);
   if (cache) probeCache(cache, tasks, options, env.cwd);
-  const job: LintJob = { cwd: env.cwd, fix: options.fix === true, cache: cache !== undefined };
+  const fix = options.fix ? (options.unsafeFixes ? "unsafe" : "safe") : false;
+  const job: LintJob = { cwd: env.cwd, fix, cache: cache !== undefined };
   const linter = env.linter ?? registryLinter;
   // A test's stand-in linter lives only on this thread. Files the cache knows cost only a read: by
   // default only the others count toward starting workers.

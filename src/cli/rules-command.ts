@@ -3,6 +3,7 @@ import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { allRules, findRule } from "../lint/lint.ts";
+import { fixableLabel } from "../lint/rule-fixes.ts";
 import { closest, didYouMean } from "../lint/suggest.ts";
 import { ruleDocUrl } from "../reporters/rule-docs.ts";
 import { EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
@@ -38,7 +39,7 @@ export async function rules(id: string | undefined, format: "table" | "json"): P
 }
 
 function listTable(): string {
-  const rows = allRules().map((r) => [r.id, r.defaultSeverity, r.fixable ? "yes" : "no", r.description]);
+  const rows = allRules().map((r) => [r.id, r.defaultSeverity, fixableLabel(r), r.description]);
   return table([["RULE", "SEVERITY", "FIXABLE", "DESCRIPTION"], ...rows]);
 }
 
@@ -46,7 +47,8 @@ function listJson(): string {
   const list = allRules().map((r) => ({
     id: r.id,
     defaultSeverity: r.defaultSeverity,
-    fixable: r.fixable,
+    fixAvailability: r.fixAvailability,
+    ...(r.fixApplicability === undefined ? {} : { fixApplicability: r.fixApplicability }),
     description: r.description,
     docs: ruleDocUrl(r.id),
   }));

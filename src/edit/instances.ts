@@ -5,6 +5,7 @@
  */
 import { type ConfigView, driverValue, type SectionView, view } from "../config/view.ts";
 import type { TextEdit } from "../diagnostics.ts";
+import { replace } from "../fixes.ts";
 import { parseCoreAffinity } from "../model/core-affinity.ts";
 import { instanceKey, type KeyFamily } from "../model/keys.ts";
 import { parse } from "../syntax/parse.ts";
@@ -415,8 +416,7 @@ function renumber(block: InstanceBlock, to: number, offset: number | undefined):
     if (line.kind === "comment") {
       const renamed = renumberComment(line.comment.text, block.family, from, to);
       if (renamed !== line.comment.text) {
-        const { start, end } = line.comment.range;
-        edits.push({ start: start.offset, end: end.offset, newText: renamed });
+        edits.push(replace(line.comment.range, renamed));
       }
     }
   }

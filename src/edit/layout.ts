@@ -5,6 +5,7 @@
  * byte for byte as they were.
  */
 import type { TextEdit } from "../diagnostics.ts";
+import { insert, remove, replace } from "../fixes.ts";
 import { dominantEol } from "../format/format.ts";
 import type { ConfigDocument, EntryLine, Line, LineEnding, SectionNode } from "../syntax/tree.ts";
 
@@ -97,11 +98,9 @@ export class Insertions {
    * go after a new one and the file keeps ending without one (so {@link deleteLines} undoes it).
    */
   edits(eol: string): TextEdit[] {
-    return [...this.at.entries()].map(([offset, { eofWithoutEol, lines }]) => ({
-      start: offset,
-      end: offset,
-      newText: eofWithoutEol ? eol + lines.join(eol) : lines.map((l) => l + eol).join(""),
-    }));
+    return [...this.at.entries()].map(([offset, { eofWithoutEol, lines }]) =>
+      insert(offset, eofWithoutEol ? eol + lines.join(eol) : lines.map((l) => l + eol).join("")),
+    );
   }
 
   private add(offset: number, eofWithoutEol: boolean, lines: readonly string[]): void {
@@ -122,7 +121,7 @@ export function deleteLines(doc: ConfigDocument, first: Line, last: Line): TextE
     const before = doc.lines[doc.lines.indexOf(first) - 1];
     if (before) start -= before.eol.length;
   }
-  return { start, end: lineEnd(last), newText: "" };
+  return remove(start, lineEnd(last));
 }
 
 /** The offset just after a line's line ending (its range ends before it). */
@@ -140,15 +139,15 @@ export function replaceValue(entry: EntryLine, value: string): TextEdit {
   const before = entry.raw.slice(0, start.offset - entry.range.start.offset);
   if (entry.rawValue.text === "") {
     const blank = before.endsWith("=") && value !== "" ? " " : "";
-    return { start: start.offset, end: end.offset, newText: blank + value };
+    return replace(start.offset, end.offset, blank + value);
   }
   const dropBlank = value === "" && /=[ \t]$/.test(before) ? 1 : 0;
-  return { start: start.offset - dropBlank, end: end.offset, newText: value };
+  return replace(start.offset - dropBlank, end.offset, value);
 }
 
 /** Replaces the key of an entry as written, keeping everything else on its line. */
 export function replaceKey(entry: EntryLine, key: string): TextEdit {
-  return { start: entry.key.range.start.offset, end: entry.key.range.end.offset, newText: key };
+  return replace(entry.key.range, key);
 }
 
 /** The text a new value is written as: quoted when the value it replaces was, unless already quoted. */

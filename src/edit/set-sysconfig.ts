@@ -4,6 +4,7 @@
  * in the value). A value that qat_init.sh or qatmgr would refuse is refused here first.
  */
 import type { TextEdit } from "../diagnostics.ts";
+import { insert, replace } from "../fixes.ts";
 import { closest, didYouMean } from "../lint/suggest.ts";
 import {
   acceptedSpelling,
@@ -81,11 +82,7 @@ export function setEnvValues(text: string, list: readonly EnvAssignment[], optio
     const services = a.key === "ServicesEnabled";
     if (entry) {
       const crlf = services && entry.eol === "\r\n";
-      edits.push({
-        start: entry.range.start.offset,
-        end: entry.range.end.offset + (crlf ? 1 : 0),
-        newText: `${a.key}=${a.value}`,
-      });
+      edits.push(replace(entry.range.start.offset, entry.range.end.offset + (crlf ? 1 : 0), `${a.key}=${a.value}`));
     } else {
       appended += `${a.key}=${a.value}${services ? "\n" : eol}`;
     }
@@ -93,7 +90,7 @@ export function setEnvValues(text: string, list: readonly EnvAssignment[], optio
   if (appended !== "") {
     const end = doc.lines.at(-1);
     const needsEol = end !== undefined && end.eol === "" && end.raw !== "";
-    edits.push({ start: text.length, end: text.length, newText: (needsEol ? eol : "") + appended });
+    edits.push(insert(text.length, (needsEol ? eol : "") + appended));
   }
   const result = finish(text, edits, { ...options, kind: "qatlib" });
   const wanted = last.get("ServicesEnabled");

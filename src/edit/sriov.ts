@@ -7,6 +7,7 @@
  */
 import { type SectionView, view } from "../config/view.ts";
 import type { TextEdit } from "../diagnostics.ts";
+import { insert } from "../fixes.ts";
 import { resolveDevice } from "../lint/lint.ts";
 import { instanceKey } from "../model/keys.ts";
 import { parse } from "../syntax/parse.ts";
@@ -78,7 +79,7 @@ function commentOutKernelInstances(node: SectionNode, eol: string): TextEdit[] {
   return entries.map((line, i) => {
     const at = line.range.start.offset;
     const why = "# qatconf enable-sriov: no kernel instances while SR-IOV is on (Intel application note 330689)";
-    return { start: at, end: at, newText: i === 0 ? `${why}${eol}# ` : "# " };
+    return insert(at, i === 0 ? `${why}${eol}# ` : "# ");
   });
 }
 
@@ -90,11 +91,10 @@ function commentOut(node: SectionNode, vfFiles: string, eol: string): TextEdit[]
     `# see qatconf vf-config); the section is kept here, commented out.`,
   ];
   const start = node.header.range.start.offset;
-  const edits: TextEdit[] = [{ start, end: start, newText: `${why.join(eol)}${eol}# ` }];
+  const edits: TextEdit[] = [insert(start, `${why.join(eol)}${eol}# `)];
   for (const line of node.body) {
     if (line.kind !== "entry") continue;
-    const at = line.range.start.offset;
-    edits.push({ start: at, end: at, newText: "# " });
+    edits.push(insert(line.range.start.offset, "# "));
   }
   return edits;
 }

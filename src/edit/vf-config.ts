@@ -4,6 +4,7 @@
  * instances with `cy;dc`): the counts come from the ring allocator, never from a table.
  */
 import { view } from "../config/view.ts";
+import { insert } from "../fixes.ts";
 import { deviceSettings, lint } from "../lint/lint.ts";
 import { closest, didYouMean } from "../lint/suggest.ts";
 import { allocate, slotCounts, unsupportedOnPf } from "../model/allocator.ts";
@@ -115,7 +116,7 @@ export function vfConfig(request: VfConfigRequest): EditResult {
       errors,
     );
   }
-  return { ...result, edits: [{ start: 0, end: 0, newText: result.text }] };
+  return { ...result, edits: [insert(0, result.text)] };
 }
 
 /** GENERAL and KERNEL of a VF file, as Intel's shipped VF files write them. */

@@ -10,6 +10,7 @@
  */
 import type { Diagnostic, TextEdit } from "../diagnostics.ts";
 import { applyEdits } from "../edit/text-edit.ts";
+import { replace } from "../fixes.ts";
 import { documentServices, environment, lineAt } from "../qatlib/sysconfig.ts";
 import { type FileKind, parseAs } from "../syntax/kind.ts";
 import type { ConfigDocument, Line, LineEnding } from "../syntax/tree.ts";
@@ -106,7 +107,7 @@ export function formatEdits(doc: ConfigDocument, options: Pick<FormatOptions, "a
     }
     if (newText !== line.raw) {
       const start = line.range.start.offset;
-      edits.push({ start, end: start + line.raw.length, newText });
+      edits.push(replace(start, start + line.raw.length, newText));
     }
   });
   return edits;

@@ -2,7 +2,7 @@
  * The lint engine's contract: rules, their context, and what `lint` takes and returns.
  */
 import type { ConfigView } from "../config/view.ts";
-import type { Diagnostic, Severity } from "../diagnostics.ts";
+import type { Applicability, Diagnostic, Severity } from "../diagnostics.ts";
 import type { Consumer } from "../model/consumers.ts";
 import type { DeviceConfig, DeviceFamily } from "../model/types.ts";
 import type { FileKind } from "../syntax/kind.ts";
@@ -68,8 +68,11 @@ export interface RuleContext extends LintedFile {
    */
   skippedForDevice?: readonly string[];
   /** Reports a finding; severity defaults to the rule's. */
-  report(diagnostic: Omit<Diagnostic, "ruleId" | "severity"> & { severity?: Severity }): void;
+  report(diagnostic: Reported): void;
 }
+
+/** What a rule reports: a diagnostic without its rule id, its severity the rule's unless given. */
+export type Reported = Omit<Diagnostic, "ruleId" | "severity"> & { severity?: Severity };
 
 /** What every rule declares beside its check: for `qatconf rules`, doc pages and reporters. */
 export interface RuleMeta {
@@ -78,9 +81,14 @@ export interface RuleMeta {
   defaultSeverity: Severity;
   /** One line: what the rule checks. */
   description: string;
-  /** Whether its diagnostics carry fixes that `--fix` applies. */
-  fixable: boolean;
+  /** Whether its diagnostics carry fixes: for none, for some of them, for every one. */
+  fixAvailability: FixAvailability;
+  /** For a rule with fixes: whether `--fix` applies them, or only `--fix --unsafe-fixes` and the editor. */
+  fixApplicability?: Applicability;
 }
+
+/** Whether a rule's findings carry a fix (ruff's `FixAvailability`). */
+export type FixAvailability = "never" | "sometimes" | "always";
 
 /** One file of a set linted together, as a set rule sees it. */
 export interface SetFile extends LintedFile {
@@ -91,7 +99,7 @@ export interface SetFile extends LintedFile {
 export interface SetRuleContext {
   files: readonly SetFile[];
   /** Reports a finding in one of the files; severity defaults to the rule's. */
-  report(file: SetFile, diagnostic: Omit<Diagnostic, "ruleId" | "severity"> & { severity?: Severity }): void;
+  report(file: SetFile, diagnostic: Reported): void;
 }
 
 /**

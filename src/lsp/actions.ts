@@ -1,17 +1,20 @@
 /**
- * Code actions: each lint fix as a quick fix, a `qatconf-disable-next-line` comment for any finding
- * but a syntax error (which cannot be suppressed), and "fix all" (`source.fixAll.qatconf`: what
- * `qatconf lint --fix` would write, as one edit of the buffer; nothing is written to disk).
+ * Code actions: each lint fix as a quick fix, unsafe ones too (a person picks it), a
+ * `qatconf-disable-next-line` comment for any finding but a syntax error (which cannot be
+ * suppressed), and "fix all" (`source.fixAll.qatconf`: what `qatconf lint --fix` would write, so
+ * safe fixes only, since editors run it on save; one edit of the buffer, nothing written to disk).
  */
 
 import { type CodeAction, CodeActionKind, type Range as LspRange } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { fixText } from "../cli/fix.ts";
 import type { Diagnostic } from "../diagnostics.ts";
+import { insert, replace } from "../fixes.ts";
 import { findRule } from "../lint/lint.ts";
+import { fixApplicability } from "../lint/rule-fixes.ts";
 import { SYNTAX_RULE } from "../syntax/parse.ts";
 import type { Analysis } from "./analysis.ts";
-import { rangeOf, toLspDiagnostic, toLspEdits } from "./convert.ts";
+import { toLspDiagnostic, toLspEdits } from "./convert.ts";
 
 /** The kind of the "fix all" action. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.qatconf`;
@@ -35,7 +38,8 @@ export function codeActions(
   diagnostics.forEach((d, index) => {
     if (!overlaps(d, start, end)) return;
     const lsp = toLspDiagnostic(doc, d, index);
-    if (d.fix && findRule(d.ruleId)?.fixable && wants(CodeActionKind.QuickFix)) {
+    const applicability = fixApplicability(findRule(d.ruleId));
+    if (d.fix && applicability !== undefined && wants(CodeActionKind.QuickFix)) {
       actions.push({
         title: `${d.fix.description} (${d.ruleId})`,
         kind: CodeActionKind.QuickFix,
@@ -56,23 +60,21 @@ export function codeActions(
           diagnostics: [lsp],
           edit: {
             changes: {
-              [doc.uri]: [
-                { range: rangeOf(doc, at, at), newText: `${indent}# qatconf-disable-next-line ${d.ruleId}${eol}` },
-              ],
+              [doc.uri]: toLspEdits(doc, [insert(at, `${indent}# qatconf-disable-next-line ${d.ruleId}${eol}`)]),
             },
           },
         });
       }
     }
   });
-  if (wants(FIX_ALL_KIND) && diagnostics.some((d) => d.fix && findRule(d.ruleId)?.fixable)) {
+  if (wants(FIX_ALL_KIND) && diagnostics.some((d) => d.fix && fixApplicability(findRule(d.ruleId)) === "safe")) {
     const fixed = fixText(analysis.text, analysis.options);
     if (!fixed.refused && fixed.text !== analysis.text) {
       actions.push({
-        title: `Fix all qatconf findings that have a fix (${fixed.fixed})`,
+        title: `Fix all qatconf findings that have a safe fix (${fixed.fixed})`,
         kind: FIX_ALL_KIND,
         edit: {
-          changes: { [doc.uri]: [{ range: rangeOf(doc, 0, analysis.text.length), newText: fixed.text }] },
+          changes: { [doc.uri]: toLspEdits(doc, [replace(0, analysis.text.length, fixed.text)]) },
         },
       });
     }

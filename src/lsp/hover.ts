@@ -5,6 +5,7 @@
  * `qatconf-disable` comment, the rule and its page; on a section header, what kind of section it is.
  */
 import { findRule } from "../lint/lint.ts";
+import { fixableLabel } from "../lint/rule-fixes.ts";
 import { suppressions } from "../lint/suppress.ts";
 import { slotCounts } from "../model/allocator.ts";
 import { existsIn, instanceKey, type KeySpec, lookupKey, sectionKind } from "../model/keys.ts";
@@ -52,7 +53,7 @@ function ruleHover(analysis: Analysis, line: Line, offset: number): HoverText | 
       if (!within(piece.range, offset)) continue;
       const rule = findRule(piece.text);
       if (!rule) return undefined;
-      const fixable = rule.fixable ? ", fixable" : "";
+      const fixable = rule.fixAvailability === "never" ? "" : `, fixable: ${fixableLabel(rule)}`;
       return {
         markdown: `**${code(rule.id)}** (${rule.defaultSeverity}${fixable}): ${rule.description}\n\n[${rule.id}.md](${ruleDocUrl(rule.id)})`,
         range: piece.range,

@@ -177,7 +177,7 @@ const FAMILIES: readonly DeviceFamily[] = [
   {
     id: "c4xxx",
     aliases: [],
-    name: "Intel C4xxx (QAT 1.8)",
+    name: "Intel C4xxx",
     generation: "1.8",
     pfDeviceIds: ["18a0"],
     vfDeviceIds: ["18a1"],

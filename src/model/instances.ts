@@ -348,3 +348,31 @@ function request(
   if (core !== undefined) out.core = core;
   return out;
 }
+
+/**
+ * A file's instance sections: from its device model when the family is known, else read from the
+ * view directly (no driver package to follow).
+ */
+export function instanceSectionsOf(file: { device?: DeviceConfig; view: ConfigView }): InstanceSection[] {
+  return file.device?.sections ?? readInstanceSections(file.view);
+}
+
+/** Whether the driver creates the section's instances: kernel sections, user sections with processes. */
+export function isProcessed(section: InstanceSection): boolean {
+  return section.kernel || section.processes > 0;
+}
+
+/**
+ * Whether ServicesEnabled enables a kind of instance on the device; `undefined` when unknown (no
+ * family, QAT 1.5, or a value the driver refuses).
+ */
+export function kindEnabled(file: { device?: DeviceConfig }, kind: InstanceKind): boolean | undefined {
+  const map = file.device?.ringMap;
+  if (!map) return undefined;
+  return kind === "dc" ? map.includes("dc") : map.some((s) => s === "cy" || s === "sym" || s === "asym");
+}
+
+/** `Cy0 ("SSL0") in [SSL]`: an instance as a message names it. */
+export function describeInstance(d: InstanceDeclaration): string {
+  return `${d.label}${d.name === undefined ? "" : ` ("${d.name}")`} in [${d.section}]`;
+}

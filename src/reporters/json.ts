@@ -3,8 +3,9 @@
  * `line`, `column`, `endLine`, `endColumn` (the end is exclusive, as in eslint's JSON and SARIF).
  * Columns count UTF-16 code units, as JavaScript strings do.
  */
-import type { Diagnostic, Fix, Severity } from "../diagnostics.ts";
-import type { Reporter } from "./types.ts";
+import type { Applicability, Diagnostic, Fix, Severity } from "../diagnostics.ts";
+import { fixApplicability } from "../lint/rule-fixes.ts";
+import type { Reporter, RuleMeta } from "./types.ts";
 
 /** One diagnostic of the JSON report. */
 export interface JsonDiagnostic {
@@ -16,8 +17,11 @@ export interface JsonDiagnostic {
   endLine: number;
   endColumn: number;
   hint?: string;
-  /** Edits as 0-based offsets into the file's text as read. */
-  fix?: Fix;
+  /**
+   * Edits as 0-based offsets into the file's text as read, and whether `--fix` applies them
+   * (`safe`) or only `--fix --unsafe-fixes` does; no applicability for a rule the run does not know.
+   */
+  fix?: Fix & { applicability?: Applicability };
 }
 
 /** One file of the JSON report. */
@@ -26,7 +30,8 @@ export interface JsonFileReport {
   diagnostics: JsonDiagnostic[];
 }
 
-function toJson(d: Diagnostic): JsonDiagnostic {
+function toJson(d: Diagnostic, rules: ReadonlyMap<string, RuleMeta>): JsonDiagnostic {
+  const applicability = fixApplicability(rules.get(d.ruleId));
   return {
     ruleId: d.ruleId,
     severity: d.severity,
@@ -36,15 +41,24 @@ function toJson(d: Diagnostic): JsonDiagnostic {
     endLine: d.range.end.line,
     endColumn: d.range.end.column,
     ...(d.hint === undefined ? {} : { hint: d.hint }),
-    ...(d.fix === undefined ? {} : { fix: { description: d.fix.description, edits: d.fix.edits } }),
+    ...(d.fix === undefined
+      ? {}
+      : {
+          fix: {
+            description: d.fix.description,
+            edits: d.fix.edits,
+            ...(applicability === undefined ? {} : { applicability }),
+          },
+        }),
   };
 }
 
 /** Renders every file, clean ones included (so that a consumer sees what was checked). */
-export const json: Reporter = (results) => {
+export const json: Reporter = (results, options) => {
+  const rules = new Map(options.rules.map((r) => [r.id, r]));
   const report: JsonFileReport[] = results.map((r) => ({
     filePath: r.filePath,
-    diagnostics: r.diagnostics.map(toJson),
+    diagnostics: r.diagnostics.map((d) => toJson(d, rules)),
   }));
   return `${JSON.stringify(report, null, 2)}\n`;
 };

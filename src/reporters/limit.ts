@@ -7,8 +7,12 @@
 /** Findings shown per file by the human reports; the rest are counted in one line. */
 export const MAX_FINDINGS_PER_FILE = 100;
 
-/** The longest message or hint shown (in UTF-16 code units) before it is cut with `…`. */
-export const MAX_MESSAGE_LENGTH = 500;
+/**
+ * The longest message or hint shown (in UTF-16 code units) before it is cut with `…`. The bound is
+ * there for text echoed from the file (a 1 MB key); qatconf's own longest hint (ring-budget on a VF
+ * with assumed PF services, about 560) must fit whole, or its advice is cut off where it matters.
+ */
+export const MAX_MESSAGE_LENGTH = 1000;
 
 /** The first `max` items, and how many were left out. */
 export function limitFindings<T>(

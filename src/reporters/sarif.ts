@@ -5,7 +5,8 @@
  */
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Diagnostic, Severity } from "../diagnostics.ts";
+import type { Applicability, Diagnostic, Severity } from "../diagnostics.ts";
+import type { FixAvailability } from "../lint/types.ts";
 import { relativeToCwd, wellFormed } from "./location.ts";
 import { HOMEPAGE, ruleDocUrl } from "./rule-docs.ts";
 import type { FileReport, Reporter, RuleMeta } from "./types.ts";
@@ -19,7 +20,7 @@ interface SarifRule {
   shortDescription: { text: string };
   helpUri: string;
   defaultConfiguration: { level: Level };
-  properties: { fixable: boolean };
+  properties: { fixAvailability: FixAvailability; fixApplicability?: Applicability };
 }
 
 /** Renders one SARIF log with a single run. */
@@ -51,7 +52,12 @@ function ruleTable(registry: readonly RuleMeta[], results: readonly FileReport[]
   for (const file of results) {
     for (const d of file.diagnostics) {
       if (!metas.has(d.ruleId)) {
-        metas.set(d.ruleId, { id: d.ruleId, defaultSeverity: d.severity, description: d.ruleId, fixable: false });
+        metas.set(d.ruleId, {
+          id: d.ruleId,
+          defaultSeverity: d.severity,
+          description: d.ruleId,
+          fixAvailability: "never",
+        });
       }
     }
   }
@@ -60,7 +66,10 @@ function ruleTable(registry: readonly RuleMeta[], results: readonly FileReport[]
     shortDescription: { text: r.description },
     helpUri: ruleDocUrl(r.id),
     defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
-    properties: { fixable: r.fixable },
+    properties: {
+      fixAvailability: r.fixAvailability,
+      ...(r.fixApplicability === undefined ? {} : { fixApplicability: r.fixApplicability }),
+    },
   }));
 }
 

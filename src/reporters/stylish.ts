@@ -2,7 +2,8 @@
  * The human report: every finding (the first 100 of a file, the rest counted in one line) as `file:line:col  severity  message  rule-id` (a path terminals
  * and editors open at the spot), its source line with the range underlined, its hint, and a summary.
  */
-import type { Diagnostic, Severity } from "../diagnostics.ts";
+import type { Applicability, Diagnostic, Severity } from "../diagnostics.ts";
+import { fixApplicability } from "../lint/rule-fixes.ts";
 import { codeFrame, printableText, SourceLines } from "./code-frame.ts";
 import { clip, limitFindings, omittedLine } from "./limit.ts";
 import type { FileReport, Reporter, RuleMeta } from "./types.ts";
@@ -65,17 +66,28 @@ function count(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-/** `N errors, N warnings[, N info][ (N fixable with --fix)]`: fixable counts fixes of fixable rules, the ones `--fix` applies. */
+/**
+ * `N errors, N warnings[, N info][ (N fixable with --fix, N with --fix --unsafe-fixes)]`: the fixes
+ * `--fix` applies, and those it applies only with `--unsafe-fixes`.
+ */
 function summary(results: readonly FileReport[], rules: readonly RuleMeta[], paint: Paint): string {
   const diagnostics = results.flatMap((r) => r.diagnostics);
-  const fixableRules = new Set(rules.filter((r) => r.fixable).map((r) => r.id));
+  const applicability = new Map(rules.map((r) => [r.id, fixApplicability(r)]));
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;
   const infos = diagnostics.length - errors - warnings;
-  const fixable = diagnostics.filter((d) => d.fix !== undefined && fixableRules.has(d.ruleId)).length;
+  const fixes = (a: Applicability) =>
+    diagnostics.filter((d) => d.fix !== undefined && applicability.get(d.ruleId) === a).length;
+  const fixable = [
+    [fixes("safe"), "--fix"],
+    [fixes("unsafe"), "--fix --unsafe-fixes"],
+  ] as const;
   const parts = [count(errors, "error"), count(warnings, "warning")];
   if (infos > 0) parts.push(`${infos} info`);
-  const tail = fixable > 0 ? ` (${fixable} fixable with --fix)` : "";
+  const offered = fixable
+    .filter(([n]) => n > 0)
+    .map(([n, flags], i) => `${n}${i === 0 ? " fixable" : ""} with ${flags}`);
+  const tail = offered.length > 0 ? ` (${offered.join(", ")})` : "";
   const style: Style = errors > 0 ? "red" : warnings > 0 ? "yellow" : "blue";
   return paint("bold", paint(style, `${parts.join(", ")}${tail}`));
 }

@@ -15,7 +15,7 @@ export interface FileReport {
 }
 
 /** What a report says about a rule: its metadata without its check. */
-export type RuleMeta = Pick<Rule, "id" | "defaultSeverity" | "description" | "fixable">;
+export type RuleMeta = Pick<Rule, "id" | "defaultSeverity" | "description" | "fixAvailability" | "fixApplicability">;
 
 /** What a reporter needs besides the findings. */
 export interface ReporterOptions {

@@ -1,3 +1,4 @@
+import { consumersOf, isDeviceFile, shortName } from "../lint/rule-support/set-files.ts";
 import type { SetFile, SetRule } from "../lint/types.ts";
 import {
   type Consumer,
@@ -6,7 +7,6 @@ import {
   type SectionOffer,
   sectionCapacity,
 } from "../model/consumers.ts";
-import { consumersOf, isDeviceFile, shortName } from "./set-support.ts";
 
 /**
  * Programs running more QAT processes on a section than it lets start across the host's devices:
@@ -18,7 +18,7 @@ export const consumerProcesses: SetRule = {
   id: "consumer-processes",
   defaultSeverity: "error",
   description: "Programs run more QAT processes than NumProcesses (x devices) of their section allows",
-  fixable: false,
+  fixAvailability: "never",
   checkSet(context) {
     const devices = context.files.filter(isDeviceFile);
     const bySection = new Map<string, Consumer[]>();

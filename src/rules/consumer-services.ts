@@ -1,6 +1,7 @@
+import { fileHead } from "../lint/rule-support/ranges.ts";
+import { consumersOf, isDeviceFile, shortName } from "../lint/rule-support/set-files.ts";
 import type { SetRule } from "../lint/types.ts";
 import { describeConsumer, servicesOf } from "../model/consumers.ts";
-import { consumersOf, fileHead, isDeviceFile, shortName } from "./set-support.ts";
 
 /**
  * A device file whose services lack what a consumer of its section needs: QAT Engine's RSA and EC
@@ -11,7 +12,7 @@ export const consumerServices: SetRule = {
   id: "consumer-services",
   defaultSeverity: "error",
   description: "A device file does not run the services a program of its section needs",
-  fixable: false,
+  fixAvailability: "never",
   checkSet(context) {
     for (const file of context.files.filter(isDeviceFile)) {
       const map = file.device?.ringMap;
@@ -25,7 +26,7 @@ export const consumerServices: SetRule = {
         context.report(file, {
           message: `${describeConsumer(consumer)} needs ${missing.join(" and ")}, which ${shortName(file)} does not run (ServicesEnabled = ${file.device?.servicesEnabled}): that work goes to software or fails`,
           hint: `add ${missing.join(" and ")} to ServicesEnabled in [GENERAL], or give the program a device that runs them`,
-          range: entry?.rawValue.range ?? fileHead(file),
+          range: entry?.rawValue.range ?? fileHead(file.document),
         });
       }
     }

@@ -1,9 +1,10 @@
 import type { Fix } from "../diagnostics.ts";
+import { fix, replace } from "../fixes.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
 import { parseCoreAffinity } from "../model/core-affinity.ts";
+import { describeInstance, instanceSectionsOf, isProcessed } from "../model/instances.ts";
 import type { InstanceDeclaration, InstanceSection } from "../model/types.ts";
 import type { EntryLine } from "../syntax/tree.ts";
-import { describe, instanceSectionsOf, isProcessed } from "./instance-support.ts";
 
 /**
  * CoreAffinity values: a list the driver cannot read (`adf_cfg_set_core_number_for_instance` takes
@@ -16,7 +17,8 @@ export const coreAffinity: Rule = {
   id: "core-affinity",
   defaultSeverity: "warning",
   description: "A CoreAffinity list the driver cannot read, or a CPU the host does not have (--cpus)",
-  fixable: true,
+  fixAvailability: "sometimes",
+  fixApplicability: "safe",
   check(context) {
     for (const section of instanceSectionsOf(context)) {
       if (!isProcessed(section)) continue;
@@ -38,14 +40,14 @@ function checkInstance(
 ): void {
   const list = parseCoreAffinity(value);
   if (!list.ok) {
-    const fix = bracketFix(entry, value);
+    const brackets = bracketFix(entry, value);
     context.report({
-      message: `${describe(d)}: the driver cannot read ${d.label}CoreAffinity = ${value} (${list.error}) and stops with "Get core number failed"`,
-      hint: fix
+      message: `${describeInstance(d)}: the driver cannot read ${d.label}CoreAffinity = ${value} (${list.error}) and stops with "Get core number failed"`,
+      hint: brackets
         ? `drop the brackets: ${d.label}CoreAffinity = ${value.slice(1, -1)}`
         : "write CPU numbers and N-M ranges separated by commas, for example 0-3,8",
       range: entry.rawValue.range,
-      ...(fix ? { fix } : {}),
+      ...(brackets ? { fix: brackets } : {}),
     });
     return;
   }
@@ -56,7 +58,7 @@ function checkInstance(
   const missing = [...new Set(list.cores.slice(0, used))].filter((c) => c >= cpus).sort((a, b) => a - b);
   if (missing.length === 0) return;
   context.report({
-    message: `${describe(d)} is bound to CPU ${ranges(missing)}, but the host has ${cpus} CPU${cpus === 1 ? "" : "s"} (0-${cpus - 1})`,
+    message: `${describeInstance(d)} is bound to CPU ${ranges(missing)}, but the host has ${cpus} CPU${cpus === 1 ? "" : "s"} (0-${cpus - 1})`,
     hint: `use CPUs 0 to ${cpus - 1} in ${d.label}CoreAffinity`,
     range: entry.rawValue.range,
   });
@@ -69,10 +71,7 @@ function bracketFix(entry: EntryLine, value: string): Fix | undefined {
   const raw = entry.rawValue;
   const inner = /^\[(.*)\]$/.exec(raw.text);
   if (!inner) return undefined;
-  return {
-    description: "drop the brackets",
-    edits: [{ start: raw.range.start.offset, end: raw.range.end.offset, newText: inner[1] as string }],
-  };
+  return fix("drop the brackets", replace(raw.range, inner[1] as string));
 }
 
 /** `4,5,6,9` as `4-6, 9`. */

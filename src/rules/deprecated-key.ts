@@ -12,7 +12,7 @@ export const deprecatedKey: Rule = {
   id: "deprecated-key",
   defaultSeverity: "warning",
   description: "A key the driver of this device generation warns is deprecated",
-  fixable: false,
+  fixAvailability: "never",
   needsDevice: true,
   check(context) {
     const family = context.family;

@@ -1,5 +1,5 @@
+import { hostPfFile, shortName } from "../lint/rule-support/set-files.ts";
 import type { SetFile, SetRule } from "../lint/types.ts";
-import { hostPfFile, shortName } from "./set-support.ts";
 
 /**
  * PF files of one device type whose numbers have a gap or start above 0. adf_ctl gives the devices
@@ -11,7 +11,7 @@ export const deviceNumbering: SetRule = {
   id: "device-numbering",
   defaultSeverity: "warning",
   description: "The device files of one type are not numbered 0, 1, 2 ... without a gap",
-  fixable: false,
+  fixAvailability: "never",
   checkSet(context) {
     const byType = new Map<string, Map<number, SetFile>>();
     for (const file of context.files) {

@@ -1,6 +1,6 @@
 import type { Rule } from "../lint/types.ts";
+import { instanceSectionsOf } from "../model/instances.ts";
 import type { InstanceDeclaration } from "../model/types.ts";
-import { instanceSectionsOf } from "./instance-support.ts";
 
 /**
  * Two instances of the same kind with the same Name in a section. The driver does not refuse them,
@@ -12,7 +12,7 @@ export const duplicateInstanceName: Rule = {
   id: "duplicate-instance-name",
   defaultSeverity: "warning",
   description: "Two instances of a section share the same Name",
-  fixable: false,
+  fixAvailability: "never",
   check(context) {
     for (const section of instanceSectionsOf(context)) {
       const seen = new Map<string, InstanceDeclaration>();

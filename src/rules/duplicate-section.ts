@@ -9,7 +9,7 @@ export const duplicateSection: Rule = {
   id: "duplicate-section",
   defaultSeverity: "warning",
   description: "The same [Section] header appears more than once",
-  fixable: false,
+  fixAvailability: "never",
   check(context) {
     const qat15 = context.family?.generation === "1.5";
     for (const [name, sections] of context.view.sectionsByName()) {

@@ -1,6 +1,10 @@
 /**
  * The rule registry: every rule, in the order they run. One file per rule beside this one, each
- * holding its metadata and its check; its doc page is `docs/rules/<id>.md`.
+ * holding its metadata and its check; its doc page is `docs/rules/<id>.md`, whose `Fixable:` says
+ * the rule's `fixAvailability` and `fixApplicability`. A rule that finds several kinds of thing
+ * keeps finding apart from wording (`find`, `say`, `fixFor`, joined by `reportFindings`), and builds
+ * its fixes with `src/fixes.ts`. What rules share lives outside this folder (src/lint/rule-support/,
+ * the model): no rule imports another.
  */
 import type { Rule, SetRule } from "../lint/types.ts";
 import { consumerProcesses } from "./consumer-processes.ts";

@@ -1,7 +1,6 @@
 import type { Rule, RuleContext } from "../lint/types.ts";
-import { COUNT_KEY } from "../model/instances.ts";
+import { COUNT_KEY, describeInstance, instanceSectionsOf, isProcessed, kindEnabled } from "../model/instances.ts";
 import type { InstanceDeclaration, InstanceSection } from "../model/types.ts";
-import { describe, instanceSectionsOf, isProcessed, kindEnabled } from "./instance-support.ts";
 
 /** Keys the driver reads for every instance it creates, and what to write. */
 const REQUIRED: readonly { suffix: string; example: string }[] = [
@@ -20,7 +19,7 @@ export const instanceMissingKey: Rule = {
   id: "instance-missing-key",
   defaultSeverity: "error",
   description: "An instance the driver creates lacks its Name, IsPolled or CoreAffinity key",
-  fixable: false,
+  fixAvailability: "never",
   check(context) {
     // QAT 1.5's driver reads instances its own way; it is not checked here.
     if (context.family?.generation === "1.5") return;
@@ -58,7 +57,7 @@ function reportPartial(context: RuleContext, d: InstanceDeclaration): void {
   if (missing.length === 0) return;
   const names = missing.map((r) => `${d.label}${r.suffix}`);
   context.report({
-    message: `${describe(d)} has no ${names.join(", ")}: the driver stops with "Failed to create rings for ${d.kind}"`,
+    message: `${describeInstance(d)} has no ${names.join(", ")}: the driver stops with "Failed to create rings for ${d.kind}"`,
     hint: `add ${missing.map((r) => `${d.label}${r.example}`).join("; ")}`,
     range: d.range,
   });

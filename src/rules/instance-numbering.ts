@@ -1,7 +1,6 @@
 import type { Rule, RuleContext } from "../lint/types.ts";
-import { COUNT_KEY } from "../model/instances.ts";
+import { COUNT_KEY, instanceSectionsOf } from "../model/instances.ts";
 import type { InstanceDeclaration, InstanceSection } from "../model/types.ts";
-import { instanceSectionsOf } from "./instance-support.ts";
 
 /**
  * Instance keys past the count. The driver creates `Cy0` to `Cy<n-1>` for `NumberCyInstances = n`
@@ -13,7 +12,7 @@ export const instanceNumbering: Rule = {
   id: "instance-numbering",
   defaultSeverity: "warning",
   description: "Instance keys numbered at or past the section's instance count, which the driver ignores",
-  fixable: false,
+  fixAvailability: "never",
   check(context) {
     for (const section of instanceSectionsOf(context)) {
       for (const d of section.instances) {

@@ -1,6 +1,6 @@
 import type { Rule } from "../lint/types.ts";
+import { describeInstance, instanceSectionsOf, isProcessed, kindEnabled } from "../model/instances.ts";
 import type { InstanceDeclaration } from "../model/types.ts";
-import { describe, instanceSectionsOf, isProcessed, kindEnabled } from "./instance-support.ts";
 
 /**
  * A user instance must poll (`IsPolled = 1`) or use epoll (`IsPolled = 2`). Anything else makes
@@ -12,7 +12,7 @@ export const instancePolling: Rule = {
   id: "instance-polling",
   defaultSeverity: "error",
   description: "A user instance's IsPolled is not 1 (poll) or 2 (epoll)",
-  fixable: false,
+  fixAvailability: "never",
   check(context) {
     if (context.family?.generation === "1.5") return;
     for (const section of instanceSectionsOf(context)) {
@@ -23,13 +23,13 @@ export const instancePolling: Rule = {
         if (!entry) continue;
         if (d.poll === undefined) {
           context.report({
-            message: `${describe(d)}: ${d.label}IsPolled is not a number, and the driver stops creating instances`,
+            message: `${describeInstance(d)}: ${d.label}IsPolled is not a number, and the driver stops creating instances`,
             hint: section.kernel ? "use 0 (interrupts) or 1 (poll)" : "use 1 (poll) or 2 (epoll)",
             range: entry.range,
           });
         } else if (!section.kernel && d.poll !== 1 && d.poll !== 2) {
           context.report({
-            message: `${describe(d)} has IsPolled = ${d.poll}: the driver stops with "User instance ${name(d)} needs to be configured with IsPolled 1 or 2 for poll and epoll mode, respectively"`,
+            message: `${describeInstance(d)} has IsPolled = ${d.poll}: the driver stops with "User instance ${name(d)} needs to be configured with IsPolled 1 or 2 for poll and epoll mode, respectively"`,
             hint: "user processes cannot take interrupts: use 1 (poll) or 2 (epoll)",
             range: entry.range,
           });

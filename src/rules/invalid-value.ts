@@ -25,7 +25,7 @@ export const invalidValue: Rule = {
   id: "invalid-value",
   defaultSeverity: "warning",
   description: "A value of the wrong type or outside the range the driver accepts",
-  fixable: false,
+  fixAvailability: "never",
   check(context) {
     for (const section of context.view.sections) {
       const userSection = sectionKind(section.name) === "user";

@@ -1,9 +1,10 @@
 import { driverValue, type MergedSectionView, type SectionView } from "../config/view.ts";
 import type { Severity } from "../diagnostics.ts";
+import { fileStart } from "../lint/rule-support/ranges.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
 import { sectionKind } from "../model/keys.ts";
+import type { Generation } from "../model/types.ts";
 import type { Range } from "../syntax/tree.ts";
-import { fileStart } from "./file-start-support.ts";
 
 /**
  * Keys without which the driver does not start the device:
@@ -20,7 +21,7 @@ export const missingRequiredKey: Rule = {
   id: "missing-required-key",
   defaultSeverity: "error",
   description: "A section or key the driver needs to start the device is missing",
-  fixable: false,
+  fixAvailability: "never",
   check(context) {
     const qat15 = context.family?.generation === "1.5";
     const general = context.view.merged("GENERAL");
@@ -39,7 +40,7 @@ export const missingRequiredKey: Rule = {
           "ServicesEnabled",
           at,
           "the driver cannot choose the services and does not start the device",
-          "add ServicesEnabled (for example cy;dc, or asym;sym on QAT 2.0)",
+          `add ServicesEnabled (for example ${servicesExample(context.family?.generation)})`,
           qat15 ? "warning" : undefined,
         );
       }
@@ -129,4 +130,12 @@ function reportMissing(
     range,
     ...(severity === undefined ? {} : { severity }),
   });
+}
+
+/** A ServicesEnabled value the file's generation takes; all three spellings when it is unknown. */
+function servicesExample(generation: Generation | undefined): string {
+  if (generation === "1.5") return "cy0;dc";
+  if (generation === "2.0") return "asym;sym";
+  if (generation === undefined) return "cy;dc, cy0;dc on QAT 1.5, or asym;sym on QAT 2.0";
+  return "cy;dc";
 }

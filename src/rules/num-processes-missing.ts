@@ -1,5 +1,5 @@
 import type { Rule } from "../lint/types.ts";
-import { instanceSectionsOf } from "./instance-support.ts";
+import { instanceSectionsOf } from "../model/instances.ts";
 
 /**
  * A user section with instances and no NumProcesses. `adf_cfg_process_user_section` reads a missing
@@ -11,7 +11,7 @@ export const numProcessesMissing: Rule = {
   id: "num-processes-missing",
   defaultSeverity: "warning",
   description: "A user section declares instances but has no NumProcesses, so none are created",
-  fixable: false,
+  fixAvailability: "never",
   check(context) {
     for (const section of instanceSectionsOf(context)) {
       if (section.kernel || section.numProcesses) continue;

@@ -10,7 +10,7 @@ export const qatlibCommentedServices: Rule = {
   id: "qatlib-commented-services",
   defaultSeverity: "warning",
   description: "A commented '#ServicesEnabled=...' that qat_init.sh still reads",
-  fixable: false,
+  fixAvailability: "never",
   kinds: ["qatlib"],
   check(context) {
     const doc = context.document;

@@ -11,7 +11,7 @@ export const qatlibPolicyServices: Rule = {
   id: "qatlib-policy-services",
   defaultSeverity: "warning",
   description: "POLICY=1 with the default services: each process gets crypto or compression, never both",
-  fixable: false,
+  fixAvailability: "never",
   kinds: ["qatlib"],
   check(context) {
     const policy = assignments(context.document).get("POLICY")?.at(-1);

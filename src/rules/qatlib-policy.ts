@@ -10,7 +10,7 @@ export const qatlibPolicy: Rule = {
   id: "qatlib-policy",
   defaultSeverity: "error",
   description: "A POLICY that qatmgr refuses ('Invalid policy'): qat.service fails to start",
-  fixable: false,
+  fixAvailability: "never",
   kinds: ["qatlib"],
   check(context) {
     const entries = assignments(context.document).get("POLICY") ?? [];

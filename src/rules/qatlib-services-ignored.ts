@@ -1,4 +1,5 @@
 import type { Fix } from "../diagnostics.ts";
+import { fix, replace } from "../fixes.ts";
 import type { Rule } from "../lint/types.ts";
 import {
   type AwkRecord,
@@ -23,7 +24,8 @@ export const qatlibServicesIgnored: Rule = {
   id: "qatlib-services-ignored",
   defaultSeverity: "error",
   description: "A ServicesEnabled that qat_init.sh silently ignores (order, blanks, quotes, two lines, CRLF)",
-  fixable: true,
+  fixAvailability: "sometimes",
+  fixApplicability: "safe",
   kinds: ["qatlib"],
   check(context) {
     const doc = context.document;
@@ -38,7 +40,7 @@ export const qatlibServicesIgnored: Rule = {
       // No fix to a value the kernel would then refuse (`cy;dc` read as three services on GEN4).
       const generation = context.options.device === undefined ? "gen4" : servicesGeneration(context.options.device);
       const safe = spelling !== undefined && kernelRefusal(spelling, generation ?? "gen4") === undefined;
-      const fix = others.length === 0 && spelling !== undefined && safe ? rewrite(entry, spelling) : undefined;
+      const rewritten = others.length === 0 && spelling !== undefined && safe ? rewrite(entry, spelling) : undefined;
       context.report({
         message: `qat_init.sh ignores this ServicesEnabled without a word: ${reason}`,
         hint:
@@ -48,7 +50,7 @@ export const qatlibServicesIgnored: Rule = {
               ? `write it as qat_init.sh spells it: ServicesEnabled=${spelling}`
               : `use one of: ${SERVICES_LIST.join(" ")}`,
         range: entry.range,
-        ...(fix ? { fix } : {}),
+        ...(rewritten ? { fix: rewritten } : {}),
       });
     }
   },
@@ -86,8 +88,5 @@ function whyIgnored(
 function rewrite(entry: EntryLine, spelling: string): Fix {
   const start = entry.range.start.offset;
   const end = entry.range.end.offset + (entry.eol === "\r\n" ? 1 : 0);
-  return {
-    description: `write ServicesEnabled=${spelling}`,
-    edits: [{ start, end, newText: `${SERVICES_MARK}${spelling}` }],
-  };
+  return fix(`write ServicesEnabled=${spelling}`, replace(start, end, `${SERVICES_MARK}${spelling}`));
 }

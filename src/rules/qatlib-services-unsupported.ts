@@ -11,7 +11,7 @@ export const qatlibServicesUnsupported: Rule = {
   id: "qatlib-services-unsupported",
   defaultSeverity: "error",
   description: "A ServicesEnabled the kernel refuses for the device generation (three services or decomp on GEN4)",
-  fixable: false,
+  fixAvailability: "never",
   kinds: ["qatlib"],
   check(context) {
     const doc = context.document;

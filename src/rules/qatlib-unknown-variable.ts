@@ -1,3 +1,4 @@
+import { fix, replace } from "../fixes.ts";
 import { closest, didYouMean } from "../lint/suggest.ts";
 import type { Rule } from "../lint/types.ts";
 import { assignments, QATLIB_VARIABLES } from "../qatlib/sysconfig.ts";
@@ -13,7 +14,8 @@ export const qatlibUnknownVariable: Rule = {
   id: "qatlib-unknown-variable",
   defaultSeverity: "warning",
   description: "A variable in /etc/sysconfig/qat that qatlib does not read (misspelt, wrong case)",
-  fixable: true,
+  fixAvailability: "sometimes",
+  fixApplicability: "unsafe",
   kinds: ["qatlib"],
   check(context) {
     for (const [name, entries] of assignments(context.document)) {
@@ -25,14 +27,7 @@ export const qatlibUnknownVariable: Rule = {
           message: `qatlib does not read '${name}': the line does nothing`,
           hint: didYouMean(suggestions) ?? `qatlib reads ${KNOWN.join(", ")}`,
           range: entry.key.range,
-          ...(only
-            ? {
-                fix: {
-                  description: `rename to ${only}`,
-                  edits: [{ start: entry.key.range.start.offset, end: entry.key.range.end.offset, newText: only }],
-                },
-              }
-            : {}),
+          ...(only ? { fix: fix(`rename to ${only}`, replace(entry.key.range, only)) } : {}),
         });
       }
     }

@@ -1,5 +1,6 @@
+import { endOfFile } from "../lint/rule-support/ranges.ts";
+import { hostPfFile, shortName } from "../lint/rule-support/set-files.ts";
 import type { SetFile, SetRule } from "../lint/types.ts";
-import { endOfFile, hostPfFile, shortName } from "./set-support.ts";
 
 /**
  * A user section that some device files of a host offer and others of the same generation do not.
@@ -12,7 +13,7 @@ export const sectionAcrossDevices: SetRule = {
   id: "section-across-devices",
   defaultSeverity: "warning",
   description: "A user section spread over all devices is missing from one device's file",
-  fixable: false,
+  fixAvailability: "never",
   checkSet(context) {
     const byGeneration = new Map<string, SetFile[]>();
     for (const file of context.files) {
@@ -29,7 +30,7 @@ export const sectionAcrossDevices: SetRule = {
           context.report(file, {
             message: `[${name}] is offered by ${having.map(shortName).join(", ")} but not by ${shortName(file)}: an application started on ${name} gets no instance on this device`,
             hint: `add a [${name}] section to ${shortName(file)} (qatconf add-instance --section ${name}), or set LimitDevAccess = 1 in the others if the application is meant for one device`,
-            range: endOfFile(file),
+            range: endOfFile(file.document),
           });
         }
       }

@@ -1,8 +1,7 @@
 import type { Rule, RuleContext } from "../lint/types.ts";
 import { unenabledServiceRefusal } from "../model/allocator.ts";
-import { COUNT_KEY } from "../model/instances.ts";
+import { COUNT_KEY, instanceSectionsOf, isProcessed, kindEnabled } from "../model/instances.ts";
 import type { CountSetting, InstanceKind, InstanceSection } from "../model/types.ts";
-import { instanceSectionsOf, isProcessed, kindEnabled } from "./instance-support.ts";
 
 /**
  * Instances of a service that ServicesEnabled does not name. L.4.24 refuses them outright when it
@@ -16,7 +15,7 @@ export const serviceNotEnabled: Rule = {
   id: "service-not-enabled",
   defaultSeverity: "error",
   description: "A section declares instances of a service that ServicesEnabled does not enable",
-  fixable: false,
+  fixAvailability: "never",
   needsDevice: true,
   check(context) {
     const device = context.device;

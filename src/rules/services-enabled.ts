@@ -1,4 +1,7 @@
 import { driverValue } from "../config/view.ts";
+import type { Fix } from "../diagnostics.ts";
+import { fix, replace } from "../fixes.ts";
+import { reportFindings, type Wording } from "../lint/rule-support/findings.ts";
 import { closest, didYouMean } from "../lint/suggest.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
 import { allFamilies } from "../model/devices.ts";
@@ -33,39 +36,64 @@ export const servicesEnabled: Rule = {
   id: "services-enabled",
   defaultSeverity: "error",
   description: "ServicesEnabled is not a value the device's driver accepts",
-  fixable: true,
+  fixAvailability: "sometimes",
+  fixApplicability: "unsafe",
   check(context) {
     const entry = context.view.merged("GENERAL")?.entry("ServicesEnabled");
     if (!entry) return;
-    const value = driverValue(entry.rawValue.text);
-    const family = context.family;
-    if (!family) {
-      if (!ANY_GENERATION.has(value)) report(context, entry, value, [...ANY_GENERATION], "no QAT driver accepts it");
-    } else if (family.generation === "1.5") {
-      checkQat15(context, entry, value);
-    } else {
-      checkFamily(context, entry, value, family);
-    }
+    const finding = find(context, entry);
+    if (finding) reportFindings(context, [finding], say, fixFor);
   },
 };
 
-function checkFamily(context: RuleContext, entry: EntryLine, value: string, family: DeviceFamily): void {
+/** A ServicesEnabled the driver refuses: for its device and profile, for every device, or QAT 1.5's tokens. */
+type Finding = { entry: EntryLine; value: string } & (
+  | {
+      kind: "not-accepted";
+      accepted: readonly string[];
+      /** The accepted values meant most likely (the same services spelt another way, else the closest). */
+      suggestions: readonly string[];
+      /** Who refuses it: no driver (the device is unknown), or this family's, logging `logged`. */
+      refusedBy: { kind: "any-driver" } | { kind: "family"; family: DeviceFamily; driver: string; logged: string };
+      /** The ServicesProfile the value was checked under. */
+      profile: string;
+    }
+  | { kind: "qat15-repeated" }
+  | { kind: "qat15-unknown-tokens"; unknown: readonly string[] }
+);
+
+function find(context: RuleContext, entry: EntryLine): Finding | undefined {
+  const value = driverValue(entry.rawValue.text);
+  const family = context.family;
+  if (!family) {
+    if (ANY_GENERATION.has(value)) return undefined;
+    const accepted = [...ANY_GENERATION];
+    return notAccepted(entry, value, accepted, { kind: "any-driver" }, "DEFAULT");
+  }
+  if (family.generation === "1.5") return findQat15(entry, value);
   const profile = activeProfile(context, family);
   const accepted = servicesForProfile(profile, family.servicesEnabled);
-  if (accepted.includes(value)) return;
+  if (accepted.includes(value)) return undefined;
   const profileId = Math.max(0, SERVICES_PROFILE_VALUES.indexOf(profile));
   const driver = context.device?.driver;
   const logged = driver
     ? driver.invalidServices(value, profileId)
     : `Invalid ServicesEnabled ${value} for ServicesProfile: ${profileId}`;
-  report(
-    context,
-    entry,
-    value,
-    accepted,
-    `the ${family.name} driver (${driver?.title ?? `QAT ${family.generation}`}) logs "${logged}" and does not start the device`,
-    profile === "DEFAULT" ? "" : ` with ServicesProfile = ${profile}`,
-  );
+  const refusedBy = { kind: "family", family, driver: driver?.title ?? `QAT ${family.generation}`, logged } as const;
+  return notAccepted(entry, value, accepted, refusedBy, profile);
+}
+
+function notAccepted(
+  entry: EntryLine,
+  value: string,
+  accepted: readonly string[],
+  refusedBy: Extract<Finding, { kind: "not-accepted" }>["refusedBy"],
+  profile: string,
+): Finding {
+  const equivalent = EQUIVALENT.get(value);
+  const suggestions =
+    equivalent !== undefined && accepted.includes(equivalent) ? [equivalent] : closest(value, accepted);
+  return { kind: "not-accepted", entry, value, accepted, suggestions, refusedBy, profile };
 }
 
 /**
@@ -81,45 +109,42 @@ function activeProfile(context: RuleContext, family: DeviceFamily): string {
 }
 
 /** QAT 1.5's adf_ctl splits the value at `;` and looks for cy0, cy1 and dc, in any order. */
-function checkQat15(context: RuleContext, entry: EntryLine, value: string): void {
+function findQat15(entry: EntryLine, value: string): Finding | undefined {
   const tokens = value.split(";");
-  const bad = tokens.filter((t) => !QAT15_SERVICE_TOKENS.includes(t));
-  const repeated = tokens.length !== new Set(tokens).size;
-  if (bad.length === 0 && !repeated) return;
-  context.report({
-    severity: "warning",
-    message: repeated
-      ? `ServicesEnabled = ${value} names a service twice`
-      : `ServicesEnabled = ${value}: QAT 1.5 does not know '${bad.join("', '")}'; its services are cy0, cy1 and dc`,
-    hint: "write the services separated by ';', for example cy0;cy1;dc",
-    range: entry.rawValue.range,
-  });
+  const unknown = tokens.filter((t) => !QAT15_SERVICE_TOKENS.includes(t));
+  if (tokens.length !== new Set(tokens).size) return { kind: "qat15-repeated", entry, value };
+  return unknown.length === 0 ? undefined : { kind: "qat15-unknown-tokens", entry, value, unknown };
 }
 
-function report(
-  context: RuleContext,
-  entry: EntryLine,
-  value: string,
-  accepted: readonly string[],
-  why: string,
-  profileNote = "",
-): void {
-  const equivalent = EQUIVALENT.get(value);
-  const suggestions =
-    equivalent !== undefined && accepted.includes(equivalent) ? [equivalent] : closest(value, accepted);
-  const only = suggestions.length === 1 ? suggestions[0] : undefined;
-  const range = entry.rawValue.range;
-  context.report({
+function say(f: Finding): Wording {
+  const { entry, value } = f;
+  if (f.kind !== "not-accepted") {
+    return {
+      severity: "warning",
+      message:
+        f.kind === "qat15-repeated"
+          ? `ServicesEnabled = ${value} names a service twice`
+          : `ServicesEnabled = ${value}: QAT 1.5 does not know '${f.unknown.join("', '")}'; its services are cy0, cy1 and dc`,
+      hint: "write the services separated by ';', for example cy0;cy1;dc",
+      range: entry.rawValue.range,
+    };
+  }
+  const by = f.refusedBy;
+  const why =
+    by.kind === "any-driver"
+      ? "no QAT driver accepts it"
+      : `the ${by.family.name} driver (${by.driver}) logs "${by.logged}" and does not start the device`;
+  const profileNote = f.profile === "DEFAULT" ? "" : ` with ServicesProfile = ${f.profile}`;
+  return {
     message: `ServicesEnabled = ${value} is not accepted${profileNote}: ${why}`,
-    hint: `${didYouMean(suggestions) ?? "choose an accepted value"} (accepted: ${accepted.join(", ")})`,
-    range: entry.rawValue.text === "" ? entry.key.range : range,
-    ...(only === undefined
-      ? {}
-      : {
-          fix: {
-            description: `set ServicesEnabled to ${only}`,
-            edits: [{ start: range.start.offset, end: range.end.offset, newText: only }],
-          },
-        }),
-  });
+    hint: `${didYouMean(f.suggestions) ?? "choose an accepted value"} (accepted: ${f.accepted.join(", ")})`,
+    range: entry.rawValue.text === "" ? entry.key.range : entry.rawValue.range,
+  };
+}
+
+/** The one accepted value meant, when there is exactly one. */
+function fixFor(f: Finding): Fix | undefined {
+  if (f.kind !== "not-accepted" || f.suggestions.length !== 1) return undefined;
+  const only = f.suggestions[0] as string;
+  return fix(`set ServicesEnabled to ${only}`, replace(f.entry.rawValue.range, only));
 }

@@ -1,5 +1,5 @@
 import type { Rule } from "../lint/types.ts";
-import { instanceSectionsOf, isProcessed } from "./instance-support.ts";
+import { instanceSectionsOf, isProcessed } from "../model/instances.ts";
 
 /**
  * A PF file with `SRIOV_Enabled = 1` hands the device's banks to its VFs: per Intel's application
@@ -11,7 +11,7 @@ export const sriovPfInstances: Rule = {
   id: "sriov-pf-instances",
   defaultSeverity: "warning",
   description: "A PF file with SRIOV_Enabled = 1 declares instances that are not created while SR-IOV is on",
-  fixable: false,
+  fixAvailability: "never",
   needsDevice: true,
   check(context) {
     const device = context.device;

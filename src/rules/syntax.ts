@@ -9,7 +9,7 @@ export const syntax: Rule = {
   id: "syntax",
   defaultSeverity: "error",
   description: "Lines the driver's reader cannot parse: no '=', an unclosed '[' or quote, a NUL byte",
-  fixable: false,
+  fixAvailability: "never",
   kinds: ["driver", "qatlib"],
   check(context) {
     for (const d of context.document.diagnostics) {

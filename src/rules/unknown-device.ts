@@ -1,7 +1,7 @@
 import { fileBaseName } from "../config/file-name.ts";
+import { fileStart } from "../lint/rule-support/ranges.ts";
 import type { Rule } from "../lint/types.ts";
 import { familyForFileName, findFamily } from "../model/devices.ts";
-import { fileStart } from "./file-start-support.ts";
 
 /**
  * A file whose device family cannot be told (from its name, `--device` or `.qatconf.json`): the
@@ -12,7 +12,7 @@ export const unknownDevice: Rule = {
   id: "unknown-device",
   defaultSeverity: "warning",
   description: "The device family of the file cannot be told, so the rules that need it did not run",
-  fixable: false,
+  fixAvailability: "never",
   check(context) {
     const skipped = context.skippedForDevice;
     if (!skipped) return;

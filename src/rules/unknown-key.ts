@@ -1,9 +1,10 @@
-import type { SectionView } from "../config/view.ts";
+import type { Fix } from "../diagnostics.ts";
+import { fix, replace } from "../fixes.ts";
+import { reportFindings, type Wording } from "../lint/rule-support/findings.ts";
 import { didYouMean } from "../lint/suggest.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
 import {
   existsIn,
-  type KeySpec,
   keySuggestions,
   lookupKey,
   meantSections,
@@ -11,6 +12,7 @@ import {
   type SectionKind,
   sectionKind,
 } from "../model/keys.ts";
+import type { DeviceFamily } from "../model/types.ts";
 import type { EntryLine } from "../syntax/tree.ts";
 
 const WHERE: Record<SectionKind, string> = {
@@ -31,75 +33,86 @@ export const unknownKey: Rule = {
   id: "unknown-key",
   defaultSeverity: "warning",
   description: "A key the driver does not read (misspelt, wrong case) or does not read in this section",
-  fixable: true,
+  fixAvailability: "sometimes",
+  fixApplicability: "unsafe",
   check(context) {
-    for (const section of context.view.sections) {
-      // A misspelt special section ([GENRAL]) is reported by unknown-section; its keys are judged
-      // as if it were spelt right, not as misplaced in a user section.
-      const meant = meantSections(section);
-      const kind = meant.length === 1 ? sectionKind(meant[0] as string) : sectionKind(section.name);
-      for (const key of section.keys()) {
-        for (const entry of section.all(key)) checkEntry(context, section, kind, key, entry);
-      }
-    }
+    reportFindings(context, find(context), say, fixFor);
   },
 };
 
-function checkEntry(
+/** A key the driver never reads here: unknown to it, read in other sections, or by other generations. */
+type Finding = { section: string; key: string; entry: EntryLine } & (
+  | { kind: "unknown"; suggestions: readonly string[] }
+  | { kind: "misplaced"; readIn: readonly SectionKind[] }
+  | { kind: "other-generation"; generations: readonly string[]; family: DeviceFamily }
+);
+
+function* find(context: RuleContext): Generator<Finding> {
+  for (const view of context.view.sections) {
+    // A misspelt special section ([GENRAL]) is reported by unknown-section; its keys are judged
+    // as if it were spelt right, not as misplaced in a user section.
+    const meant = meantSections(view);
+    const kind = meant.length === 1 ? sectionKind(meant[0] as string) : sectionKind(view.name);
+    for (const key of view.keys()) {
+      for (const entry of view.all(key)) {
+        const finding = findEntry(context, view.name, kind, key, entry);
+        if (finding) yield finding;
+      }
+    }
+  }
+}
+
+function findEntry(
   context: RuleContext,
-  section: SectionView,
+  section: string,
   kind: SectionKind,
   key: string,
   entry: EntryLine,
-): void {
+): Finding | undefined {
+  const at = { section, key, entry };
   const match = lookupKey(key);
-  if (match) {
-    if (!readIn(match.spec, kind)) reportMisplaced(context, section, key, match.spec, entry);
-    else if (context.family && !existsIn(match.spec, context.family.generation)) {
-      reportOtherGeneration(context, key, match.spec, entry);
-    }
-    return;
-  }
-  const suggestions = keySuggestions(key);
-  const only = suggestions.length === 1 ? suggestions[0] : undefined;
-  context.report({
-    message: `unknown key '${key}' in [${section.name}]: the driver reads keys by exact, case-sensitive name and ignores this one`,
-    hint: didYouMean(suggestions) ?? "check the spelling against your driver's sample files",
-    range: entry.key.range,
-    ...(only === undefined
-      ? {}
-      : {
-          fix: {
-            description: `rename to ${only}`,
-            edits: [{ start: entry.key.range.start.offset, end: entry.key.range.end.offset, newText: only }],
-          },
-        }),
-  });
-}
-
-function reportMisplaced(
-  context: RuleContext,
-  section: SectionView,
-  key: string,
-  spec: KeySpec,
-  entry: EntryLine,
-): void {
-  const where = spec.sections.map((k) => WHERE[k]).join(" and ");
-  context.report({
-    message: `'${key}' has no effect in [${section.name}]: the driver reads it only in ${where}`,
-    hint: `move it to ${where}`,
-    range: entry.key.range,
-  });
-}
-
-/** A key of another generation's driver: this device's driver never looks it up. */
-function reportOtherGeneration(context: RuleContext, key: string, spec: KeySpec, entry: EntryLine): void {
+  if (!match) return { ...at, kind: "unknown", suggestions: keySuggestions(key) };
+  const spec = match.spec;
+  if (!readIn(spec, kind)) return { ...at, kind: "misplaced", readIn: spec.sections };
   const family = context.family;
-  if (!family) return;
-  const generations = (spec.generations ?? []).map((g) => `QAT ${g}`).join(", ");
-  context.report({
-    message: `'${key}' is read only by ${generations} drivers: the ${family.id} (QAT ${family.generation}) driver ignores it`,
-    hint: `remove it, or check that the file is for the device its name says (${family.id}; --device overrides)`,
-    range: entry.key.range,
-  });
+  if (family && !existsIn(spec, family.generation)) {
+    return { ...at, kind: "other-generation", generations: spec.generations ?? [], family };
+  }
+  return undefined;
+}
+
+function say(f: Finding): Wording {
+  const { key, section } = f;
+  const range = f.entry.key.range;
+  switch (f.kind) {
+    case "unknown":
+      return {
+        message: `unknown key '${key}' in [${section}]: the driver reads keys by exact, case-sensitive name and ignores this one`,
+        hint: didYouMean(f.suggestions) ?? "check the spelling against your driver's sample files",
+        range,
+      };
+    case "misplaced": {
+      const where = f.readIn.map((k) => WHERE[k]).join(" and ");
+      return {
+        message: `'${key}' has no effect in [${section}]: the driver reads it only in ${where}`,
+        hint: `move it to ${where}`,
+        range,
+      };
+    }
+    case "other-generation": {
+      const { id, generation } = f.family;
+      return {
+        message: `'${key}' is read only by ${f.generations.map((g) => `QAT ${g}`).join(", ")} drivers: the ${id} (QAT ${generation}) driver ignores it`,
+        hint: `remove it, or check that the file is for the device its name says (${id}; --device overrides)`,
+        range,
+      };
+    }
+  }
+}
+
+/** The one close known key, when there is exactly one. */
+function fixFor(f: Finding): Fix | undefined {
+  if (f.kind !== "unknown" || f.suggestions.length !== 1) return undefined;
+  const only = f.suggestions[0] as string;
+  return fix(`rename to ${only}`, replace(f.entry.key.range, only));
 }

@@ -7,7 +7,7 @@ export const unknownRule: Rule = {
   id: "unknown-rule",
   defaultSeverity: "warning",
   description: "A qatconf-disable comment names a rule that does not exist",
-  fixable: false,
+  fixAvailability: "never",
   kinds: ["driver", "qatlib"],
   check(context) {
     for (const directive of suppressions(context.document).directives) {

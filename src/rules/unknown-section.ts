@@ -1,4 +1,5 @@
 import type { SectionView } from "../config/view.ts";
+import { fix, replace } from "../fixes.ts";
 import { didYouMean } from "../lint/suggest.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
 import { instanceKey, meantSections, sectionKind } from "../model/keys.ts";
@@ -13,7 +14,8 @@ export const unknownSection: Rule = {
   id: "unknown-section",
   defaultSeverity: "warning",
   description: "A section name that looks misspelt, or a section the driver never uses",
-  fixable: true,
+  fixAvailability: "sometimes",
+  fixApplicability: "unsafe",
   check(context) {
     const seen = new Set<string>();
     for (const section of context.view.sections) {
@@ -35,14 +37,7 @@ function checkUserSection(context: RuleContext, section: SectionView): void {
       message: `[${name}] is not a section the driver knows (names are case-sensitive): it is read as a user process section and its keys are ignored`,
       hint: didYouMean(suggestions) ?? "check the section name",
       range,
-      ...(only === undefined
-        ? {}
-        : {
-            fix: {
-              description: `rename to [${only}]`,
-              edits: [{ start: range.start.offset, end: range.end.offset, newText: only }],
-            },
-          }),
+      ...(only === undefined ? {} : { fix: fix(`rename to [${only}]`, replace(range, only)) }),
     });
     return;
   }

@@ -28,7 +28,7 @@ export const valueTooLong: Rule = {
   id: "value-too-long",
   defaultSeverity: "error",
   description: "A key, value or section name longer than the driver's 127-byte buffers",
-  fixable: false,
+  fixAvailability: "never",
   check(context) {
     for (const section of context.view.sections) {
       check(

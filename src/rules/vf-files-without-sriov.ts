@@ -1,5 +1,6 @@
+import { fileHead } from "../lint/rule-support/ranges.ts";
+import { shortName } from "../lint/rule-support/set-files.ts";
 import type { SetFile, SetRule } from "../lint/types.ts";
-import { fileHead, shortName } from "./set-support.ts";
 
 /**
  * VF files kept on a host for its guests (`<device>vf_devN.conf.vm`) while no PF file of that device
@@ -10,7 +11,7 @@ export const vfFilesWithoutSriov: SetRule = {
   id: "vf-files-without-sriov",
   defaultSeverity: "warning",
   description: "VF files are kept for guests, but no PF file of that device enables SR-IOV",
-  fixable: false,
+  fixAvailability: "never",
   checkSet(context) {
     const byFamily = new Map<string, { pfs: SetFile[]; vfs: SetFile[] }>();
     for (const file of context.files) {
@@ -27,7 +28,7 @@ export const vfFilesWithoutSriov: SetRule = {
         context.report(pf, {
           message: `${names.join(", ")} ${names.length === 1 ? "is" : "are"} here for guests, but ${shortName(pf)} does not enable SR-IOV${entry ? ` (SRIOV_Enabled = ${entry.rawValue.text})` : ""}: the driver creates no VFs`,
           hint: "set SRIOV_Enabled = 1 in [GENERAL] (qatconf enable-sriov does it, with the kernel instances the PF must drop), or remove the VF files",
-          range: entry?.range ?? fileHead(pf),
+          range: entry?.range ?? fileHead(pf.document),
         });
       }
     }

@@ -1,7 +1,7 @@
 import type { Rule } from "../lint/types.ts";
 import { allocate } from "../model/allocator.ts";
+import { instanceSectionsOf } from "../model/instances.ts";
 import type { DeviceConfig } from "../model/types.ts";
-import { instanceSectionsOf } from "./instance-support.ts";
 
 /**
  * Kernel instances in a VF file that also creates user instances. A VF has few banks (one on QAT
@@ -30,7 +30,7 @@ export const vfKernelInstances: Rule = {
   id: "vf-kernel-instances",
   defaultSeverity: "warning",
   description: "A VF file declares kernel instances, which take whole banks from the guest's user processes",
-  fixable: false,
+  fixAvailability: "never",
   needsDevice: true,
   check(context) {
     const device = context.device;

@@ -12,7 +12,7 @@ export const vfServiceUnsupported: Rule = {
   id: "vf-service-unsupported",
   defaultSeverity: "error",
   description: "A VF file asks for a service that its PF's ServicesEnabled does not run",
-  fixable: false,
+  fixAvailability: "never",
   check(context) {
     const device = context.device;
     const pf = device?.pfServices;

@@ -10,11 +10,12 @@ import { parse } from "../../src/syntax/parse.ts";
 /**
  * A stand-in linter with fixable rules of its own, so that `--fix` is tested whatever the registry's
  * rules are: `upper-key` reports the first key starting with a lower-case letter (one per pass, so
- * fixing every key takes several passes); `break-it` offers a fix that would remove the `=`.
+ * fixing every key takes several passes); `break-it` offers a fix that would remove the `=`; the
+ * fixes of `guess-key` are unsafe, and `not-fixable` is a rule without fixes (whatever it reports).
  */
 function fakeLinter(ruleIds: string[]): Linter {
   return {
-    isFixable: (id) => id !== "not-fixable",
+    fixApplicability: (id) => (id === "not-fixable" ? undefined : id === "guess-key" ? "unsafe" : "safe"),
     lint(text) {
       const document = parse(text);
       const diagnostics: Diagnostic[] = [...document.diagnostics];
@@ -99,6 +100,13 @@ describe("fixText", () => {
     expect(twice).toMatchObject({ text: "[A]\nAb = 1\n", fixed: 1 });
     expect(fixText("[A]\nab = 1\n", {}, fakeLinter(["not-fixable"])).text).toBe("[A]\nab = 1\n");
   });
+
+  it("applies unsafe fixes only when asked to (--unsafe-fixes)", () => {
+    const text = "[A]\nab = 1\n";
+    expect(fixText(text, {}, fakeLinter(["guess-key"]))).toMatchObject({ text, fixed: 0 });
+    expect(fixText(text, {}, fakeLinter(["guess-key"]), true)).toMatchObject({ text: "[A]\nAb = 1\n", fixed: 1 });
+    expect(fixText(text, {}, fakeLinter(["not-fixable"]), true).text).toBe(text);
+  });
 });
 
 describe("qatconf lint --fix (writing)", () => {
@@ -114,6 +122,19 @@ describe("qatconf lint --fix (writing)", () => {
     });
     expect(readFileSync(file, "utf8")).toBe("[A]\nAb = 1\nCd = 2\n");
     expect(statSync(file).mode & 0o777).toBe(0o640);
+  });
+
+  it("writes unsafe fixes with --unsafe-fixes only, and refuses --unsafe-fixes without --fix", async () => {
+    const file = join(dir, "c6xx_dev1.conf");
+    writeFileSync(file, "[A]\nab = 1\n");
+    const safeOnly = await run(["c6xx_dev1.conf"], fakeLinter(["guess-key"]));
+    expect(JSON.parse(safeOnly.stdout)[0].diagnostics).toHaveLength(1);
+    expect(readFileSync(file, "utf8")).toBe("[A]\nab = 1\n");
+    const unsafe = await run(["c6xx_dev1.conf"], fakeLinter(["guess-key"]), { unsafeFixes: true });
+    expect(JSON.parse(unsafe.stdout)[0].diagnostics).toEqual([]);
+    expect(readFileSync(file, "utf8")).toBe("[A]\nAb = 1\n");
+    const alone = await run(["c6xx_dev1.conf"], fakeLinter(["guess-key"]), { fix: false, unsafeFixes: true });
+    expect(alone).toMatchObject({ status: 2, stderr: expect.stringContaining("--unsafe-fixes goes with --fix") });
   });
 
   it("does not touch a file when no fix applies", async () => {

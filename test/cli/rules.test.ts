@@ -2,25 +2,33 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { allRules } from "../../src/lint/lint.ts";
+import { fixableLabel } from "../../src/lint/rule-fixes.ts";
 import { ROOT, runCli } from "../support/cli.ts";
 
 describe("qatconf rules", () => {
-  it("lists every rule with its default severity, whether it is fixable, and its description", () => {
+  it("lists every rule with its default severity, whether it is fixable (and safely), and its description", () => {
     const r = runCli(["rules"]);
     expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split("\n");
     expect(lines[0]).toMatch(/^RULE\s+SEVERITY\s+FIXABLE\s+DESCRIPTION$/);
-    expect(lines.slice(1).map((l) => l.split(/\s+/).slice(0, 3))).toEqual(
-      allRules().map((rule) => [rule.id, rule.defaultSeverity, rule.fixable ? "yes" : "no"]),
+    const fixable = ["never", "sometimes, safe", "sometimes, unsafe", "always, safe", "always, unsafe"].join("|");
+    const columns = new RegExp(`^(\\S+)\\s+(\\S+)\\s+(${fixable})\\s`);
+    expect(lines.slice(1).map((l) => columns.exec(l)?.slice(1, 4))).toEqual(
+      allRules().map((rule) => [rule.id, rule.defaultSeverity, fixableLabel(rule)]),
     );
     expect(lines[1]).toContain(allRules()[0]?.description);
   });
 
   it("lists them as JSON, each with its documentation address", () => {
     const list = JSON.parse(runCli(["rules", "--format", "json"]).stdout) as Array<Record<string, unknown>>;
-    expect(list.map((r) => [r.id, r.defaultSeverity, r.fixable, r.description])).toEqual(
-      allRules().map((r) => [r.id, r.defaultSeverity, r.fixable, r.description]),
-    );
+    const fields = (r: Record<string, unknown>) => [
+      r.id,
+      r.defaultSeverity,
+      r.fixAvailability,
+      r.fixApplicability,
+      r.description,
+    ];
+    expect(list.map(fields)).toEqual(allRules().map((r) => fields({ ...r })));
     expect(list[0]?.docs).toMatch(/^https:\/\/.*\/docs\/rules\/syntax\.md$/);
   });
 

@@ -1,7 +1,7 @@
 /**
- * The rule registry is the rules folder: every file of src/rules/ (but the registry and the
- * `*-support.ts` helpers) holds one rule, whose id is the file's name, and the registry lists it;
- * no rule imports another.
+ * The rule registry is the rules folder: every file of src/rules/ but the registry holds one rule,
+ * whose id is the file's name, and the registry lists it. Helpers rules share live outside the
+ * folder (src/lint/rule-support/, the model), so no rule imports another.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { RULES, SET_RULES } from "../../src/rules/index.ts";
 
 const DIR = resolve(import.meta.dirname, "../../src/rules");
-const files = readdirSync(DIR).filter((f) => f.endsWith(".ts") && f !== "index.ts" && !f.endsWith("-support.ts"));
+const files = readdirSync(DIR).filter((f) => f !== "index.ts");
 
 describe("the rule registry", () => {
   it.each(files.map((f) => [f] as const))("src/rules/%s is one registered rule named after its file", async (file) => {
@@ -23,15 +23,21 @@ describe("the rule registry", () => {
     expect([...RULES, ...SET_RULES]).toContain(rule);
   });
 
+  it.each([...RULES, ...SET_RULES].map((r) => [r.id, r] as const))(
+    "%s says whether its fixes are safe exactly when it has fixes",
+    (_id, rule) => {
+      expect(rule.fixApplicability !== undefined, "fixApplicability").toBe(rule.fixAvailability !== "never");
+    },
+  );
+
   it("has as many rules as the folder has rule files, and no rule imports another", () => {
     expect(RULES.length + SET_RULES.length).toBe(files.length);
     for (const file of files) {
       const source = readFileSync(resolve(DIR, file), "utf8");
-      const imports = [...source.matchAll(/from "\.\/([^"]+)\.ts"/g)].map((m) => m[1] as string);
-      expect(
-        imports.filter((i) => !i.endsWith("-support")),
-        `${file} imports another rule`,
-      ).toEqual([]);
+      // Any module specifier that resolves into src/rules/: `./x.ts`, `../rules/x.ts`, a dynamic import.
+      const specifiers = [...source.matchAll(/(?:from|import\()\s*"([^"]+)"/g)].map((m) => m[1] as string);
+      const intoRules = specifiers.filter((s) => s.startsWith(".") && resolve(DIR, s).startsWith(`${DIR}/`));
+      expect(intoRules, `${file} imports another rule`).toEqual([]);
     }
   });
 });

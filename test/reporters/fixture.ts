@@ -18,9 +18,20 @@ export function at(line: number, column: number, endLine: number, endColumn: num
 }
 
 export const RULES: RuleMeta[] = [
-  { id: "syntax", defaultSeverity: "error", description: "Lines the driver cannot parse", fixable: false },
-  { id: "misspelt-key", defaultSeverity: "error", description: "Keys the driver ignores", fixable: true },
-  { id: "style-note", defaultSeverity: "info", description: "A note, with, commas: and colons", fixable: false },
+  { id: "syntax", defaultSeverity: "error", description: "Lines the driver cannot parse", fixAvailability: "never" },
+  {
+    id: "misspelt-key",
+    defaultSeverity: "error",
+    description: "Keys the driver ignores",
+    fixAvailability: "sometimes",
+    fixApplicability: "safe",
+  },
+  {
+    id: "style-note",
+    defaultSeverity: "info",
+    description: "A note, with, commas: and colons",
+    fixAvailability: "never",
+  },
 ];
 
 export const DIAGNOSTICS: Diagnostic[] = [

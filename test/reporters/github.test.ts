@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { escapeData, escapeProperty, github } from "../../src/reporters/github.ts";
+import { MAX_MESSAGE_LENGTH } from "../../src/reporters/limit.ts";
 import { at, OPTIONS, RESULTS } from "./fixture.ts";
 
 describe("the github reporter", () => {
@@ -45,7 +46,7 @@ describe("the github reporter on a badly broken file", () => {
       .trimEnd()
       .split("\n");
     expect(lines).toHaveLength(101);
-    expect((lines[0] as string).length).toBeLessThan(700);
+    expect((lines[0] as string).length).toBeLessThan(MAX_MESSAGE_LENGTH + 200);
     expect(lines[100]).toBe(
       "::notice file=b_dev0.conf::... 30 more findings in b_dev0.conf not shown (--format json lists every one)",
     );

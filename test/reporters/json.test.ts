@@ -20,6 +20,7 @@ describe("the json reporter", () => {
             fix: {
               description: "rename to NumberCyInstances",
               edits: [{ start: 35, end: 52, newText: "NumberCyInstances" }],
+              applicability: "safe",
             },
           },
           {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { Diagnostic } from "../../src/diagnostics.ts";
 import { MAX_FINDINGS_PER_FILE } from "../../src/reporters/limit.ts";
 import { stylish } from "../../src/reporters/stylish.ts";
-import { at, OPTIONS, RESULTS } from "./fixture.ts";
+import type { RuleMeta } from "../../src/reporters/types.ts";
+import { at, DIAGNOSTICS, OPTIONS, RESULTS, SOURCE } from "./fixture.ts";
 
 const ESC = "\u001b";
 
@@ -26,6 +28,26 @@ describe("the stylish reporter", () => {
         "1 error, 1 warning, 1 info (1 fixable with --fix)",
         "",
       ].join("\n"),
+    );
+  });
+
+  it("counts the fixes --fix applies apart from those it applies only with --unsafe-fixes", () => {
+    const summary = (applicability: "safe" | "unsafe") =>
+      stylish(RESULTS, {
+        ...OPTIONS,
+        rules: OPTIONS.rules.map((r) => (r.id === "misspelt-key" ? { ...r, fixApplicability: applicability } : r)),
+      })
+        .trimEnd()
+        .split("\n")
+        .at(-1);
+    expect(summary("unsafe")).toBe("1 error, 1 warning, 1 info (1 fixable with --fix --unsafe-fixes)");
+    const guessed = { ...(DIAGNOSTICS[0] as Diagnostic), ruleId: "guessed-key" };
+    const both = stylish([...RESULTS, { filePath: "b_dev0.conf", source: SOURCE, diagnostics: [guessed] }], {
+      ...OPTIONS,
+      rules: [...OPTIONS.rules, { ...(OPTIONS.rules[1] as RuleMeta), id: "guessed-key", fixApplicability: "unsafe" }],
+    });
+    expect(both.trimEnd().split("\n").at(-1)).toBe(
+      "2 errors, 1 warning, 1 info (1 fixable with --fix, 1 with --fix --unsafe-fixes)",
     );
   });
 

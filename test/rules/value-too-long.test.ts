@@ -12,8 +12,8 @@ describe("value-too-long", () => {
     const list = (n: number) => "1".repeat(n);
     expect(findings(RULE, `${GOOD}Cy0Name = "${list(127)}"\n`)).toEqual([]);
     const [d] = findings(RULE, `${GOOD}Cy0Name = "${list(128)}"\n`);
+    // The length and the limit: specs/value-too-long/invalid.
     expect(d).toMatchObject({ severity: "error", range: { start: { line: 19, column: 11 } } });
-    expect(d?.message).toContain("128 bytes long; the driver takes at most 127");
     // Blanks are deleted by the driver, so a spaced-out list is shorter than it looks.
     expect(findings(RULE, `${GOOD}Cy1Name = ${"1 ".repeat(100)}\n`)).toEqual([]);
   });
@@ -25,8 +25,10 @@ describe("value-too-long", () => {
 
   it("reports long keys and section names", () => {
     const ds = findings(RULE, `[${"S".repeat(130)}]\n${"K".repeat(128)} = 1\n`);
-    expect(ds.map((d) => d.range.start.line)).toEqual([1, 2]);
-    expect(ds[0]?.message).toMatch(/^section name/);
-    expect(ds[1]?.message).toMatch(/^key/);
+    // The name at each position (the section's after its '[', the key's): specs/value-too-long/invalid-names.
+    expect(ds.map((d) => [d.range.start.line, d.range.start.column])).toEqual([
+      [1, 2],
+      [2, 1],
+    ]);
   });
 });

@@ -8,18 +8,15 @@ const VF = { fileName: "c6xxvf_dev0.conf.vm" };
 describe("vf-service-unsupported", () => {
   it("is an error when the VF asks for a service its PF does not run, naming the PF value and where it came from", () => {
     const [d] = findings(RULE, general("cy;dc") + kernelSection(0, 0), { ...VF, pfServicesEnabled: "cy" });
-    expect(d?.severity).toBe("error");
-    expect(d?.range.start.line).toBe(2);
-    expect(d?.message).toContain("asks for dc");
-    expect(d?.message).toContain("ServicesEnabled = cy (from --pf-services or .qatconf.json)");
-    expect(d?.message).toContain('"Unsupported device configuration"');
+    // The service asked for, the PF value and its source, the driver's words:
+    // specs/vf-service-unsupported/invalid-pf-services-option and invalid-pf-file.
+    expect(d).toMatchObject({ severity: "error", range: { start: { line: 2, column: 19 } } });
   });
 
   it("counts cy as asym and sym, and is silent when the PF runs every service asked for", () => {
     expect(findings(RULE, general("sym"), { ...VF, pfServicesEnabled: "cy" })).toEqual([]);
-    expect(findings(RULE, general("cy"), { ...VF, pfServicesEnabled: "asym;dc" })[0]?.message).toContain(
-      "asks for sym,",
-    );
+    // Naming sym: specs/vf-service-unsupported/invalid-pf-services-option.
+    expect(findings(RULE, general("cy"), { ...VF, pfServicesEnabled: "asym;dc" })).toHaveLength(1);
     expect(findings(RULE, general("cy;dc") + kernelSection(0, 0), VF)).toEqual([]);
   });
 

@@ -47,7 +47,8 @@ export function register(program: Command): void {
     .option("--cpus <n>", "logical CPUs of the target host, for CoreAffinity checks", wholeNumber(1))
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", wholeNumber(0))
     .option("-q, --quiet", "report errors only (warnings still count for --max-warnings)")
-    .option("--fix", "apply the fixes of fixable rules in place (atomically; never to a file with syntax errors)")
+    .option("--fix", "apply the safe fixes in place (atomically; never to a file with syntax errors)")
+    .option("--unsafe-fixes", "with --fix: apply the unsafe fixes too (a nearest name or value: check the result)")
     .option("-c, --config <path>", "use this .qatconf.json instead of the nearest one")
     .option(
       "--consumer <name:section:processes[:services]>",

@@ -1,0 +1,26 @@
+/**
+ * What a rule's fix metadata means to the tools: whether `--fix` applies its fixes, and the words
+ * the rule pages, `qatconf rules` and the editor's hover use for it (one wording, checked against
+ * the pages by test/lint/doc-examples.test.ts).
+ */
+import type { Applicability } from "../diagnostics.ts";
+import type { RuleMeta } from "./types.ts";
+
+/** The fix metadata of a rule. */
+export type RuleFixes = Pick<RuleMeta, "fixAvailability" | "fixApplicability">;
+
+/** How the rule's fixes may be applied; `undefined` when it has none. */
+export function fixApplicability(rule: RuleFixes | undefined): Applicability | undefined {
+  return rule === undefined || rule.fixAvailability === "never" ? undefined : (rule.fixApplicability ?? "unsafe");
+}
+
+/** Whether `--fix` applies fixes of this applicability: safe ones always, unsafe ones with `--unsafe-fixes`. */
+export function applies(applicability: Applicability | undefined, unsafeFixes: boolean): boolean {
+  return applicability === "safe" || (applicability === "unsafe" && unsafeFixes);
+}
+
+/** `never`, or `sometimes, safe` / `always, unsafe`: the rule page's `Fixable:`. */
+export function fixableLabel(rule: RuleFixes): string {
+  const applicability = fixApplicability(rule);
+  return applicability === undefined ? "never" : `${rule.fixAvailability}, ${applicability}`;
+}
