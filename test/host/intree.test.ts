@@ -325,6 +325,35 @@ describe("doctor in a qatlib guest", () => {
     expect(d?.hint).toContain("qatlib: systemctl enable --now qat");
   });
 
+  it("finds the VFs of one host PF on one guest bus fine", async () => {
+    expect(problems(await doctorOf(qatlibGuest()))).toEqual([]);
+  });
+
+  it("warns when each VF sits on a bus of its own with POLICY=0, and when two VF types share a bus", async () => {
+    const ownBuses = withChange(qatlibGuest(), (h) => {
+      h.etc = { "sysconfig/qat": "POLICY=0\n" };
+      const second = h.functions[1];
+      if (second) second.address = "0000:07:00.0";
+    });
+    const [lone] = findings(await doctorOf(ownBuses), "qatlib-guest-layout");
+    expect(lone?.message).toContain("qatlib sees 2 PFs of one VF each");
+    expect(lone?.message).toContain("the first process takes all 2 and the next finds no device");
+    // POLICY=2 gives each process two VFs wherever they sit.
+    const policy2 = withChange(ownBuses, (h) => {
+      h.etc = { "sysconfig/qat": "POLICY=2\n" };
+    });
+    expect(findings(await doctorOf(policy2), "qatlib-guest-layout")).toEqual([]);
+    const mixed = withChange(qatlibGuest(), (h) => {
+      const second = h.functions[1];
+      if (second) second.device = "4947";
+    });
+    const [shared] = findings(await doctorOf(mixed), "qatlib-guest-layout");
+    expect(shared?.message).toBe(
+      "VFs of 4xxx and 420xx share guest bus 0000:06: they come from different host PFs, but qatlib takes every VF of one bus for one PF's, with one PF's services",
+    );
+    expect(shared?.hint).toContain("qatconf vf-plan --guest-stack qatlib");
+  });
+
   it("names no out-of-tree VF driver for a 6xxx VF, which no package has", async () => {
     const host = withChange(qatlibGuest(), (h) => {
       for (const f of h.functions) f.device = "4949";
