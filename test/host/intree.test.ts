@@ -240,6 +240,15 @@ describe("doctor on qatlib's mistakes", () => {
       "needs qat_4xxx.bin and qat_4xxx_mmp.bin",
     ));
 
+  it("a driver built into the kernel: qat_init.sh waits for its module in vain and qat.service fails", async () => {
+    const host = withChange(qatlibHost(), (h) => {
+      h.files = { ...h.files, "proc/modules": procModules([["vfio_pci"]]) };
+    });
+    const [d] = problems(await doctorOf(host)).filter((x) => x.ruleId === "qatlib-service");
+    expect(d?.message).toContain("none of them is in /proc/modules, so it aborts");
+    expect(d?.hint).toContain("built into the kernel");
+  });
+
   it("qatlib on a QAT 1.x host", () =>
     expectProblem(
       withChange(inTreeQat1Host(), (h) => {
