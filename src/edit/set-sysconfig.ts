@@ -4,7 +4,6 @@
  * in the value). A value that qat_init.sh or qatmgr would refuse is refused here first.
  */
 import type { TextEdit } from "../diagnostics.ts";
-import { closest, didYouMean } from "../lint/suggest.ts";
 import {
   acceptedSpelling,
   assignments,
@@ -15,6 +14,7 @@ import {
   SERVICES_MARK,
 } from "../qatlib/sysconfig.ts";
 import { parseSysconfig } from "../syntax/parse-sysconfig.ts";
+import { closest, didYouMean } from "../text/suggest.ts";
 import { newlineOf } from "./layout.ts";
 import { type EditOptions, type EditResult, finish, refused, syntaxGate } from "./result.ts";
 

@@ -5,13 +5,13 @@
  */
 import { view } from "../config/view.ts";
 import { deviceSettings, lint } from "../lint/lint.ts";
-import { closest, didYouMean } from "../lint/suggest.ts";
 import { allocate, slotCounts, unsupportedOnPf } from "../model/allocator.ts";
 import { deviceName, familyNames, findFamily } from "../model/devices.ts";
 import { ASSUMED_PF_SERVICES, deviceConfig } from "../model/instances.ts";
 import { defaultServicesEnabled, enabledServices } from "../model/ring-map.ts";
 import type { DeviceFamily, DeviceSettings } from "../model/types.ts";
 import { parse } from "../syntax/parse.ts";
+import { closest, didYouMean } from "../text/suggest.ts";
 import { type AddInstancesRequest, addInstances } from "./instances.ts";
 import { type EditResult, lintOptionsOf, refused } from "./result.ts";
 

@@ -19,7 +19,7 @@ import { stat } from "node:fs/promises";
 import { basename, dirname, join, matchesGlob, relative, resolve, sep } from "node:path";
 import { type InputError, ioReason, readText } from "../io/read-text.ts";
 import { type Consumer, consumerOf } from "../model/consumers.ts";
-import { closest, didYouMean } from "./suggest.ts";
+import { closest, didYouMean } from "../text/suggest.ts";
 import type { RuleSetting } from "./types.ts";
 
 /** The settings of a `.qatconf.json` file (or a `qatconf` key in `package.json`). */

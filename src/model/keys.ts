@@ -9,7 +9,7 @@
  * suffix, as the driver builds them with `ADF_CY "%d" ...` formats.
  */
 import { driverKey, type SectionView } from "../config/view.ts";
-import { closest } from "../lint/suggest.ts";
+import { closest } from "../text/suggest.ts";
 import type { Generation } from "./types.ts";
 
 /** The kinds of section the driver tells apart (FreeBSD `adf_cfg_section.c` `adf_cfg_process_section`). */

@@ -1,6 +1,6 @@
-import { closest, didYouMean } from "../lint/suggest.ts";
 import type { Rule } from "../lint/types.ts";
 import { assignments, QATLIB_VARIABLES } from "../qatlib/sysconfig.ts";
+import { closest, didYouMean } from "../text/suggest.ts";
 
 const KNOWN = Object.keys(QATLIB_VARIABLES);
 

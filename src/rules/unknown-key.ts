@@ -1,5 +1,4 @@
 import type { SectionView } from "../config/view.ts";
-import { didYouMean } from "../lint/suggest.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
 import {
   existsIn,
@@ -12,6 +11,7 @@ import {
   sectionKind,
 } from "../model/keys.ts";
 import type { EntryLine } from "../syntax/tree.ts";
+import { didYouMean } from "../text/suggest.ts";
 
 const WHERE: Record<SectionKind, string> = {
   general: "[GENERAL]",
