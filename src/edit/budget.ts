@@ -5,9 +5,9 @@
  * refuses to start.
  */
 import { view } from "../config/view.ts";
-import { deviceSettings, resolveDevice } from "../lint/lint.ts";
 import type { LintOptions } from "../lint/types.ts";
 import { allocate, slotCounts } from "../model/allocator.ts";
+import { deviceSettings, resolveDevice } from "../model/device-options.ts";
 import { deviceConfig } from "../model/instances.ts";
 import type { AllocationResult, BankUsage, DeviceConfig, DeviceFamily, SlotService } from "../model/types.ts";
 import { parse } from "../syntax/parse.ts";

@@ -7,7 +7,7 @@
  */
 import { type SectionView, view } from "../config/view.ts";
 import type { TextEdit } from "../diagnostics.ts";
-import { resolveDevice } from "../lint/lint.ts";
+import { resolveDevice } from "../model/device-options.ts";
 import { instanceKey } from "../model/keys.ts";
 import { parse } from "../syntax/parse.ts";
 import type { SectionNode } from "../syntax/tree.ts";

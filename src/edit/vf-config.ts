@@ -4,8 +4,9 @@
  * instances with `cy;dc`): the counts come from the ring allocator, never from a table.
  */
 import { view } from "../config/view.ts";
-import { deviceSettings, lint } from "../lint/lint.ts";
+import { lint } from "../lint/lint.ts";
 import { allocate, slotCounts, unsupportedOnPf } from "../model/allocator.ts";
+import { deviceSettings } from "../model/device-options.ts";
 import { deviceName, familyNames, findFamily } from "../model/devices.ts";
 import { ASSUMED_PF_SERVICES, deviceConfig } from "../model/instances.ts";
 import { defaultServicesEnabled, enabledServices } from "../model/ring-map.ts";
