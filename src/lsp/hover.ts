@@ -7,7 +7,8 @@
 import { findRule } from "../lint/lint.ts";
 import { suppressions } from "../lint/suppress.ts";
 import { slotCounts } from "../model/allocator.ts";
-import { existsIn, instanceKey, type KeySpec, lookupKey, sectionKind } from "../model/keys.ts";
+import type { KeySpec } from "../model/key-table.ts";
+import { existsIn, instanceKey, lookupKey, sectionKind } from "../model/keys.ts";
 import type { InstanceDeclaration, InstanceRequest } from "../model/types.ts";
 import { ruleDocUrl } from "../reporters/rule-docs.ts";
 import type { EntryLine, Line, Range } from "../syntax/tree.ts";

@@ -20,7 +20,9 @@
  * - QAT 2.0: poll-mode instances search from bank 0, no bank is shared while a free one is left,
  *   kernel banks are always interrupt banks, and an affinity must equal the bank's.
  */
-import { SERVICES_PROFILE_VALUES, servicesForProfile } from "./keys.ts";
+
+import { SERVICES_PROFILE_VALUES } from "./key-table.ts";
+import { servicesForProfile } from "./keys.ts";
 import type { DriverPackage } from "./packages.ts";
 import { enabledServices } from "./ring-map.ts";
 import type {

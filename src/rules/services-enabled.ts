@@ -1,7 +1,8 @@
 import { driverValue } from "../config/view.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
 import { allFamilies } from "../model/devices.ts";
-import { QAT15_SERVICE_TOKENS, SERVICES_PROFILE_VALUES, servicesForProfile } from "../model/keys.ts";
+import { QAT15_SERVICE_TOKENS, SERVICES_PROFILE_VALUES } from "../model/key-table.ts";
+import { servicesForProfile } from "../model/keys.ts";
 import type { DeviceFamily } from "../model/types.ts";
 import type { EntryLine } from "../syntax/tree.ts";
 import { closest, didYouMean } from "../text/suggest.ts";

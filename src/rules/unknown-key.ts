@@ -1,15 +1,8 @@
 import type { SectionView } from "../config/view.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
-import {
-  existsIn,
-  type KeySpec,
-  keySuggestions,
-  lookupKey,
-  meantSections,
-  readIn,
-  type SectionKind,
-  sectionKind,
-} from "../model/keys.ts";
+import { keySuggestions, meantSections } from "../model/key-suggestions.ts";
+import type { KeySpec, SectionKind } from "../model/key-table.ts";
+import { existsIn, lookupKey, readIn, sectionKind } from "../model/keys.ts";
 import type { EntryLine } from "../syntax/tree.ts";
 import { didYouMean } from "../text/suggest.ts";
 

@@ -1,6 +1,7 @@
 import type { SectionView } from "../config/view.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
-import { instanceKey, meantSections, sectionKind } from "../model/keys.ts";
+import { meantSections } from "../model/key-suggestions.ts";
+import { instanceKey, sectionKind } from "../model/keys.ts";
 import { didYouMean } from "../text/suggest.ts";
 
 /**
