@@ -3,6 +3,7 @@
  * "did you mean" of `unknown-key` and `unknown-section` and the language server's quick fixes.
  */
 import type { SectionView } from "../config/view.ts";
+import { BoundedMemo } from "../memo.ts";
 import { closest } from "../text/suggest.ts";
 import { KNOWN_SECTIONS, SPECIAL_SECTION_NAMES } from "./key-table.ts";
 import { BANK_SUFFIX_NAMES, EXACT_KEY_NAMES, INSTANCE_SUFFIXES, sectionKind } from "./keys.ts";
@@ -12,19 +13,16 @@ import { BANK_SUFFIX_NAMES, EXACT_KEY_NAMES, INSTANCE_SUFFIXES, sectionKind } fr
  * none. An exact special name is not a misspelling.
  */
 export function specialSectionSuggestions(name: string): readonly string[] {
-  if (sectionKind(name) !== "user") return [];
-  let found = SECTION_MEMO.get(name);
-  if (!found) {
-    found = closest(name, SPECIAL_SECTION_NAMES).filter((s) => s !== "WIRELESS" || name.toUpperCase() === "WIRELESS");
-    if (SECTION_MEMO.size >= MEMO_LIMIT) SECTION_MEMO.clear();
-    SECTION_MEMO.set(name, found);
-  }
-  return found;
+  return sectionKind(name) === "user" ? SECTION_SUGGESTIONS.get(name, sectionSuggestions) : [];
 }
 
-// User section names repeat across files (SSL, SHIM): remember their edit distances.
-const SECTION_MEMO = new Map<string, readonly string[]>();
-const MEMO_LIMIT = 4096;
+// User section names repeat across files (SSL, SHIM): remember their edit distances. A host has a
+// few dozen section names; 1024 leaves room for a language server session over many hosts' files.
+const SECTION_SUGGESTIONS = new BoundedMemo<string, readonly string[]>(1024);
+
+function sectionSuggestions(name: string): string[] {
+  return closest(name, SPECIAL_SECTION_NAMES).filter((s) => s !== "WIRELESS" || name.toUpperCase() === "WIRELESS");
+}
 
 const LOOSE_INSTANCE_KEY = /^(cy|dc)(\d+)(.*)$/i;
 const LOOSE_BANK_KEY = /^bank(\d+)(.*)$/i;
@@ -35,18 +33,13 @@ const LOOSE_BANK_KEY = /^bank(\d+)(.*)$/i;
  * that is the start of exactly one known key (`Cy0Accelerator`) suggests it.
  */
 export function keySuggestions(key: string): readonly string[] {
-  let found = SUGGESTION_MEMO.get(key);
-  if (!found) {
-    found = suggestKeys(key);
-    if (SUGGESTION_MEMO.size >= MEMO_LIMIT) SUGGESTION_MEMO.clear();
-    SUGGESTION_MEMO.set(key, found);
-  }
-  return found;
+  return KEY_SUGGESTIONS.get(key, suggestKeys);
 }
 
 // Unknown keys repeat across files too (Cy0Accelerator in every SHIM section): remember their
-// suggestions, each a search by edit distance over the whole table.
-const SUGGESTION_MEMO = new Map<string, readonly string[]>();
+// suggestions, each a search by edit distance over the whole table. Unknown keys are typos, far
+// fewer than known ones: 1024 of them.
+const KEY_SUGGESTIONS = new BoundedMemo<string, readonly string[]>(1024);
 
 function suggestKeys(key: string): string[] {
   const inst = LOOSE_INSTANCE_KEY.exec(key);

@@ -7,6 +7,7 @@
  * driver builds them with `ADF_CY "%d" ...` formats.
  */
 import { driverKey } from "../config/view.ts";
+import { BoundedMemo } from "../memo.ts";
 import { BANK_KEY_SUFFIXES, CY_KEY_SUFFIXES, DC_KEY_SUFFIXES } from "./instance-key-table.ts";
 import { EXACT_KEYS, type KeySpec, KNOWN_SECTIONS, PROFILE_SERVICES, type SectionKind } from "./key-table.ts";
 import type { Generation } from "./types.ts";
@@ -77,22 +78,14 @@ export function instanceKey(key: string): InstanceKey | undefined {
 
 const BLANK = /[\s]/;
 
-// Keys repeat across files (Cy0Name, NumberCyInstances): remembering pattern matches saves the
-// regular expressions on most lookups. Bounded, so that a long-running process fed arbitrary text
-// does not grow it without end.
-const MEMO = new Map<string, KeyMatch | null>();
-const MEMO_LIMIT = 4096;
+// Keys repeat across files (Cy0Name, Cy1IsPolled): remembering pattern matches saves the regular
+// expressions on most lookups. 4096 keys hold every instance and bank key of 64 instances of each
+// family (a few thousand, where Intel's shipped files use 44), at some 100 bytes each.
+const PATTERN_MATCHES = new BoundedMemo<string, KeyMatch | undefined>(4096);
 
 /** The table entry of a key as the driver reads it (exact, case-sensitive), or `undefined`. */
 export function lookupKey(key: string): Readonly<KeyMatch> | undefined {
-  const exact = EXACT_MATCH.get(key);
-  if (exact) return exact;
-  const known = MEMO.get(key);
-  if (known !== undefined) return known ?? undefined;
-  const found = lookupPattern(key);
-  if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
-  MEMO.set(key, found ?? null);
-  return found;
+  return EXACT_MATCH.get(key) ?? PATTERN_MATCHES.get(key, lookupPattern);
 }
 
 function lookupPattern(key: string): KeyMatch | undefined {
