@@ -37,7 +37,7 @@ import {
   replaceValue,
   sectionStyle,
 } from "./layout.ts";
-import { type EditOptions, type EditResult, finish, refused, syntaxGate } from "./result.ts";
+import { type EditOptions, type EditResult, finish, type ResultLinter, refused, syntaxGate } from "./result.ts";
 import { COUNT, isKernelSection, missingSection, userSections } from "./sections.ts";
 
 /** What {@link addInstances} adds. */
@@ -86,7 +86,12 @@ const FAMILIES: readonly KeyFamily[] = ["Cy", "Dc"];
  * Refused when the file has syntax errors (unless `force`), when the request does not apply, when
  * the device's rings cannot hold the instances, or when the result would have new lint errors.
  */
-export function addInstances(text: string, request: AddInstancesRequest, options: EditOptions = {}): EditResult {
+export function addInstances(
+  text: string,
+  request: AddInstancesRequest,
+  options: EditOptions,
+  linter: ResultLinter,
+): EditResult {
   const doc = parse(text, options.fileName === undefined ? {} : { fileName: options.fileName });
   const gate = syntaxGate(doc, text, options);
   if (gate.refusal) return gate.refusal;
@@ -117,7 +122,7 @@ export function addInstances(text: string, request: AddInstancesRequest, options
     }
   }
   const edits = section ? addToSection(doc, section, request, counts, starts) : newSection(doc, name, request, counts);
-  return finish(text, edits, options, { budget: true });
+  return finish(text, edits, options, linter, { budget: true });
 }
 
 function checkAddRequest(config: ConfigView, request: AddInstancesRequest): { section: string; error?: string } {
@@ -309,7 +314,12 @@ function insertionPoint(
  * instances after them are renumbered (keys, names that follow the numbers, comments that name the
  * number) so that numbering stays contiguous, and the counts follow.
  */
-export function removeInstances(text: string, request: RemoveInstancesRequest, options: EditOptions = {}): EditResult {
+export function removeInstances(
+  text: string,
+  request: RemoveInstancesRequest,
+  options: EditOptions,
+  linter: ResultLinter,
+): EditResult {
   const doc = parse(text, options.fileName === undefined ? {} : { fileName: options.fileName });
   const gate = syntaxGate(doc, text, options);
   if (gate.refusal) return gate.refusal;
@@ -343,7 +353,7 @@ export function removeInstances(text: string, request: RemoveInstancesRequest, o
     if (set) edits.push(set);
   }
   const all = [...edits, ...deleteRuns(doc, deleted), ...inserts.edits(newlineOf(doc))];
-  return finish(text, all, options, { budget: true });
+  return finish(text, all, options, linter, { budget: true });
 }
 
 function unique(list: readonly number[]): number[] {

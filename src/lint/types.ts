@@ -2,17 +2,14 @@
  * The lint engine's contract: rules, their context, and what `lint` takes and returns.
  */
 import type { ConfigView } from "../config/view.ts";
-import type { Diagnostic, Severity } from "../diagnostics.ts";
+import type { Diagnostic, RuleSetting, Severity } from "../diagnostics.ts";
 import type { Consumer } from "../model/consumers.ts";
 import type { DeviceOptions } from "../model/device-options.ts";
 import type { DeviceConfig, DeviceFamily } from "../model/types.ts";
 import type { FileKind } from "../syntax/kind.ts";
 import type { ConfigDocument } from "../syntax/tree.ts";
 
-export type { FileKind };
-
-/** Severity settings of the linter's configuration: a severity, or `off`. */
-export type RuleSetting = Severity | "off";
+export type { FileKind, RuleSetting };
 
 /** Options of `lint`. */
 export interface LintOptions extends DeviceOptions {
