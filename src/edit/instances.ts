@@ -37,7 +37,7 @@ import {
   replaceValue,
   sectionStyle,
 } from "./layout.ts";
-import { type EditOptions, type EditResult, finish, type ResultLinter, refused, syntaxGate } from "./result.ts";
+import { type EditResult, finish, type LintedEditOptions, refused, syntaxGate } from "./result.ts";
 import { COUNT, isKernelSection, missingSection, userSections } from "./sections.ts";
 
 /** What {@link addInstances} adds. */
@@ -86,12 +86,7 @@ const FAMILIES: readonly KeyFamily[] = ["Cy", "Dc"];
  * Refused when the file has syntax errors (unless `force`), when the request does not apply, when
  * the device's rings cannot hold the instances, or when the result would have new lint errors.
  */
-export function addInstances(
-  text: string,
-  request: AddInstancesRequest,
-  options: EditOptions,
-  linter: ResultLinter,
-): EditResult {
+export function addInstances(text: string, request: AddInstancesRequest, options: LintedEditOptions): EditResult {
   const doc = parse(text, options.fileName === undefined ? {} : { fileName: options.fileName });
   const gate = syntaxGate(doc, text, options);
   if (gate.refusal) return gate.refusal;
@@ -122,7 +117,7 @@ export function addInstances(
     }
   }
   const edits = section ? addToSection(doc, section, request, counts, starts) : newSection(doc, name, request, counts);
-  return finish(text, edits, options, linter, { budget: true });
+  return finish(text, edits, options, { budget: true });
 }
 
 function checkAddRequest(config: ConfigView, request: AddInstancesRequest): { section: string; error?: string } {
@@ -314,12 +309,7 @@ function insertionPoint(
  * instances after them are renumbered (keys, names that follow the numbers, comments that name the
  * number) so that numbering stays contiguous, and the counts follow.
  */
-export function removeInstances(
-  text: string,
-  request: RemoveInstancesRequest,
-  options: EditOptions,
-  linter: ResultLinter,
-): EditResult {
+export function removeInstances(text: string, request: RemoveInstancesRequest, options: LintedEditOptions): EditResult {
   const doc = parse(text, options.fileName === undefined ? {} : { fileName: options.fileName });
   const gate = syntaxGate(doc, text, options);
   if (gate.refusal) return gate.refusal;
@@ -353,7 +343,7 @@ export function removeInstances(
     if (set) edits.push(set);
   }
   const all = [...edits, ...deleteRuns(doc, deleted), ...inserts.edits(newlineOf(doc))];
-  return finish(text, all, options, linter, { budget: true });
+  return finish(text, all, options, { budget: true });
 }
 
 function unique(list: readonly number[]): number[] {

@@ -50,6 +50,11 @@ export interface ResultLintOptions extends EditLintSettings, Pick<DeviceOptions,
  */
 export type ResultLinter = (text: string, options: ResultLintOptions) => readonly Diagnostic[];
 
+/** What the editors of this folder take: the options of the edit, and the linter its result is checked with. */
+export interface LintedEditOptions extends EditOptions {
+  linter: ResultLinter;
+}
+
 /** Why an edit was refused. */
 export interface Refusal {
   /**
@@ -128,8 +133,7 @@ export function lintOptionsOf(options: EditOptions): ResultLintOptions {
 export function finish(
   text: string,
   edits: TextEdit[],
-  options: EditOptions,
-  linter: ResultLinter,
+  options: LintedEditOptions,
   checks: { budget?: boolean; notes?: string[] } = {},
 ): EditResult {
   const out = applyEdits(text, edits).text;
@@ -141,7 +145,7 @@ export function finish(
     if (budget.refusal) return refused(text, budget.refusal);
     notes.push(...budget.notes);
   }
-  const added = newErrors(linter(text, lintOptions), linter(out, lintOptions));
+  const added = newErrors(options.linter(text, lintOptions), options.linter(out, lintOptions));
   if (added.length > 0) {
     const s = added.length === 1 ? "" : "s";
     return refused(

@@ -16,7 +16,7 @@ import {
 import { parseSysconfig } from "../syntax/parse-sysconfig.ts";
 import { closest, didYouMean } from "../text/suggest.ts";
 import { newlineOf } from "./layout.ts";
-import { type EditOptions, type EditResult, finish, type ResultLinter, refused, syntaxGate } from "./result.ts";
+import { type EditResult, finish, type LintedEditOptions, refused, syntaxGate } from "./result.ts";
 
 /** One `KEY=VALUE` of qatlib's file. */
 export interface EnvAssignment {
@@ -62,12 +62,7 @@ function invalid(a: EnvAssignment): string | undefined {
  * qatlib would not take a value, or when another line holding `ServicesEnabled=` (a comment too)
  * would still change what qat_init.sh reads.
  */
-export function setEnvValues(
-  text: string,
-  list: readonly EnvAssignment[],
-  options: EditOptions,
-  linter: ResultLinter,
-): EditResult {
+export function setEnvValues(text: string, list: readonly EnvAssignment[], options: LintedEditOptions): EditResult {
   const doc = parseSysconfig(text, options.fileName === undefined ? {} : { fileName: options.fileName });
   const gate = syntaxGate(doc, text, options);
   if (gate.refusal) return gate.refusal;
@@ -100,7 +95,7 @@ export function setEnvValues(
     const needsEol = end !== undefined && end.eol === "" && end.raw !== "";
     edits.push({ start: text.length, end: text.length, newText: (needsEol ? eol : "") + appended });
   }
-  const result = finish(text, edits, { ...options, kind: "qatlib" }, linter);
+  const result = finish(text, edits, { ...options, kind: "qatlib" });
   const wanted = last.get("ServicesEnabled");
   if (!result.refusal && wanted) {
     const read = awkServices(result.text);

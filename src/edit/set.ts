@@ -9,7 +9,7 @@ import { instanceKey } from "../model/keys.ts";
 import { parse } from "../syntax/parse.ts";
 import { setEntry } from "./entries.ts";
 import { entryText, Insertions, newlineOf, quoteLike, sectionStyle } from "./layout.ts";
-import { type EditOptions, type EditResult, finish, type ResultLinter, refused, syntaxGate } from "./result.ts";
+import { type EditResult, finish, type LintedEditOptions, refused, syntaxGate } from "./result.ts";
 import { COUNT } from "./sections.ts";
 
 /** One `SECTION.KEY=VALUE`. */
@@ -49,12 +49,7 @@ const BUDGET_KEYS: ReadonlySet<string> = new Set([
  * driver would read it back, and like every edit when the file has syntax errors or the result
  * would break the ring budget or have new lint errors.
  */
-export function setValues(
-  text: string,
-  assignments: readonly Assignment[],
-  options: EditOptions,
-  linter: ResultLinter,
-): EditResult {
+export function setValues(text: string, assignments: readonly Assignment[], options: LintedEditOptions): EditResult {
   const doc = parse(text, options.fileName === undefined ? {} : { fileName: options.fileName });
   const gate = syntaxGate(doc, text, options);
   if (gate.refusal) return gate.refusal;
@@ -88,7 +83,7 @@ export function setValues(
     else inserts.atStart(block);
   }
   const budget = [...last.values()].some((a) => BUDGET_KEYS.has(a.key) || instanceKey(a.key) !== undefined);
-  return finish(text, [...edits, ...inserts.edits(newlineOf(doc))], options, linter, { budget });
+  return finish(text, [...edits, ...inserts.edits(newlineOf(doc))], options, { budget });
 }
 
 /**

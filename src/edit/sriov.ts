@@ -13,14 +13,14 @@ import { parse } from "../syntax/parse.ts";
 import type { SectionNode } from "../syntax/tree.ts";
 import { setEntry } from "./entries.ts";
 import { Insertions, newlineOf, sectionStyle } from "./layout.ts";
-import { type EditOptions, type EditResult, finish, type ResultLinter, refused, syntaxGate } from "./result.ts";
+import { type EditResult, finish, type LintedEditOptions, refused, syntaxGate } from "./result.ts";
 import { COUNT, isKernelSection, userSections } from "./sections.ts";
 
 /**
  * Prepares a PF file for SR-IOV. Idempotent: a prepared file comes back unchanged. Refused for a VF
  * file, a file without [GENERAL], and like every edit on syntax errors or new lint errors.
  */
-export function enableSriov(text: string, options: EditOptions, linter: ResultLinter): EditResult {
+export function enableSriov(text: string, options: LintedEditOptions): EditResult {
   const doc = parse(text, options.fileName === undefined ? {} : { fileName: options.fileName });
   const gate = syntaxGate(doc, text, options);
   if (gate.refusal) return gate.refusal;
@@ -60,7 +60,7 @@ export function enableSriov(text: string, options: EditOptions, linter: ResultLi
     }
     notes.push(`[${user.name}] commented out: move its instances to the guests' ${vfFiles} files (qatconf vf-config)`);
   }
-  return finish(text, [...edits, ...inserts.edits(eol)], options, linter, { budget: true, notes });
+  return finish(text, [...edits, ...inserts.edits(eol)], options, { budget: true, notes });
 }
 
 /** Whether a user section makes the driver create instances (processes and a non-zero count). */

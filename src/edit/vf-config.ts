@@ -96,7 +96,7 @@ export function vfConfig(request: VfConfigRequest, linter: ResultLinter): EditRe
   }
   const { device: _device, services: _services, pfServices: _pf, driver: _driver, ...add } = request;
   const { fileName: _name, ...model } = lintOptions;
-  const result = addInstances(base, { ...add, cy, dc }, { fileName, lint: model }, linter);
+  const result = addInstances(base, { ...add, cy, dc }, { fileName, lint: model, linter });
   if (result.refusal) return refused("", result.refusal, result.diagnostics);
   const errors = linter(result.text, lintOptionsOf({ fileName, lint: model })).filter((d) => d.severity === "error");
   if (errors.length > 0) {
