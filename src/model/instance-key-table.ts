@@ -96,35 +96,35 @@ export const DC_KEY_SUFFIXES: readonly KeySpec[] = [
 
 /** Suffixes of `Bank<N>` keys, in the driver's `Accelerator<N>` sections. */
 export const BANK_KEY_SUFFIXES: readonly KeySpec[] = [
-  {
-    name: "InterruptCoalescingEnabled",
-    sections: ["accelerator"],
-    type: "boolean",
-    description: "interrupt coalescing of the bank",
-    source: `${STRINGS} (ADF_ETRMGR_COALESCING_ENABLED_FORMAT)`,
-  },
-  {
-    name: "InterruptCoalescingTimerNs",
-    sections: ["accelerator"],
-    type: "integer",
-    min: 0,
-    description: "interrupt coalescing timer of the bank",
-    source: `${STRINGS} (ADF_ETRMGR_COALESCE_TIMER_FORMAT)`,
-  },
-  {
-    name: "InterruptCoalescingNumResponses",
-    sections: ["accelerator"],
-    type: "integer",
-    min: 0,
-    description: "interrupt coalescing responses of the bank",
-    source: `${STRINGS} (ADF_ETRMGR_COALESCING_MSG_ENABLED_FORMAT)`,
-  },
-  {
-    name: "CoreAffinity",
-    sections: ["accelerator"],
-    type: "integer",
-    min: 0,
-    description: "core of the bank's interrupt",
-    source: `${STRINGS} (ADF_ETRMGR_CORE_AFFINITY_FORMAT)`,
-  },
+  bank(
+    "InterruptCoalescingEnabled",
+    "boolean",
+    "interrupt coalescing of the bank",
+    "ADF_ETRMGR_COALESCING_ENABLED_FORMAT",
+  ),
+  bank(
+    "InterruptCoalescingTimerNs",
+    "integer",
+    "interrupt coalescing timer of the bank",
+    "ADF_ETRMGR_COALESCE_TIMER_FORMAT",
+  ),
+  bank(
+    "InterruptCoalescingNumResponses",
+    "integer",
+    "interrupt coalescing responses of the bank",
+    "ADF_ETRMGR_COALESCING_MSG_ENABLED_FORMAT",
+  ),
+  bank("CoreAffinity", "integer", "core of the bank's interrupt", "ADF_ETRMGR_CORE_AFFINITY_FORMAT"),
 ];
+
+/** A `Bank<N>` key suffix, read from adf_cfg_strings.h's `symbol` format; integers are never negative. */
+function bank(suffix: string, type: "boolean" | "integer", description: string, symbol: string): KeySpec {
+  const spec: KeySpec = {
+    name: suffix,
+    sections: ["accelerator"],
+    type,
+    description,
+    source: `${STRINGS} (${symbol})`,
+  };
+  return type === "integer" ? { ...spec, min: 0 } : spec;
+}

@@ -71,6 +71,7 @@ export const GEN15: readonly Generation[] = ["1.5"];
 
 const SERVICES_PROFILES = ["DEFAULT", "CRYPTO", "COMPRESSION", "CUSTOM1"] as const;
 
+// Constructors of the entries: a [GENERAL] key unless `extra` says where the driver reads it.
 function flag(name: string, description: string, source: string, extra: Partial<KeySpec> = {}): KeySpec {
   return { name, sections: ["general"], type: "boolean", description, source, ...extra };
 }
@@ -268,48 +269,34 @@ export const EXACT_KEYS: readonly KeySpec[] = [
     `${SECTION} (adf_cfg_create_accel_section); ${QAT15_CONFIG} (COALESCING_NUM_MAX 248)`,
     { default: "0", max: 248 },
   ),
-  {
-    name: "NumberCyInstances",
-    sections: ["kernel", "user"],
-    type: "integer",
-    min: 0,
-    description: "crypto instances of the section (per process in a user section)",
-    source: `${STRINGS} (ADF_NUM_CY); ${SECTION} (adf_cfg_create_rings_entries_for_cy_inst)`,
-  },
-  {
-    name: "NumberDcInstances",
-    sections: ["kernel", "user"],
-    type: "integer",
-    min: 0,
-    description: "compression instances of the section (per process in a user section)",
-    source: `${STRINGS} (ADF_NUM_DC); ${SECTION} (adf_cfg_create_rings_entries_for_dc_inst)`,
-  },
-  {
-    name: "NumProcesses",
-    sections: ["user"],
-    type: "integer",
-    min: 0,
-    default: "0",
-    description: "processes that may use the section (the driver makes one copy per process)",
-    source: `${STRINGS} (ADF_NUM_PROCESSES); ${SECTION} (adf_cfg_process_user_section)`,
-  },
-  {
-    name: "LimitDevAccess",
-    sections: ["user"],
-    type: "boolean",
-    default: "0",
-    description: "limit the section's processes to this device",
-    source: `${STRINGS} (ADF_LIMIT_DEV_ACCESS); ${SECTION} (adf_cfg_process_user_section)`,
-  },
-  {
-    name: "NumberAdis",
+  integer(
+    "NumberCyInstances",
+    "crypto instances of the section (per process in a user section)",
+    `${STRINGS} (ADF_NUM_CY); ${SECTION} (adf_cfg_create_rings_entries_for_cy_inst)`,
+    { sections: ["kernel", "user"] },
+  ),
+  integer(
+    "NumberDcInstances",
+    "compression instances of the section (per process in a user section)",
+    `${STRINGS} (ADF_NUM_DC); ${SECTION} (adf_cfg_create_rings_entries_for_dc_inst)`,
+    { sections: ["kernel", "user"] },
+  ),
+  integer(
+    "NumProcesses",
+    "processes that may use the section (the driver makes one copy per process)",
+    `${STRINGS} (ADF_NUM_PROCESSES); ${SECTION} (adf_cfg_process_user_section)`,
+    { sections: ["user"], default: "0" },
+  ),
+  flag(
+    "LimitDevAccess",
+    "limit the section's processes to this device",
+    `${STRINGS} (ADF_LIMIT_DEV_ACCESS); ${SECTION} (adf_cfg_process_user_section)`,
+    { sections: ["user"], default: "0" },
+  ),
+  integer("NumberAdis", "assignable device interfaces for Scalable IOV", QAT20_STRINGS, {
     sections: ["siov"],
-    type: "integer",
-    min: 0,
     generations: GEN4,
-    description: "assignable device interfaces for Scalable IOV",
-    source: QAT20_STRINGS,
-  },
+  }),
   ...["InlineIngress", "InlineEgress", "InlineCongestionManagmentProfile", "InlineIPsecAlgoGroup"].map(
     (name): KeySpec => ({
       name,
