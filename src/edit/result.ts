@@ -3,9 +3,9 @@
  * has no syntax errors (unless forced), and the result adds no lint error. An edit that fails a
  * check is refused whole: the caller gets the input back, unchanged, with the reason.
  *
- * The linter is a parameter of the editors ({@link ResultLinter}), not an import: it runs rules
- * over the model, a layer above the editors; `src/linted-edits.ts` hands it in for the library, the
- * CLI and the host commands.
+ * The linter comes in the editors' options ({@link LintedEditOptions}), not as an import: it runs
+ * rules over the model, a layer above the editors; `src/linted-edits.ts` hands it in for the
+ * library, the CLI and the host commands.
  */
 import type { Diagnostic, RuleSetting, TextEdit } from "../diagnostics.ts";
 import type { DeviceOptions } from "../model/device-options.ts";
@@ -44,10 +44,7 @@ export interface ResultLintOptions extends EditLintSettings, Pick<DeviceOptions,
   kind?: FileKind;
 }
 
-/**
- * Lints a text as `lint` does, returning its diagnostics: how an editor compares its result with
- * its input. Every editor takes one, so that the editors need not import the linter.
- */
+/** Lints a text as `lint` does, returning its diagnostics: how an editor compares its result with its input. */
 export type ResultLinter = (text: string, options: ResultLintOptions) => readonly Diagnostic[];
 
 /** What the editors of this folder take: the options of the edit, and the linter its result is checked with. */
