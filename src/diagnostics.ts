@@ -6,6 +6,9 @@ import type { Range } from "./syntax/tree.ts";
 /** How bad a finding is. `error` fails `qatconf lint`; `warning` fails it only past `--max-warnings`. */
 export type Severity = "error" | "warning" | "info";
 
+/** Severity settings of the linter's configuration: a severity, or `off`. */
+export type RuleSetting = Severity | "off";
+
 /** Replace the text between two offsets of the original source with `newText`. */
 export interface TextEdit {
   /** 0-based offset of the first character replaced. */

@@ -5,9 +5,8 @@
  * refuses to start.
  */
 import { view } from "../config/view.ts";
-import { deviceSettings, resolveDevice } from "../lint/lint.ts";
-import type { LintOptions } from "../lint/types.ts";
 import { allocate, slotCounts } from "../model/allocator.ts";
+import { type DeviceOptions, deviceSettings, resolveDevice } from "../model/device-options.ts";
 import { deviceConfig } from "../model/instances.ts";
 import type { AllocationResult, BankUsage, DeviceConfig, DeviceFamily, SlotService } from "../model/types.ts";
 import { parse } from "../syntax/parse.ts";
@@ -20,7 +19,7 @@ export interface BudgetCheck {
 }
 
 /** Checks that `after` leaves no more instances without rings than `before` does. */
-export function checkBudget(before: string, after: string, options: LintOptions): BudgetCheck {
+export function checkBudget(before: string, after: string, options: DeviceOptions): BudgetCheck {
   const { family, isVf } = resolveDevice(options);
   if (!family) {
     return {
@@ -42,7 +41,7 @@ function simulate(
   text: string,
   family: DeviceFamily,
   isVf: boolean,
-  options: LintOptions,
+  options: DeviceOptions,
 ): { config: DeviceConfig; result: AllocationResult } {
   const doc = parse(text, options.fileName === undefined ? {} : { fileName: options.fileName });
   const config = deviceConfig(view(doc), family, isVf, deviceSettings(options));

@@ -5,7 +5,8 @@
  * and among those from the ones that gave least so far.
  */
 import { view } from "../config/view.ts";
-import { type VfConfigRequest, vfConfig } from "../edit/vf-config.ts";
+import type { VfConfigRequest } from "../edit/vf-config.ts";
+import { vfConfig } from "../linted-edits.ts";
 import { deviceName } from "../model/devices.ts";
 import { pfServicesByFamily } from "../model/pf-services.ts";
 import type { DeviceFamily } from "../model/types.ts";

@@ -2,12 +2,13 @@ import { driverValue } from "../config/view.ts";
 import type { Fix } from "../diagnostics.ts";
 import { fix, replace } from "../fixes.ts";
 import { reportFindings, type Wording } from "../lint/rule-support/findings.ts";
-import { closest, didYouMean } from "../lint/suggest.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
 import { allFamilies } from "../model/devices.ts";
-import { QAT15_SERVICE_TOKENS, SERVICES_PROFILE_VALUES, servicesForProfile } from "../model/keys.ts";
+import { QAT15_SERVICE_TOKENS, SERVICES_PROFILE_VALUES } from "../model/key-table.ts";
+import { servicesForProfile } from "../model/keys.ts";
 import type { DeviceFamily } from "../model/types.ts";
 import type { EntryLine } from "../syntax/tree.ts";
+import { closest, didYouMean } from "../text/suggest.ts";
 
 /** Values some generation accepts, for files whose device is unknown. */
 const ANY_GENERATION = new Set<string>(
