@@ -17,6 +17,7 @@ import { servicesGeneration } from "../qatlib/sysconfig.ts";
 import { REPORTERS, type ReporterName } from "../reporters/index.ts";
 import type { FileReport } from "../reporters/types.ts";
 import { isQatlibPath, parseAs } from "../syntax/kind.ts";
+import { plural } from "../text/plural.ts";
 import { BUILD_ID } from "./build-id.ts";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
 import { discoverSync } from "./files.ts";
@@ -304,7 +305,7 @@ class Run {
     const max = this.options.maxWarnings;
     const tooManyWarnings = max !== undefined && warnings > max;
     if (tooManyWarnings) {
-      this.env.stderr(`qatconf: ${warnings} warning${warnings === 1 ? "" : "s"}, more than --max-warnings ${max}\n`);
+      this.env.stderr(`qatconf: ${plural(warnings, "warning")}, more than --max-warnings ${max}\n`);
     }
     if (this.failed) return EXIT_USAGE;
     return errors > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;

@@ -10,6 +10,7 @@ import { type DeviceOptions, deviceSettings, resolveDevice } from "../model/devi
 import { deviceConfig } from "../model/instances.ts";
 import type { AllocationResult, BankUsage, DeviceConfig, DeviceFamily, SlotService } from "../model/types.ts";
 import { parse } from "../syntax/parse.ts";
+import { plural } from "../text/plural.ts";
 import type { Refusal } from "./result.ts";
 
 /** The verdict: a refusal when the edit breaks the budget, or notes when it could not be checked. */
@@ -88,10 +89,6 @@ function perBank(banks: readonly BankUsage[], service: SlotService): string {
   const first = counts[0] ?? 0;
   if (counts.every((n) => n === first)) return `${first} per bank`;
   return `on ${counts.filter((n) => n > 0).length} of the ${banks.length} banks`;
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 /** `bank 0`, `banks 2-15`, `no bank`. */

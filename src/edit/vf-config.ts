@@ -12,6 +12,7 @@ import { ASSUMED_PF_SERVICES, deviceConfig } from "../model/instances.ts";
 import { defaultServicesEnabled, enabledServices } from "../model/ring-map.ts";
 import type { DeviceFamily, DeviceSettings } from "../model/types.ts";
 import { parse } from "../syntax/parse.ts";
+import { plural } from "../text/plural.ts";
 import { closest, didYouMean } from "../text/suggest.ts";
 import { type AddInstancesRequest, addInstances } from "./instances.ts";
 import { type EditResult, lintOptionsOf, type ResultLinter, refused } from "./result.ts";
@@ -115,7 +116,7 @@ function baseText(family: DeviceFamily, services: string): string {
   const vf = family.vf as NonNullable<DeviceFamily["vf"]>;
   const lines = [
     `# ${family.name} virtual function: the guest's /etc/${vfFileName(family)} (written by qatconf vf-config).`,
-    `# A ${family.id} VF has ${vf.banks} bank${vf.banks === 1 ? "" : "s"} of ${vf.ringsPerBank} rings: its instances must fit them.`,
+    `# A ${family.id} VF has ${plural(vf.banks, "bank")} of ${vf.ringsPerBank} rings: its instances must fit them.`,
     "",
     "[GENERAL]",
     `ServicesEnabled = ${services}`,

@@ -4,6 +4,7 @@
  */
 import type { Applicability, Diagnostic, Severity } from "../diagnostics.ts";
 import { fixApplicability } from "../lint/rule-fixes.ts";
+import { plural } from "../text/plural.ts";
 import { codeFrame, printableText, SourceLines } from "./code-frame.ts";
 import { clip, limitFindings, omittedLine } from "./limit.ts";
 import type { FileReport, Reporter, RuleMeta } from "./types.ts";
@@ -62,10 +63,6 @@ function finding(path: string, d: Diagnostic, lines: SourceLines, paint: Paint):
   return out;
 }
 
-function count(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
 /**
  * `N errors, N warnings[, N info][ (N fixable with --fix, N with --fix --unsafe-fixes)]`: the fixes
  * `--fix` applies, and those it applies only with `--unsafe-fixes`.
@@ -82,7 +79,7 @@ function summary(results: readonly FileReport[], rules: readonly RuleMeta[], pai
     [fixes("safe"), "--fix"],
     [fixes("unsafe"), "--fix --unsafe-fixes"],
   ] as const;
-  const parts = [count(errors, "error"), count(warnings, "warning")];
+  const parts = [plural(errors, "error"), plural(warnings, "warning")];
   if (infos > 0) parts.push(`${infos} info`);
   const offered = fixable
     .filter(([n]) => n > 0)
