@@ -105,6 +105,16 @@ describe("the rule specs folder", () => {
     for (const c of cases) expect(c, `${ruleId}/${c}`).toMatch(CASE_NAME);
     expect(cases.some((c) => c.startsWith("invalid"))).toBe(true);
   });
+
+  it.each(ruleFolders)(
+    "%s: a rule with fixes shows one applied (a .fixed snapshot), one without shows none",
+    (ruleId) => {
+      const fixed = filesUnder(join(SPECS, ruleId)).filter((f) => f.endsWith(FIXED));
+      const rule = allRules().find((r) => r.id === ruleId);
+      if (rule?.fixAvailability === "never") expect(fixed).toEqual([]);
+      else expect(fixed.length).toBeGreaterThan(0);
+    },
+  );
 });
 
 for (const ruleId of ruleFolders) {
