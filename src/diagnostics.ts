@@ -31,6 +31,11 @@ export interface Fix {
   /** What the fix does, in a few words ("rename to NumberCyInstances"). */
   description: string;
   edits: TextEdit[];
+  /**
+   * Set when this fix is safer (or riskier) than its rule's `fixApplicability` says (ruff keeps it
+   * on the fix): a rule whose fixes guess may have one that only respells the same value.
+   */
+  applicability?: Applicability;
 }
 
 /** One finding about one place in one file. */

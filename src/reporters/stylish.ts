@@ -3,7 +3,7 @@
  * and editors open at the spot), its source line with the range underlined, its hint, and a summary.
  */
 import type { Applicability, Diagnostic, Severity } from "../diagnostics.ts";
-import { fixApplicability } from "../lint/rule-fixes.ts";
+import { applicabilityOf } from "../lint/rule-fixes.ts";
 import { plural } from "../text/plural.ts";
 import { codeFrame, printableText, SourceLines } from "./code-frame.ts";
 import { clip, limitFindings, omittedLine } from "./limit.ts";
@@ -69,12 +69,11 @@ function finding(path: string, d: Diagnostic, lines: SourceLines, paint: Paint):
  */
 function summary(results: readonly FileReport[], rules: readonly RuleMeta[], paint: Paint): string {
   const diagnostics = results.flatMap((r) => r.diagnostics);
-  const applicability = new Map(rules.map((r) => [r.id, fixApplicability(r)]));
+  const byId = new Map(rules.map((r) => [r.id, r]));
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;
   const infos = diagnostics.length - errors - warnings;
-  const fixes = (a: Applicability) =>
-    diagnostics.filter((d) => d.fix !== undefined && applicability.get(d.ruleId) === a).length;
+  const fixes = (a: Applicability) => diagnostics.filter((d) => applicabilityOf(d, byId.get(d.ruleId)) === a).length;
   const fixable = [
     [fixes("safe"), "--fix"],
     [fixes("unsafe"), "--fix --unsafe-fixes"],
