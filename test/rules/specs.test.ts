@@ -25,9 +25,10 @@ import {
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { type LintCommandOptions, runLint } from "../../src/cli/lint-run.ts";
+import type { LintCommandOptions } from "../../src/cli/lint-run.ts";
 import { allRules } from "../../src/index.ts";
 import type { JsonFileReport } from "../../src/reporters/json.ts";
+import { runLintInProcess } from "../support/cli.ts";
 
 const SPECS = join(import.meta.dirname, "specs");
 const CONFIG = ".qatconf.json";
@@ -53,26 +54,9 @@ const work = mkdtempSync(join(tmpdir(), "qatconf-specs-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Runs `qatconf lint [--fix] <files>` in `cwd` and returns its exit code and output. */
-async function qatconfLint(cwd: string, files: string[], options: Partial<LintCommandOptions>) {
-  let stdout = "";
-  let stderr = "";
-  const status = await runLint(
-    files,
-    // The case's configuration, named so that nothing above the copy (in /tmp) is read.
-    { format: "stylish", jobs: 1, config: join(cwd, CONFIG), ...options },
-    {
-      cwd,
-      version: "0.0.0",
-      color: false,
-      stdout: (t) => {
-        stdout += t;
-      },
-      stderr: (t) => {
-        stderr += t;
-      },
-    },
-  );
-  return { status, stdout, stderr };
+function qatconfLint(cwd: string, files: string[], options: Partial<LintCommandOptions>) {
+  // The case's configuration, named so that nothing above the copy (in /tmp) is read.
+  return runLintInProcess(files, { format: "stylish", jobs: 1, config: join(cwd, CONFIG), ...options }, { cwd });
 }
 
 /** A fresh copy of the case's fixtures and configuration (`{}` when it has none), for the linter to read and `--fix` to write. */
