@@ -185,10 +185,11 @@ function timed(text: string, fn: (text: string) => number, runs = 5): number {
  * lines printed 60 MB). The work is what the CLI does: lint plus the stylish report, fmt, set.
  */
 async function worstCaseRows(): Promise<void> {
-  const [{ lint, allRules }, { format }, { parseAssignment, setValues }, { stylish }] = await Promise.all([
+  const [{ lint, allRules }, { format }, { parseAssignment }, { setValues }, { stylish }] = await Promise.all([
     import("../src/lint/lint.ts"),
     import("../src/format/format.ts"),
     import("../src/edit/set.ts"),
+    import("../src/linted-edits.ts"),
     import("../src/reporters/stylish.ts"),
   ]);
   const options = { color: false, rules: allRules(), cwd: ROOT, version: "bench" };

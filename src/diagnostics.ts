@@ -6,6 +6,9 @@ import type { Range } from "./syntax/tree.ts";
 /** How bad a finding is. `error` fails `qatconf lint`; `warning` fails it only past `--max-warnings`. */
 export type Severity = "error" | "warning" | "info";
 
+/** Severity settings of the linter's configuration: a severity, or `off`. */
+export type RuleSetting = Severity | "off";
+
 /** Replace the text between two offsets of the original source with `newText`. */
 export interface TextEdit {
   /** 0-based offset of the first character replaced. */
@@ -28,6 +31,11 @@ export interface Fix {
   /** What the fix does, in a few words ("rename to NumberCyInstances"). */
   description: string;
   edits: TextEdit[];
+  /**
+   * Set when this fix is safer (or riskier) than its rule's `fixApplicability` says (ruff keeps it
+   * on the fix): a rule whose fixes guess may have one that only respells the same value.
+   */
+  applicability?: Applicability;
 }
 
 /** One finding about one place in one file. */

@@ -34,7 +34,12 @@ export function insert(at: number, text: string): TextEdit {
   return { start: at, end: at, newText: text };
 }
 
-/** A fix: what it does, in a few words ("rename to NumberCyInstances"), and its edits. */
+/** A fix: what it does, in a few words ("rename to NumberCyInstances"), and its edits; as safe as its rule says. */
 export function fix(description: string, ...edits: TextEdit[]): Fix {
   return { description, edits };
+}
+
+/** A fix that guesses nothing, safe for `--fix` even where its rule's other fixes are not. */
+export function safeFix(description: string, ...edits: TextEdit[]): Fix {
+  return { description, edits, applicability: "safe" };
 }

@@ -11,18 +11,12 @@
 export { type FileNameInfo, parseFileName } from "./config/file-name.ts";
 export { ConfigView, driverKey, driverValue, parseInteger, SectionView, view } from "./config/view.ts";
 export type { Diagnostic, Fix, Severity, TextEdit } from "./diagnostics.ts";
-export {
-  type AddInstancesRequest,
-  addInstances,
-  type RemoveInstancesRequest,
-  removeInstances,
-} from "./edit/instances.ts";
-export type { EditOptions, EditResult, Refusal } from "./edit/result.ts";
-export { type Assignment, parseAssignment, setValues } from "./edit/set.ts";
-export { type EnvAssignment, parseEnvAssignment, setEnvValues } from "./edit/set-sysconfig.ts";
-export { enableSriov } from "./edit/sriov.ts";
+export type { AddInstancesRequest, RemoveInstancesRequest } from "./edit/instances.ts";
+export type { EditLintSettings, EditOptions, EditResult, Refusal } from "./edit/result.ts";
+export { type Assignment, parseAssignment } from "./edit/set.ts";
+export { type EnvAssignment, parseEnvAssignment } from "./edit/set-sysconfig.ts";
 export { applyEdits } from "./edit/text-edit.ts";
-export { type VfConfigRequest, vfConfig } from "./edit/vf-config.ts";
+export type { VfConfigRequest } from "./edit/vf-config.ts";
 export { type FormatOptions, type FormatResult, format, formatEdits } from "./format/format.ts";
 /** Host readiness (`qatconf doctor`): read a host read-only, run its checks, render the report. */
 export {
@@ -69,7 +63,9 @@ export {
 export { type PlanFile, planFiles, planText, refusalText } from "./host/vf-plan-output.ts";
 export { allRules, findRule, lint, lintDocument } from "./lint/lint.ts";
 export type { LintOptions, LintResult, Rule, RuleContext, RuleSetting } from "./lint/types.ts";
+export { addInstances, enableSriov, removeInstances, setEnvValues, setValues, vfConfig } from "./linted-edits.ts";
 export { allocate, type SlotCount, slotCounts } from "./model/allocator.ts";
+export type { DeviceOptions } from "./model/device-options.ts";
 export {
   allFamilies,
   familyByPciId,

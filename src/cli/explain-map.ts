@@ -13,6 +13,7 @@ import type {
   RingSlot,
   SlotService,
 } from "../model/types.ts";
+import { plural } from "../text/plural.ts";
 import { table } from "./table.ts";
 
 /** An instance, as `explain --format json` shows it. */
@@ -198,7 +199,7 @@ function bankRows(banks: readonly BankJson[]): string[][] {
 /** The allocation as a terminal table, with a verdict naming every instance left without rings. */
 export function explainTable(map: ExplainJson): string {
   const d = map.device;
-  const layout = d.banks === undefined ? "" : `, ${d.banks} bank${d.banks === 1 ? "" : "s"} of ${d.ringsPerBank} rings`;
+  const layout = d.banks === undefined ? "" : `, ${plural(d.banks, "bank")} of ${d.ringsPerBank} rings`;
   let out = `${map.filePath}: ${d.family} ${d.vf ? "VF" : "PF"} (${d.name})${layout}, ServicesEnabled ${map.servicesEnabled}`;
   out += map.sriovEnabled ? ", SR-IOV enabled\n" : "\n";
   if (map.driver) out += `Modelled as ${map.driver.title} (${map.driver.package})\n`;
@@ -214,7 +215,7 @@ export function explainTable(map: ExplainJson): string {
   out += `Slots used: ${totals.join(", ") || "none"}\n`;
   if (map.fits) return `${out}${stop ? stop : "Fits: every instance has rings.\n"}`;
   const n = map.failures.length;
-  out += `Does not fit: ${n} instance${n === 1 ? "" : "s"} without rings (the driver stops at the first)\n`;
+  out += `Does not fit: ${plural(n, "instance")} without rings (the driver stops at the first)\n`;
   for (const f of map.failures) {
     out += `  ${map.filePath}:${f.line}:${f.column}  ${f.section} ${f.label} (process ${f.processName}): ${f.reason}\n`;
   }

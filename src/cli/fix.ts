@@ -55,8 +55,8 @@ export function fixText(
   if (hasSyntaxErrors(result.document)) return { text, result, fixed: 0, refused: true };
   let fixed = 0;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const chosen = compatibleFixes(result.diagnostics, text.length, (id) =>
-      applies(linter.fixApplicability(id), unsafeFixes),
+    const chosen = compatibleFixes(result.diagnostics, text.length, (d) =>
+      applies(d.fix?.applicability ?? linter.fixApplicability(d.ruleId), unsafeFixes),
     );
     if (chosen.length === 0) break;
     const next = applyEdits(
@@ -74,20 +74,20 @@ export function fixText(
 }
 
 /**
- * The fixes of the rules `wanted` that can be applied together, whole: a fix whose edits would
+ * The `wanted` fixes that can be applied together, whole: a fix whose edits would
  * touch an edit already chosen waits for the next pass, and a fix with an edit `applyEdits` would
  * drop is skipped (half a fix could leave the file worse).
  */
 function compatibleFixes(
   diagnostics: readonly Diagnostic[],
   length: number,
-  wanted: (ruleId: string) => boolean,
+  wanted: (d: Diagnostic) => boolean,
 ): Diagnostic[] {
   const taken: TextEdit[] = [];
   const chosen: Diagnostic[] = [];
   for (const d of diagnostics) {
     const edits = d.fix?.edits ?? [];
-    if (edits.length === 0 || !wanted(d.ruleId)) continue;
+    if (edits.length === 0 || !wanted(d)) continue;
     const usable = edits.every(
       (e, i) =>
         e.start >= 0 &&

@@ -7,14 +7,16 @@ import { dirname, join, resolve } from "node:path";
 import { view } from "../config/view.ts";
 import { InputError, ioReason, isRegularFile, readText, readTextFileSync, STDIN_NAME } from "../io/read-text.ts";
 import { ConfigError, type LoadedConfig } from "../lint/config.ts";
-import { allRules, byPosition, resolveDevice } from "../lint/lint.ts";
+import { allRules, byPosition } from "../lint/lint.ts";
 import { lintSet, type SetInput } from "../lint/set.ts";
 import type { LintOptions } from "../lint/types.ts";
+import { resolveDevice } from "../model/device-options.ts";
 import { findFamily } from "../model/devices.ts";
 import { isPfFileName, type PfServicesFound, pfServicesByFamily } from "../model/pf-services.ts";
 import { REPORTERS, type ReporterName } from "../reporters/index.ts";
 import type { FileReport } from "../reporters/types.ts";
 import { parseAs } from "../syntax/kind.ts";
+import { plural } from "../text/plural.ts";
 import { BUILD_ID } from "./build-id.ts";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
 import { discoverSync } from "./files.ts";
@@ -298,7 +300,7 @@ class Run {
     const max = this.options.maxWarnings;
     const tooManyWarnings = max !== undefined && warnings > max;
     if (tooManyWarnings) {
-      this.env.stderr(`qatconf: ${warnings} warning${warnings === 1 ? "" : "s"}, more than --max-warnings ${max}\n`);
+      this.env.stderr(`qatconf: ${plural(warnings, "warning")}, more than --max-warnings ${max}\n`);
     }
     if (this.failed) return EXIT_USAGE;
     return errors > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;

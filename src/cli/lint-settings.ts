@@ -8,11 +8,11 @@ import { basename } from "node:path";
 import { type InputError, readText } from "../io/read-text.ts";
 import { ConfigError, type LoadedConfig, loadConfig, settingsForFile, validateConfig } from "../lint/config.ts";
 import { allRules, findRule } from "../lint/lint.ts";
-import { closest, didYouMean } from "../lint/suggest.ts";
 import type { FileKind, LintOptions } from "../lint/types.ts";
 import type { Consumer } from "../model/consumers.ts";
 import { familyNames, findFamily } from "../model/devices.ts";
 import { findPackage } from "../model/packages.ts";
+import { closest, didYouMean } from "../text/suggest.ts";
 import { badPfServices, unknownDriver } from "./model-options.ts";
 
 /** `--device`, `--cpus`, `--kind`, `--driver`, `--pf-services` and `--consumer`, which win over the configuration file. */

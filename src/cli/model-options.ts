@@ -4,9 +4,9 @@
  * packages and what differs between them.
  */
 import { type Command, InvalidArgumentError } from "commander";
-import { closest, didYouMean } from "../lint/suggest.ts";
 import { allFamilies } from "../model/devices.ts";
 import { allPackages, findPackage, packageNames } from "../model/packages.ts";
+import { closest, didYouMean } from "../text/suggest.ts";
 
 /** The values of the two options, as commander hands them over. */
 export interface ModelCommandOptions {

@@ -4,8 +4,8 @@ import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { allRules, findRule } from "../lint/lint.ts";
 import { fixableLabel } from "../lint/rule-fixes.ts";
-import { closest, didYouMean } from "../lint/suggest.ts";
 import { ruleDocUrl } from "../reporters/rule-docs.ts";
+import { closest, didYouMean } from "../text/suggest.ts";
 import { EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
 import { table } from "./table.ts";
 

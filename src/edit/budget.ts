@@ -5,12 +5,12 @@
  * refuses to start.
  */
 import { view } from "../config/view.ts";
-import { deviceSettings, resolveDevice } from "../lint/lint.ts";
-import type { LintOptions } from "../lint/types.ts";
 import { allocate, slotCounts } from "../model/allocator.ts";
+import { type DeviceOptions, deviceSettings, resolveDevice } from "../model/device-options.ts";
 import { deviceConfig } from "../model/instances.ts";
 import type { AllocationResult, BankUsage, DeviceConfig, DeviceFamily, SlotService } from "../model/types.ts";
 import { parse } from "../syntax/parse.ts";
+import { plural } from "../text/plural.ts";
 import type { Refusal } from "./result.ts";
 
 /** The verdict: a refusal when the edit breaks the budget, or notes when it could not be checked. */
@@ -20,7 +20,7 @@ export interface BudgetCheck {
 }
 
 /** Checks that `after` leaves no more instances without rings than `before` does. */
-export function checkBudget(before: string, after: string, options: LintOptions): BudgetCheck {
+export function checkBudget(before: string, after: string, options: DeviceOptions): BudgetCheck {
   const { family, isVf } = resolveDevice(options);
   if (!family) {
     return {
@@ -42,7 +42,7 @@ function simulate(
   text: string,
   family: DeviceFamily,
   isVf: boolean,
-  options: LintOptions,
+  options: DeviceOptions,
 ): { config: DeviceConfig; result: AllocationResult } {
   const doc = parse(text, options.fileName === undefined ? {} : { fileName: options.fileName });
   const config = deviceConfig(view(doc), family, isVf, deviceSettings(options));
@@ -89,10 +89,6 @@ function perBank(banks: readonly BankUsage[], service: SlotService): string {
   const first = counts[0] ?? 0;
   if (counts.every((n) => n === first)) return `${first} per bank`;
   return `on ${counts.filter((n) => n > 0).length} of the ${banks.length} banks`;
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 /** `bank 0`, `banks 2-15`, `no bank`. */

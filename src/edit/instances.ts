@@ -38,7 +38,7 @@ import {
   replaceValue,
   sectionStyle,
 } from "./layout.ts";
-import { type EditOptions, type EditResult, finish, refused, syntaxGate } from "./result.ts";
+import { type EditResult, finish, type LintedEditOptions, refused, syntaxGate } from "./result.ts";
 import { COUNT, isKernelSection, missingSection, userSections } from "./sections.ts";
 
 /** What {@link addInstances} adds. */
@@ -87,7 +87,7 @@ const FAMILIES: readonly KeyFamily[] = ["Cy", "Dc"];
  * Refused when the file has syntax errors (unless `force`), when the request does not apply, when
  * the device's rings cannot hold the instances, or when the result would have new lint errors.
  */
-export function addInstances(text: string, request: AddInstancesRequest, options: EditOptions = {}): EditResult {
+export function addInstances(text: string, request: AddInstancesRequest, options: LintedEditOptions): EditResult {
   const doc = parse(text, options.fileName === undefined ? {} : { fileName: options.fileName });
   const gate = syntaxGate(doc, text, options);
   if (gate.refusal) return gate.refusal;
@@ -310,7 +310,7 @@ function insertionPoint(
  * instances after them are renumbered (keys, names that follow the numbers, comments that name the
  * number) so that numbering stays contiguous, and the counts follow.
  */
-export function removeInstances(text: string, request: RemoveInstancesRequest, options: EditOptions = {}): EditResult {
+export function removeInstances(text: string, request: RemoveInstancesRequest, options: LintedEditOptions): EditResult {
   const doc = parse(text, options.fileName === undefined ? {} : { fileName: options.fileName });
   const gate = syntaxGate(doc, text, options);
   if (gate.refusal) return gate.refusal;

@@ -2,10 +2,14 @@
  * What every editor returns and the checks every edit passes before it is handed back: the input
  * has no syntax errors (unless forced), and the result adds no lint error. An edit that fails a
  * check is refused whole: the caller gets the input back, unchanged, with the reason.
+ *
+ * The linter comes in the editors' options ({@link LintedEditOptions}), not as an import: it runs
+ * rules over the model, a layer above the editors; `src/linted-edits.ts` hands it in for the
+ * library, the CLI and the host commands.
  */
-import type { Diagnostic, TextEdit } from "../diagnostics.ts";
-import { lint } from "../lint/lint.ts";
-import type { FileKind, LintOptions } from "../lint/types.ts";
+import type { Diagnostic, RuleSetting, TextEdit } from "../diagnostics.ts";
+import type { DeviceOptions } from "../model/device-options.ts";
+import type { FileKind } from "../syntax/kind.ts";
 import type { ConfigDocument } from "../syntax/tree.ts";
 import { checkBudget } from "./budget.ts";
 import { applyEdits } from "./text-edit.ts";
@@ -22,9 +26,30 @@ export interface EditOptions {
    * Lint settings the result is checked with (`.qatconf.json` rules and CPU count) and the device
    * model's (driver package, a VF's PF services), which the ring budget is checked with too.
    */
-  lint?: Pick<LintOptions, "rules" | "cpus" | "driver" | "pfServicesEnabled">;
+  lint?: EditLintSettings;
   /** The kind of file (`--kind`); by default read from `fileName`. */
   kind?: FileKind;
+}
+
+/** The lint settings of an edit: those of `lint` that an edit's check uses. */
+export interface EditLintSettings extends Pick<DeviceOptions, "driver" | "pfServicesEnabled"> {
+  /** Per-rule severity overrides (`.qatconf.json` `rules`). */
+  rules?: Record<string, RuleSetting>;
+  /** Logical CPUs of the host, to check CoreAffinity (`--cpus`). */
+  cpus?: number;
+}
+
+/** What an edit's result is linted with: the edit's file, device and kind, and its lint settings. */
+export interface ResultLintOptions extends EditLintSettings, Pick<DeviceOptions, "fileName" | "device"> {
+  kind?: FileKind;
+}
+
+/** Lints a text as `lint` does, returning its diagnostics: how an editor compares its result with its input. */
+export type ResultLinter = (text: string, options: ResultLintOptions) => readonly Diagnostic[];
+
+/** What the editors of this folder take: the options of the edit, and the linter its result is checked with. */
+export interface LintedEditOptions extends EditOptions {
+  linter: ResultLinter;
 }
 
 /** Why an edit was refused. */
@@ -87,7 +112,7 @@ export function syntaxGate(
 }
 
 /** The lint options an edit's result is checked with. */
-export function lintOptionsOf(options: EditOptions): LintOptions {
+export function lintOptionsOf(options: EditOptions): ResultLintOptions {
   return {
     ...options.lint,
     ...(options.fileName === undefined ? {} : { fileName: options.fileName }),
@@ -105,7 +130,7 @@ export function lintOptionsOf(options: EditOptions): LintOptions {
 export function finish(
   text: string,
   edits: TextEdit[],
-  options: EditOptions,
+  options: LintedEditOptions,
   checks: { budget?: boolean; notes?: string[] } = {},
 ): EditResult {
   const out = applyEdits(text, edits).text;
@@ -117,7 +142,7 @@ export function finish(
     if (budget.refusal) return refused(text, budget.refusal);
     notes.push(...budget.notes);
   }
-  const added = newErrors(lint(text, lintOptions).diagnostics, lint(out, lintOptions).diagnostics);
+  const added = newErrors(options.linter(text, lintOptions), options.linter(out, lintOptions));
   if (added.length > 0) {
     const s = added.length === 1 ? "" : "s";
     return refused(

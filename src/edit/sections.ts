@@ -5,8 +5,8 @@
  * 1.5 files) counts no instances and is no place to add them.
  */
 import type { ConfigView, SectionView } from "../config/view.ts";
-import { closest, didYouMean } from "../lint/suggest.ts";
 import { COUNT_KEY, KERNEL_SECTIONS, readInstanceSections } from "../model/instances.ts";
+import { closest, didYouMean } from "../text/suggest.ts";
 
 /** Whether a section holds kernel instances. */
 export function isKernelSection(name: string): boolean {

@@ -5,7 +5,6 @@
  */
 import type { TextEdit } from "../diagnostics.ts";
 import { insert, replace } from "../fixes.ts";
-import { closest, didYouMean } from "../lint/suggest.ts";
 import {
   acceptedSpelling,
   assignments,
@@ -16,8 +15,9 @@ import {
   SERVICES_MARK,
 } from "../qatlib/sysconfig.ts";
 import { parseSysconfig } from "../syntax/parse-sysconfig.ts";
+import { closest, didYouMean } from "../text/suggest.ts";
 import { newlineOf } from "./layout.ts";
-import { type EditOptions, type EditResult, finish, refused, syntaxGate } from "./result.ts";
+import { type EditResult, finish, type LintedEditOptions, refused, syntaxGate } from "./result.ts";
 
 /** One `KEY=VALUE` of qatlib's file. */
 export interface EnvAssignment {
@@ -63,7 +63,7 @@ function invalid(a: EnvAssignment): string | undefined {
  * qatlib would not take a value, or when another line holding `ServicesEnabled=` (a comment too)
  * would still change what qat_init.sh reads.
  */
-export function setEnvValues(text: string, list: readonly EnvAssignment[], options: EditOptions = {}): EditResult {
+export function setEnvValues(text: string, list: readonly EnvAssignment[], options: LintedEditOptions): EditResult {
   const doc = parseSysconfig(text, options.fileName === undefined ? {} : { fileName: options.fileName });
   const gate = syntaxGate(doc, text, options);
   if (gate.refusal) return gate.refusal;

@@ -9,7 +9,7 @@ import { instanceKey } from "../model/keys.ts";
 import { parse } from "../syntax/parse.ts";
 import { setEntry } from "./entries.ts";
 import { entryText, Insertions, newlineOf, quoteLike, sectionStyle } from "./layout.ts";
-import { type EditOptions, type EditResult, finish, refused, syntaxGate } from "./result.ts";
+import { type EditResult, finish, type LintedEditOptions, refused, syntaxGate } from "./result.ts";
 import { COUNT } from "./sections.ts";
 
 /** One `SECTION.KEY=VALUE`. */
@@ -49,7 +49,7 @@ const BUDGET_KEYS: ReadonlySet<string> = new Set([
  * driver would read it back, and like every edit when the file has syntax errors or the result
  * would break the ring budget or have new lint errors.
  */
-export function setValues(text: string, assignments: readonly Assignment[], options: EditOptions = {}): EditResult {
+export function setValues(text: string, assignments: readonly Assignment[], options: LintedEditOptions): EditResult {
   const doc = parse(text, options.fileName === undefined ? {} : { fileName: options.fileName });
   const gate = syntaxGate(doc, text, options);
   if (gate.refusal) return gate.refusal;

@@ -8,24 +8,24 @@
 import { type SectionView, view } from "../config/view.ts";
 import type { TextEdit } from "../diagnostics.ts";
 import { insert } from "../fixes.ts";
-import { resolveDevice } from "../lint/lint.ts";
+import { resolveDevice } from "../model/device-options.ts";
 import { instanceKey } from "../model/keys.ts";
 import { parse } from "../syntax/parse.ts";
 import type { SectionNode } from "../syntax/tree.ts";
 import { setEntry } from "./entries.ts";
 import { Insertions, newlineOf, sectionStyle } from "./layout.ts";
-import { type EditOptions, type EditResult, finish, lintOptionsOf, refused, syntaxGate } from "./result.ts";
+import { type EditResult, finish, type LintedEditOptions, refused, syntaxGate } from "./result.ts";
 import { COUNT, isKernelSection, userSections } from "./sections.ts";
 
 /**
  * Prepares a PF file for SR-IOV. Idempotent: a prepared file comes back unchanged. Refused for a VF
  * file, a file without [GENERAL], and like every edit on syntax errors or new lint errors.
  */
-export function enableSriov(text: string, options: EditOptions = {}): EditResult {
+export function enableSriov(text: string, options: LintedEditOptions): EditResult {
   const doc = parse(text, options.fileName === undefined ? {} : { fileName: options.fileName });
   const gate = syntaxGate(doc, text, options);
   if (gate.refusal) return gate.refusal;
-  const { family, isVf } = resolveDevice(lintOptionsOf(options));
+  const { family, isVf } = resolveDevice(options);
   if (isVf) {
     return refused(text, {
       kind: "request",

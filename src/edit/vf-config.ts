@@ -5,16 +5,17 @@
  */
 import { view } from "../config/view.ts";
 import { insert } from "../fixes.ts";
-import { deviceSettings, lint } from "../lint/lint.ts";
-import { closest, didYouMean } from "../lint/suggest.ts";
 import { allocate, slotCounts, unsupportedOnPf } from "../model/allocator.ts";
+import { deviceSettings } from "../model/device-options.ts";
 import { deviceName, familyNames, findFamily } from "../model/devices.ts";
 import { ASSUMED_PF_SERVICES, deviceConfig } from "../model/instances.ts";
 import { defaultServicesEnabled, enabledServices } from "../model/ring-map.ts";
 import type { DeviceFamily, DeviceSettings } from "../model/types.ts";
 import { parse } from "../syntax/parse.ts";
+import { plural } from "../text/plural.ts";
+import { closest, didYouMean } from "../text/suggest.ts";
 import { type AddInstancesRequest, addInstances } from "./instances.ts";
-import { type EditResult, lintOptionsOf, refused } from "./result.ts";
+import { type EditResult, lintOptionsOf, type ResultLinter, refused } from "./result.ts";
 
 /** What {@link vfConfig} writes. */
 export interface VfConfigRequest extends Omit<AddInstancesRequest, "cy" | "dc"> {
@@ -48,7 +49,7 @@ export function vfFileName(family: DeviceFamily): string {
  * device's, when the instances asked for do not fit the VF's rings, or when the file would lint
  * with errors.
  */
-export function vfConfig(request: VfConfigRequest): EditResult {
+export function vfConfig(request: VfConfigRequest, linter: ResultLinter): EditResult {
   const family = findFamily(request.device);
   if (!family) {
     const hint = didYouMean(closest(request.device, familyNames()));
@@ -104,11 +105,9 @@ export function vfConfig(request: VfConfigRequest): EditResult {
   }
   const { device: _device, services: _services, pfServices: _pf, driver: _driver, ...add } = request;
   const { fileName: _name, ...model } = lintOptions;
-  const result = addInstances(base, { ...add, cy, dc }, { fileName, lint: model });
+  const result = addInstances(base, { ...add, cy, dc }, { fileName, lint: model, linter });
   if (result.refusal) return refused("", result.refusal, result.diagnostics);
-  const errors = lint(result.text, lintOptionsOf({ fileName, lint: model })).diagnostics.filter(
-    (d) => d.severity === "error",
-  );
+  const errors = linter(result.text, lintOptionsOf({ fileName, lint: model })).filter((d) => d.severity === "error");
   if (errors.length > 0) {
     return refused(
       "",
@@ -124,7 +123,7 @@ function baseText(family: DeviceFamily, services: string): string {
   const vf = family.vf as NonNullable<DeviceFamily["vf"]>;
   const lines = [
     `# ${family.name} virtual function: the guest's /etc/${vfFileName(family)} (written by qatconf vf-config).`,
-    `# A ${family.id} VF has ${vf.banks} bank${vf.banks === 1 ? "" : "s"} of ${vf.ringsPerBank} rings: its instances must fit them.`,
+    `# A ${family.id} VF has ${plural(vf.banks, "bank")} of ${vf.ringsPerBank} rings: its instances must fit them.`,
     "",
     "[GENERAL]",
     `ServicesEnabled = ${services}`,

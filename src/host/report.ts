@@ -3,6 +3,7 @@
  * `json` (the same groups as data, through lint's JSON reporter).
  */
 import { json } from "../reporters/json.ts";
+import { plural } from "../text/plural.ts";
 import type { DoctorGroup } from "./doctor.ts";
 
 /**
@@ -32,7 +33,6 @@ export function doctorStylish(groups: readonly DoctorGroup[]): string {
     }
     out.push("");
   }
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
   out.push(`${plural(count.error, "error")}, ${plural(count.warning, "warning")}, ${plural(count.info, "note")}`);
   return `${out.join("\n")}\n`;
 }

@@ -3,6 +3,8 @@
  * XML files they attach and the guest's VF configuration files. Every file has a path relative to
  * the output folder (`vm1/hostdev-0000_3d_01_1.xml`), the same whether printed or written.
  */
+
+import { plural } from "../text/plural.ts";
 import { shellWord } from "./commands.ts";
 import { label } from "./inventory.ts";
 import { formatPciAddress } from "./pci-address.ts";
@@ -42,14 +44,11 @@ export function planFiles(plan: Planned): PlanFile[] {
  */
 export function planText(plan: Planned, outDir?: string): string {
   const asked = plan.guests.reduce((n, g) => n + g.vfs.length, 0);
-  const out = [
-    `${asked} of ${plan.free} free QAT VFs for ${plan.guests.length} guest${plan.guests.length === 1 ? "" : "s"}`,
-    "",
-  ];
+  const out = [`${asked} of ${plan.free} free QAT VFs for ${plural(plan.guests.length, "guest")}`, ""];
   const prefix = outDir === undefined ? "" : `${outDir.replace(/\/+$/, "")}/`;
   for (const g of plan.guests) {
     const qatlib = g.stack === "qatlib";
-    out.push(`Guest ${g.guest} (${g.vfs.length} VF${g.vfs.length === 1 ? "" : "s"}${qatlib ? ", qatlib" : ""}):`);
+    out.push(`Guest ${g.guest} (${plural(g.vfs.length, "VF")}${qatlib ? ", qatlib" : ""}):`);
     for (const p of g.vfs) {
       const pf = p.pf === undefined ? "" : ` of PF ${p.pf}`;
       out.push(`  ${label(p.vf)}${pf}, NUMA node ${p.vf.pci.numaNode} -> in the guest: ${inGuest(p)}`);
@@ -97,7 +96,7 @@ export function refusalText(plan: Refused): string {
     const reason = e.reason.replace(/ \(.*\)$/, "");
     reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   }
-  for (const [reason, n] of reasons) out.push(`  ${n} VF${n === 1 ? "" : "s"} ${reason}`);
+  for (const [reason, n] of reasons) out.push(`  ${plural(n, "VF")} ${reason}`);
   out.push(
     plan.reason === undefined
       ? "  hint: enable more VFs (qatconf doctor shows each PF's sriov_numvfs and the command), or ask for fewer"

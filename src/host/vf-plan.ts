@@ -9,7 +9,8 @@
  * VFs together on a guest bus of their own (see guest-layout.ts), which the plan's XML gives.
  */
 import { view } from "../config/view.ts";
-import { type VfConfigRequest, vfConfig } from "../edit/vf-config.ts";
+import type { VfConfigRequest } from "../edit/vf-config.ts";
+import { vfConfig } from "../linted-edits.ts";
 import { deviceName, qatlibDrives } from "../model/devices.ts";
 import { pfServicesByFamily } from "../model/pf-services.ts";
 import type { DeviceFamily } from "../model/types.ts";

@@ -18,8 +18,9 @@ import type { Stats } from "node:fs";
 import { stat } from "node:fs/promises";
 import { basename, dirname, join, matchesGlob, relative, resolve, sep } from "node:path";
 import { type InputError, ioReason, readText } from "../io/read-text.ts";
+import { BoundedMemo } from "../memo.ts";
 import { type Consumer, consumerOf } from "../model/consumers.ts";
-import { closest, didYouMean } from "./suggest.ts";
+import { closest, didYouMean } from "../text/suggest.ts";
 import type { RuleSetting } from "./types.ts";
 
 /** The settings of a `.qatconf.json` file (or a `qatconf` key in `package.json`). */
@@ -100,15 +101,16 @@ const CONSUMER_KEYS = ["name", "section", "processes", "services", "reload"];
 const FORMAT_KEYS = ["alignEquals"];
 
 // One lookup per folder per process: linting a thousand files of one repository reads the
-// configuration once, not a thousand times.
-const cache = new Map<string, Promise<LoadedConfig>>();
+// configuration once, not a thousand times. A language server session may visit any number of
+// folders: the 1024 used last are kept, and one forgotten is only read again.
+const configs = new BoundedMemo<string, Promise<LoadedConfig>>(1024);
 
 /**
  * Forgets every configuration read so far, so that the next lookup reads the files again: for a
  * long-running process (the language server) when a `.qatconf.json` may have changed.
  */
 export function forgetConfigs(): void {
-  cache.clear();
+  configs.clear();
 }
 
 /**
@@ -122,12 +124,7 @@ export function loadConfig(file: string): Promise<LoadedConfig> {
 }
 
 function loadFromDir(dir: string): Promise<LoadedConfig> {
-  let pending = cache.get(dir);
-  if (!pending) {
-    pending = readDir(dir);
-    cache.set(dir, pending);
-  }
-  return pending;
+  return configs.get(dir, readDir);
 }
 
 async function readDir(dir: string): Promise<LoadedConfig> {

@@ -5,10 +5,8 @@
  */
 import { view } from "../config/view.ts";
 import type { Diagnostic, Severity } from "../diagnostics.ts";
-import { familyForFileName, findFamily } from "../model/devices.ts";
+import { deviceSettings, resolveDevice } from "../model/device-options.ts";
 import { deviceConfig } from "../model/instances.ts";
-import { findPackage } from "../model/packages.ts";
-import type { DeviceFamily, DeviceSettings } from "../model/types.ts";
 import { RULES, SET_RULES } from "../rules/index.ts";
 import { parseAs } from "../syntax/kind.ts";
 import type { ConfigDocument } from "../syntax/tree.ts";
@@ -29,18 +27,6 @@ export function allRules(): readonly RuleMeta[] {
 /** The rule (file or set rule) with this id, or `undefined`. */
 export function findRule(id: string): RuleMeta | undefined {
   return BY_ID.get(id);
-}
-
-/** The device family and PF/VF role a file is linted as: `--device` first, then the file name. */
-export function resolveDevice(options: LintOptions): { family?: DeviceFamily; isVf: boolean } {
-  const fromName = options.fileName === undefined ? undefined : familyForFileName(options.fileName);
-  if (options.device !== undefined) {
-    const family = findFamily(options.device);
-    // `--device c6xxvf` names a VF file as well as the family.
-    const isVf = options.device.trim().toLowerCase().endsWith("vf") || (fromName?.isVf ?? false);
-    return family ? { family, isVf } : { isVf };
-  }
-  return fromName ?? { isVf: false };
 }
 
 const DRIVER_ONLY: readonly FileKind[] = ["driver"];
@@ -96,21 +82,6 @@ export function lintDocument(document: ConfigDocument, options: LintOptions = {}
   const kept = suppressions(document).filter(diagnostics);
   kept.sort(byPosition);
   return { document, diagnostics: kept };
-}
-
-/**
- * The device model's settings from lint options. A package name no package has is left out
- * (the default is modelled): the CLI and the configuration reader refuse such names first.
- */
-export function deviceSettings(
-  options: Pick<LintOptions, "driver" | "pfServicesEnabled" | "pfServicesSource">,
-): DeviceSettings {
-  const driver = options.driver === undefined ? undefined : findPackage(options.driver);
-  return {
-    ...(driver ? { driver } : {}),
-    ...(options.pfServicesEnabled === undefined ? {} : { pfServicesEnabled: options.pfServicesEnabled }),
-    ...(options.pfServicesSource === undefined ? {} : { pfServicesSource: options.pfServicesSource }),
-  };
 }
 
 /** The order diagnostics are reported in: by position, then rule id. */

@@ -3,7 +3,7 @@
  * the rule pages, `qatconf rules` and the editor's hover use for it (one wording, checked against
  * the pages by test/lint/doc-examples.test.ts).
  */
-import type { Applicability } from "../diagnostics.ts";
+import type { Applicability, Diagnostic } from "../diagnostics.ts";
 import type { RuleMeta } from "./types.ts";
 
 /** The fix metadata of a rule. */
@@ -12,6 +12,12 @@ export type RuleFixes = Pick<RuleMeta, "fixAvailability" | "fixApplicability">;
 /** How the rule's fixes may be applied; `undefined` when it has none. */
 export function fixApplicability(rule: RuleFixes | undefined): Applicability | undefined {
   return rule === undefined || rule.fixAvailability === "never" ? undefined : (rule.fixApplicability ?? "unsafe");
+}
+
+/** How the fix of `d` may be applied: its own applicability, else its rule's; `undefined` without a fix. */
+export function applicabilityOf(d: Diagnostic, rule: RuleFixes | undefined): Applicability | undefined {
+  if (d.fix === undefined) return undefined;
+  return d.fix.applicability ?? fixApplicability(rule);
 }
 
 /** Whether `--fix` applies fixes of this applicability: safe ones always, unsafe ones with `--unsafe-fixes`. */

@@ -8,10 +8,10 @@
 import { dirname } from "node:path";
 import { view } from "../config/view.ts";
 import type { Diagnostic, Severity } from "../diagnostics.ts";
+import { deviceSettings, resolveDevice } from "../model/device-options.ts";
 import { deviceConfig } from "../model/instances.ts";
 import { SET_RULES } from "../rules/index.ts";
 import type { ConfigDocument } from "../syntax/tree.ts";
-import { deviceSettings, resolveDevice } from "./lint.ts";
 import { suppressions } from "./suppress.ts";
 import type { LintOptions, SetFile } from "./types.ts";
 

@@ -2,34 +2,19 @@
  * The lint engine's contract: rules, their context, and what `lint` takes and returns.
  */
 import type { ConfigView } from "../config/view.ts";
-import type { Applicability, Diagnostic, Severity } from "../diagnostics.ts";
+import type { Applicability, Diagnostic, RuleSetting, Severity } from "../diagnostics.ts";
 import type { Consumer } from "../model/consumers.ts";
+import type { DeviceOptions } from "../model/device-options.ts";
 import type { DeviceConfig, DeviceFamily } from "../model/types.ts";
 import type { FileKind } from "../syntax/kind.ts";
 import type { ConfigDocument } from "../syntax/tree.ts";
 
-export type { FileKind };
-
-/** Severity settings of the linter's configuration: a severity, or `off`. */
-export type RuleSetting = Severity | "off";
+export type { FileKind, RuleSetting };
 
 /** Options of `lint`. */
-export interface LintOptions {
+export interface LintOptions extends DeviceOptions {
   /** The kind of file (`--kind`); by default `qatlib` for a path ending in `sysconfig/qat`, else `driver`. */
   kind?: FileKind;
-  /** The file's name or path: the device family, PF/VF and number are read from it. */
-  fileName?: string;
-  /** Device family id or alias, overriding the file name (`--device`). */
-  device?: string;
-  /**
-   * The driver package to model (`--driver`): a full name such as `QAT.L.4.24.0-00005` or a short
-   * form (`4.24`); default: the newest package modelled for the file's generation.
-   */
-  driver?: string;
-  /** The PF's ServicesEnabled, for a VF file (`--pf-services`): its ring map is the VF's. */
-  pfServicesEnabled?: string;
-  /** The PF file `pfServicesEnabled` was read from, when lint found it among the files. */
-  pfServicesSource?: string;
   /** The programs that use the host's files (`--consumer`, `.qatconf.json` `consumers`): set rules check them. */
   consumers?: readonly Consumer[];
   /** Logical CPUs of the host, to check CoreAffinity (`--cpus`). */

@@ -11,7 +11,7 @@ import { fixText } from "../cli/fix.ts";
 import type { Diagnostic } from "../diagnostics.ts";
 import { insert, replace } from "../fixes.ts";
 import { findRule } from "../lint/lint.ts";
-import { fixApplicability } from "../lint/rule-fixes.ts";
+import { applicabilityOf } from "../lint/rule-fixes.ts";
 import { SYNTAX_RULE } from "../syntax/parse.ts";
 import type { Analysis } from "./analysis.ts";
 import { toLspDiagnostic, toLspEdits } from "./convert.ts";
@@ -38,7 +38,7 @@ export function codeActions(
   diagnostics.forEach((d, index) => {
     if (!overlaps(d, start, end)) return;
     const lsp = toLspDiagnostic(doc, d, index);
-    const applicability = fixApplicability(findRule(d.ruleId));
+    const applicability = applicabilityOf(d, findRule(d.ruleId));
     if (d.fix && applicability !== undefined && wants(CodeActionKind.QuickFix)) {
       actions.push({
         title: `${d.fix.description} (${d.ruleId})`,
@@ -67,7 +67,7 @@ export function codeActions(
       }
     }
   });
-  if (wants(FIX_ALL_KIND) && diagnostics.some((d) => d.fix && fixApplicability(findRule(d.ruleId)) === "safe")) {
+  if (wants(FIX_ALL_KIND) && diagnostics.some((d) => applicabilityOf(d, findRule(d.ruleId)) === "safe")) {
     const fixed = fixText(analysis.text, analysis.options);
     if (!fixed.refused && fixed.text !== analysis.text) {
       actions.push({

@@ -5,9 +5,10 @@
  * line never disagree.
  */
 import { view } from "../config/view.ts";
-import { lint, resolveDevice } from "../lint/lint.ts";
+import { lint } from "../lint/lint.ts";
 import type { LintOptions, LintResult } from "../lint/types.ts";
 import { allocate } from "../model/allocator.ts";
+import { resolveDevice } from "../model/device-options.ts";
 import { deviceConfig } from "../model/instances.ts";
 import type { AllocationResult, DeviceConfig, DeviceFamily } from "../model/types.ts";
 import type { ConfigDocument, Line, SectionNode } from "../syntax/tree.ts";

@@ -7,18 +7,8 @@
 import { type CompletionItem, CompletionItemKind, MarkupKind } from "vscode-languageserver/node";
 import { driverKey } from "../config/view.ts";
 import { allFamilies } from "../model/devices.ts";
-import {
-  allKeys,
-  existsIn,
-  INSTANCE_SUFFIXES,
-  instanceKey,
-  type KeySpec,
-  KNOWN_SECTIONS,
-  lookupKey,
-  readIn,
-  type SectionKind,
-  sectionKind,
-} from "../model/keys.ts";
+import { type KeySpec, KNOWN_SECTIONS, type SectionKind } from "../model/key-table.ts";
+import { allKeys, existsIn, INSTANCE_SUFFIXES, instanceKey, lookupKey, readIn, sectionKind } from "../model/keys.ts";
 import type { SectionNode } from "../syntax/tree.ts";
 import type { Analysis } from "./analysis.ts";
 

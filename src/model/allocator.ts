@@ -20,7 +20,10 @@
  * - QAT 2.0: poll-mode instances search from bank 0, no bank is shared while a free one is left,
  *   kernel banks are always interrupt banks, and an affinity must equal the bank's.
  */
-import { SERVICES_PROFILE_VALUES, servicesForProfile } from "./keys.ts";
+
+import { BoundedMemo } from "../memo.ts";
+import { SERVICES_PROFILE_VALUES } from "./key-table.ts";
+import { servicesForProfile } from "./keys.ts";
 import type { DriverPackage } from "./packages.ts";
 import { enabledServices } from "./ring-map.ts";
 import type {
@@ -319,8 +322,9 @@ function initBanks(layout: BankLayout, map: readonly SlotService[]): Bank[] {
 /** A slot of a bank before any instance is placed: the same for every file with that layout and map. */
 type SlotTemplate = Readonly<Pick<RingSlot, "service" | "rings">>;
 
-// Few distinct keys exist (rings per bank x ServicesEnabled x bank % 4), so the cache stays small.
-const TEMPLATES = new Map<string, readonly SlotTemplate[]>();
+// Few distinct keys exist (rings per bank x ServicesEnabled ring map x bank % 4: under a hundred
+// for every family and value), so 256 holds them all and the bound only guards against the unforeseen.
+const TEMPLATES = new BoundedMemo<string, readonly SlotTemplate[]>(256);
 
 /** Whether banks this small use one map slot each, picked by bank number (QAT 2.0). */
 function usesBankHook(ringsPerBank: number): boolean {
@@ -334,12 +338,7 @@ function bankTemplate(
   mapKey: string,
 ): readonly SlotTemplate[] {
   const key = usesBankHook(ringsPerBank) ? `${mapKey}${bank % NUM_SERVICES}` : mapKey;
-  let template = TEMPLATES.get(key);
-  if (!template) {
-    template = bankSlots(bank, ringsPerBank, map);
-    TEMPLATES.set(key, template);
-  }
-  return template;
+  return TEMPLATES.get(key, () => bankSlots(bank, ringsPerBank, map));
 }
 
 /** Per ring: the service it serves (`ASSIGN_SERV_TO_RINGS`), then the template slots taking them. */

@@ -10,6 +10,7 @@
  */
 import type { BankJson, ExplainJson, InstanceJson } from "../cli/explain-map.ts";
 import type { DeviceFamily, SlotService } from "../model/types.ts";
+import { plural } from "../text/plural.ts";
 import { clip, element, svgDocument, text } from "./markup.ts";
 
 /** The rings a VF of the device has, and how many VFs its PF exposes: what a guest's file must fit. */
@@ -284,10 +285,6 @@ function legend(x: number, y: number): { svg: string; height: number } {
     ]);
   });
   return { svg: element("g", { class: "legend" }, parts), height: Math.ceil(items.length / 4) * 18 };
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 /** The lines of the budget panel: slots used per service, and what a VF of this device holds. */

@@ -4,7 +4,7 @@
  * Columns count UTF-16 code units, as JavaScript strings do.
  */
 import type { Applicability, Diagnostic, Fix, Severity } from "../diagnostics.ts";
-import { fixApplicability } from "../lint/rule-fixes.ts";
+import { applicabilityOf } from "../lint/rule-fixes.ts";
 import type { Reporter, RuleMeta } from "./types.ts";
 
 /** One diagnostic of the JSON report. */
@@ -31,7 +31,7 @@ export interface JsonFileReport {
 }
 
 function toJson(d: Diagnostic, rules: ReadonlyMap<string, RuleMeta>): JsonDiagnostic {
-  const applicability = fixApplicability(rules.get(d.ruleId));
+  const applicability = applicabilityOf(d, rules.get(d.ruleId));
   return {
     ruleId: d.ruleId,
     severity: d.severity,

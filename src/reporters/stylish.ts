@@ -3,7 +3,8 @@
  * and editors open at the spot), its source line with the range underlined, its hint, and a summary.
  */
 import type { Applicability, Diagnostic, Severity } from "../diagnostics.ts";
-import { fixApplicability } from "../lint/rule-fixes.ts";
+import { applicabilityOf } from "../lint/rule-fixes.ts";
+import { plural } from "../text/plural.ts";
 import { codeFrame, printableText, SourceLines } from "./code-frame.ts";
 import { clip, limitFindings, omittedLine } from "./limit.ts";
 import type { FileReport, Reporter, RuleMeta } from "./types.ts";
@@ -62,27 +63,22 @@ function finding(path: string, d: Diagnostic, lines: SourceLines, paint: Paint):
   return out;
 }
 
-function count(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
 /**
  * `N errors, N warnings[, N info][ (N fixable with --fix, N with --fix --unsafe-fixes)]`: the fixes
  * `--fix` applies, and those it applies only with `--unsafe-fixes`.
  */
 function summary(results: readonly FileReport[], rules: readonly RuleMeta[], paint: Paint): string {
   const diagnostics = results.flatMap((r) => r.diagnostics);
-  const applicability = new Map(rules.map((r) => [r.id, fixApplicability(r)]));
+  const byId = new Map(rules.map((r) => [r.id, r]));
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;
   const infos = diagnostics.length - errors - warnings;
-  const fixes = (a: Applicability) =>
-    diagnostics.filter((d) => d.fix !== undefined && applicability.get(d.ruleId) === a).length;
+  const fixes = (a: Applicability) => diagnostics.filter((d) => applicabilityOf(d, byId.get(d.ruleId)) === a).length;
   const fixable = [
     [fixes("safe"), "--fix"],
     [fixes("unsafe"), "--fix --unsafe-fixes"],
   ] as const;
-  const parts = [count(errors, "error"), count(warnings, "warning")];
+  const parts = [plural(errors, "error"), plural(warnings, "warning")];
   if (infos > 0) parts.push(`${infos} info`);
   const offered = fixable
     .filter(([n]) => n > 0)

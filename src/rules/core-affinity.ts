@@ -5,6 +5,7 @@ import { parseCoreAffinity } from "../model/core-affinity.ts";
 import { describeInstance, instanceSectionsOf, isProcessed } from "../model/instances.ts";
 import type { InstanceDeclaration, InstanceSection } from "../model/types.ts";
 import type { EntryLine } from "../syntax/tree.ts";
+import { plural } from "../text/plural.ts";
 
 /**
  * CoreAffinity values: a list the driver cannot read (`adf_cfg_set_core_number_for_instance` takes
@@ -58,7 +59,7 @@ function checkInstance(
   const missing = [...new Set(list.cores.slice(0, used))].filter((c) => c >= cpus).sort((a, b) => a - b);
   if (missing.length === 0) return;
   context.report({
-    message: `${describeInstance(d)} is bound to CPU ${ranges(missing)}, but the host has ${cpus} CPU${cpus === 1 ? "" : "s"} (0-${cpus - 1})`,
+    message: `${describeInstance(d)} is bound to CPU ${ranges(missing)}, but the host has ${plural(cpus, "CPU")} (0-${cpus - 1})`,
     hint: `use CPUs 0 to ${cpus - 1} in ${d.label}CoreAffinity`,
     range: entry.rawValue.range,
   });

@@ -1,7 +1,8 @@
 import { driverValue, parseInteger } from "../config/view.ts";
 import type { Severity } from "../diagnostics.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
-import { type KeySpec, lookupKey, sectionKind } from "../model/keys.ts";
+import type { KeySpec } from "../model/key-table.ts";
+import { lookupKey, sectionKind } from "../model/keys.ts";
 import type { EntryLine } from "../syntax/tree.ts";
 
 const NUMBER_LIST = /^\d+(,\d+)*$/;

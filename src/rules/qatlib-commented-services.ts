@@ -1,5 +1,6 @@
 import type { Rule } from "../lint/types.ts";
 import { documentServices, lineAt } from "../qatlib/sysconfig.ts";
+import { plural } from "../text/plural.ts";
 
 /**
  * A comment holding `ServicesEnabled=` with a value. qat_init.sh's awk reads every line of the file,
@@ -24,7 +25,7 @@ export const qatlibCommentedServices: Rule = {
           ? services.applied
             ? `this comment is not a comment for qat_init.sh: its awk reads it and applies ServicesEnabled '${record.value}'`
             : `qat_init.sh's awk reads this comment as ServicesEnabled '${record.value}' (which it then ignores)`
-          : `qat_init.sh's awk reads this comment as part of ServicesEnabled: with the other ${services.records.length - 1} line(s) holding 'ServicesEnabled=' the value matches nothing and is ignored`,
+          : `qat_init.sh's awk reads this comment as part of ServicesEnabled: with ${plural(services.records.length - 1, "other line")} holding 'ServicesEnabled=' the value matches nothing and is ignored`,
         hint: alone
           ? "delete the line to keep the kernel's default services, or remove the '#' if the value is meant"
           : "delete this line, or remove 'ServicesEnabled=' from the comment's text",

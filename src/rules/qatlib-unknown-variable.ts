@@ -1,7 +1,7 @@
 import { fix, replace } from "../fixes.ts";
-import { closest, didYouMean } from "../lint/suggest.ts";
 import type { Rule } from "../lint/types.ts";
 import { assignments, QATLIB_VARIABLES } from "../qatlib/sysconfig.ts";
+import { closest, didYouMean } from "../text/suggest.ts";
 
 const KNOWN = Object.keys(QATLIB_VARIABLES);
 

@@ -9,6 +9,7 @@ import type {
   InstanceService,
   PfServices,
 } from "../model/types.ts";
+import { plural } from "../text/plural.ts";
 
 const SERVICE_NAME: Readonly<Record<InstanceService, string>> = {
   cy: "crypto (asym + sym)",
@@ -116,14 +117,12 @@ function processPart(p: { starved: number; total: number; first: string }): stri
 /** "This c6xx VF has 1 bank of 16 rings: with ServicesEnabled = cy;dc that is 2 crypto slots, and the file asks for 3." */
 function budget(b: Budget, service: InstanceService): string {
   const fn = `${b.family} ${b.isVf ? "VF" : "PF"}`;
-  const banks = b.layout
-    ? `${b.layout.banks} bank${b.layout.banks === 1 ? "" : "s"} of ${b.layout.ringsPerBank} rings`
-    : "no banks";
+  const banks = b.layout ? `${plural(b.layout.banks, "bank")} of ${b.layout.ringsPerBank} rings` : "no banks";
   // A QAT 1.x VF has its PF's ring map: say which PF value that was, and whether it was assumed.
   const services = b.pfServices
     ? `its PF's ${describePfServices(b.pfServices)}`
     : `ServicesEnabled = ${b.servicesEnabled}`;
-  const head = `A ${fn} has ${banks}: with ${services} that is ${b.slots} ${SERVICE_NAME[service]} slots, and the file asks for ${b.asked}.`;
+  const head = `A ${fn} has ${banks}: with ${services} that is ${plural(b.slots, `${SERVICE_NAME[service]} slot`)}, and the file asks for ${b.asked}.`;
   if (b.asked <= b.slots) {
     return `${head} Slots are left, but none this instance may use: interrupt and epoll banks serve one process each, banks never mix polling modes, and user poll instances only use banks after the kernel's.`;
   }

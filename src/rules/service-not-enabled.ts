@@ -2,6 +2,7 @@ import type { Rule, RuleContext } from "../lint/types.ts";
 import { unenabledServiceRefusal } from "../model/allocator.ts";
 import { COUNT_KEY, instanceSectionsOf, isProcessed, kindEnabled } from "../model/instances.ts";
 import type { CountSetting, InstanceKind, InstanceSection } from "../model/types.ts";
+import { plural } from "../text/plural.ts";
 
 /**
  * Instances of a service that ServicesEnabled does not name. L.4.24 refuses them outright when it
@@ -24,10 +25,13 @@ export const serviceNotEnabled: Rule = {
       if (!isProcessed(section)) continue;
       for (const kind of ["cy", "dc"] as const) {
         const setting = kind === "cy" ? section.numberCy : section.numberDc;
-        if (!setting || (setting.value ?? 0) <= 0) continue;
+        const count = setting?.value;
+        if (!setting || count === undefined || count <= 0) continue;
         const refusal = unenabledServiceRefusal(device, section, kind);
-        if (refusal) report(context, section, kind, setting, `the driver stops with "${refusal}"`);
-        else if (kindEnabled(context, kind) === false) report(context, section, kind, setting);
+        if (refusal)
+          report(context, section, kind, { entry: setting.entry, value: count }, `the driver stops with "${refusal}"`);
+        else if (kindEnabled(context, kind) === false)
+          report(context, section, kind, { entry: setting.entry, value: count });
       }
     }
   },
@@ -37,14 +41,14 @@ function report(
   context: RuleContext,
   section: InstanceSection,
   kind: InstanceKind,
-  setting: CountSetting,
+  setting: CountSetting & { value: number },
   refusal?: string,
 ): void {
   const services = context.device?.servicesEnabled ?? "";
   const what = kind === "dc" ? "compression (Dc)" : "crypto (Cy)";
   const consequence = refusal ?? "the driver creates none of them";
   context.report({
-    message: `[${section.name}] asks for ${setting.value} ${what} instances, but ServicesEnabled = ${services} enables no ${kind === "dc" ? "compression" : "crypto"}: ${consequence}`,
+    message: `[${section.name}] asks for ${plural(setting.value, `${what} instance`)}, but ServicesEnabled = ${services} enables no ${kind === "dc" ? "compression" : "crypto"}: ${consequence}`,
     hint: `set ${COUNT_KEY[kind]} = 0 in [${section.name}], or add ${kind === "dc" ? "dc" : "a crypto service"} to ServicesEnabled in [GENERAL]`,
     range: setting.entry.range,
     ...(refusal ? {} : { severity: "warning" as const }),

@@ -1,13 +1,14 @@
 import { driverValue } from "../config/view.ts";
 import type { Fix } from "../diagnostics.ts";
-import { fix, replace } from "../fixes.ts";
+import { fix, replace, safeFix } from "../fixes.ts";
 import { reportFindings, type Wording } from "../lint/rule-support/findings.ts";
-import { closest, didYouMean } from "../lint/suggest.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
 import { allFamilies } from "../model/devices.ts";
-import { QAT15_SERVICE_TOKENS, SERVICES_PROFILE_VALUES, servicesForProfile } from "../model/keys.ts";
+import { QAT15_SERVICE_TOKENS, SERVICES_PROFILE_VALUES } from "../model/key-table.ts";
+import { servicesForProfile } from "../model/keys.ts";
 import type { DeviceFamily } from "../model/types.ts";
 import type { EntryLine } from "../syntax/tree.ts";
+import { closest, didYouMean } from "../text/suggest.ts";
 
 /** Values some generation accepts, for files whose device is unknown. */
 const ANY_GENERATION = new Set<string>(
@@ -53,6 +54,8 @@ type Finding = { entry: EntryLine; value: string } & (
       accepted: readonly string[];
       /** The accepted values meant most likely (the same services spelt another way, else the closest). */
       suggestions: readonly string[];
+      /** The one suggestion is the same services spelt for this generation: fixing it guesses nothing. */
+      respelling: boolean;
       /** Who refuses it: no driver (the device is unknown), or this family's, logging `logged`. */
       refusedBy: { kind: "any-driver" } | { kind: "family"; family: DeviceFamily; driver: string; logged: string };
       /** The ServicesProfile the value was checked under. */
@@ -91,9 +94,9 @@ function notAccepted(
   profile: string,
 ): Finding {
   const equivalent = EQUIVALENT.get(value);
-  const suggestions =
-    equivalent !== undefined && accepted.includes(equivalent) ? [equivalent] : closest(value, accepted);
-  return { kind: "not-accepted", entry, value, accepted, suggestions, refusedBy, profile };
+  const respelling = equivalent !== undefined && accepted.includes(equivalent);
+  const suggestions = respelling ? [equivalent] : closest(value, accepted);
+  return { kind: "not-accepted", entry, value, accepted, suggestions, respelling, refusedBy, profile };
 }
 
 /**
@@ -146,5 +149,5 @@ function say(f: Finding): Wording {
 function fixFor(f: Finding): Fix | undefined {
   if (f.kind !== "not-accepted" || f.suggestions.length !== 1) return undefined;
   const only = f.suggestions[0] as string;
-  return fix(`set ServicesEnabled to ${only}`, replace(f.entry.rawValue.range, only));
+  return (f.respelling ? safeFix : fix)(`set ServicesEnabled to ${only}`, replace(f.entry.rawValue.range, only));
 }

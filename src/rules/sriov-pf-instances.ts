@@ -1,5 +1,6 @@
 import type { Rule } from "../lint/types.ts";
 import { instanceSectionsOf, isProcessed } from "../model/instances.ts";
+import { plural } from "../text/plural.ts";
 
 /**
  * A PF file with `SRIOV_Enabled = 1` hands the device's banks to its VFs: per Intel's application
@@ -22,7 +23,7 @@ export const sriovPfInstances: Rule = {
         if (!setting || setting.value === undefined || setting.value <= 0) continue;
         const key = setting === section.numberCy ? "NumberCyInstances" : "NumberDcInstances";
         context.report({
-          message: `[${section.name}] asks for ${setting.value} instance${setting.value === 1 ? "" : "s"} (${key}), but SRIOV_Enabled = 1 gives the device's rings to its VFs: the PF creates none`,
+          message: `[${section.name}] asks for ${plural(setting.value, "instance")} (${key}), but SRIOV_Enabled = 1 gives the device's rings to its VFs: the PF creates none`,
           hint: `set ${key} = 0 and declare the instances in the VF files (<device>vf_devN.conf), or set SRIOV_Enabled = 0 if this host uses the PF itself`,
           range: setting.entry.range,
         });

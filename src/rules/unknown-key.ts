@@ -1,19 +1,13 @@
 import type { Fix } from "../diagnostics.ts";
 import { fix, replace } from "../fixes.ts";
 import { reportFindings, type Wording } from "../lint/rule-support/findings.ts";
-import { didYouMean } from "../lint/suggest.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
-import {
-  existsIn,
-  keySuggestions,
-  lookupKey,
-  meantSections,
-  readIn,
-  type SectionKind,
-  sectionKind,
-} from "../model/keys.ts";
+import { keySuggestions, meantSections } from "../model/key-suggestions.ts";
+import type { SectionKind } from "../model/key-table.ts";
+import { existsIn, lookupKey, readIn, sectionKind } from "../model/keys.ts";
 import type { DeviceFamily } from "../model/types.ts";
 import type { EntryLine } from "../syntax/tree.ts";
+import { didYouMean } from "../text/suggest.ts";
 
 const WHERE: Record<SectionKind, string> = {
   general: "[GENERAL]",

@@ -1,6 +1,6 @@
-import { closest, didYouMean } from "../lint/suggest.ts";
 import { suppressions } from "../lint/suppress.ts";
 import type { Rule } from "../lint/types.ts";
+import { closest, didYouMean } from "../text/suggest.ts";
 
 /** A suppression comment naming a rule that does not exist silences nothing: say so. */
 export const unknownRule: Rule = {

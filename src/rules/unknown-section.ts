@@ -1,8 +1,9 @@
 import type { SectionView } from "../config/view.ts";
 import { fix, replace } from "../fixes.ts";
-import { didYouMean } from "../lint/suggest.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
-import { instanceKey, meantSections, sectionKind } from "../model/keys.ts";
+import { meantSections } from "../model/key-suggestions.ts";
+import { instanceKey, sectionKind } from "../model/keys.ts";
+import { didYouMean } from "../text/suggest.ts";
 
 /**
  * Every section the driver does not know by name is a user process section to it (FreeBSD

@@ -1,6 +1,6 @@
 import { driverKey, driverValue } from "../config/view.ts";
 import type { Rule, RuleContext } from "../lint/types.ts";
-import { MAX_STRING_BYTES } from "../model/keys.ts";
+import { MAX_STRING_BYTES } from "../model/key-table.ts";
 import type { Range } from "../syntax/tree.ts";
 
 // A UTF-16 unit is at most 3 UTF-8 bytes: shorter strings cannot exceed the limit, so most skip the count.

@@ -2,6 +2,7 @@ import type { Rule } from "../lint/types.ts";
 import { allocate } from "../model/allocator.ts";
 import { instanceSectionsOf } from "../model/instances.ts";
 import type { DeviceConfig } from "../model/types.ts";
+import { plural } from "../text/plural.ts";
 
 /**
  * Kernel instances in a VF file that also creates user instances. A VF has few banks (one on QAT
@@ -23,7 +24,7 @@ function bankShare(device: DeviceConfig): string {
   const taken = qat20 ? result.banks.filter((b) => b.type === "kernel").length : result.firstUserBank;
   if (banks === undefined || taken === 0) return "";
   const after = qat20 ? "" : ", and user poll-mode instances only use banks after the kernel's";
-  return `: they take ${taken} of the VF's ${banks} bank${banks === 1 ? "" : "s"}${after}`;
+  return `: they take ${taken} of the VF's ${plural(banks, "bank")}${after}`;
 }
 
 export const vfKernelInstances: Rule = {

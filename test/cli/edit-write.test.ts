@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { emit } from "../../src/cli/output.ts";
-import { addInstances } from "../../src/edit/instances.ts";
+import { addInstances } from "../../src/linted-edits.ts";
 
 const ORIGINAL =
   "[GENERAL]\nServicesEnabled = cy\nConfigVersion = 2\n\n[SSL]\nNumberCyInstances = 0\nNumberDcInstances = 0\nNumProcesses = 1\n";

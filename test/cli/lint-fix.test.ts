@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixText, type Linter, MAX_FIX_PASSES } from "../../src/cli/fix.ts";
-import { type LintCommandOptions, runLint } from "../../src/cli/lint-run.ts";
+import type { LintCommandOptions } from "../../src/cli/lint-run.ts";
 import type { Diagnostic } from "../../src/diagnostics.ts";
 import { parse } from "../../src/syntax/parse.ts";
+import { runLintInProcess } from "../support/cli.ts";
 
 /**
  * A stand-in linter with fixable rules of its own, so that `--fix` is tested whatever the registry's
@@ -51,26 +52,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[], linter: Linter, options: Partial<LintCommandOptions> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const status = await runLint(
-    args,
-    { format: "json", fix: true, ...options },
-    {
-      cwd: dir,
-      version: "0.0.0",
-      color: false,
-      stdout: (t) => {
-        stdout += t;
-      },
-      stderr: (t) => {
-        stderr += t;
-      },
-      linter,
-    },
-  );
-  return { status, stdout, stderr };
+function run(args: string[], linter: Linter, options: Partial<LintCommandOptions> = {}) {
+  return runLintInProcess(args, { format: "json", fix: true, ...options }, { cwd: dir, linter });
 }
 
 describe("fixText", () => {

@@ -5,9 +5,8 @@
  */
 import { basename } from "node:path";
 import { describe, expect, it } from "vitest";
-import { addInstances, removeInstances } from "../../src/edit/instances.ts";
-import { enableSriov } from "../../src/edit/sriov.ts";
 import { lint } from "../../src/lint/lint.ts";
+import { addInstances, enableSriov, removeInstances } from "../../src/linted-edits.ts";
 import { type CorpusFile, corpusAvailable, corpusFiles, corpusSuite } from "../support/corpus.ts";
 
 function corpusFile(name: string): CorpusFile {

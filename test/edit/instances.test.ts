@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addInstances, removeInstances } from "../../src/edit/instances.ts";
 import { applyEdits } from "../../src/edit/text-edit.ts";
 import { lint } from "../../src/lint/lint.ts";
+import { addInstances, removeInstances } from "../../src/linted-edits.ts";
 import { parse } from "../../src/syntax/parse.ts";
 import type { Line } from "../../src/syntax/tree.ts";
 import { instanceFile } from "./arbitrary.ts";

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { view } from "../../src/config/view.ts";
-import { parseAssignment, setValues } from "../../src/edit/set.ts";
+import { parseAssignment } from "../../src/edit/set.ts";
+import { setValues } from "../../src/linted-edits.ts";
 import { parse } from "../../src/syntax/parse.ts";
 import { documentText } from "../format/arbitrary.ts";
 

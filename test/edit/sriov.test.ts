@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { enableSriov } from "../../src/edit/sriov.ts";
 import { lint } from "../../src/lint/lint.ts";
+import { enableSriov } from "../../src/linted-edits.ts";
 import { instanceFile } from "./arbitrary.ts";
 
 const SAMPLE = readFileSync(resolve(import.meta.dirname, "../../samples/c6xx_dev0.conf"), "utf8");

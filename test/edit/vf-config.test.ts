@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { vfConfig, vfFileName } from "../../src/edit/vf-config.ts";
+import { vfFileName } from "../../src/edit/vf-config.ts";
 import { lint } from "../../src/lint/lint.ts";
+import { vfConfig } from "../../src/linted-edits.ts";
 import { allFamilies, findFamily } from "../../src/model/devices.ts";
 
 const lines = (text: string, prefix: RegExp): string[] => text.split("\n").filter((l) => prefix.test(l));

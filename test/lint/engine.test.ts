@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allRules, lint, resolveDevice } from "../../src/lint/lint.ts";
+import { allRules, lint } from "../../src/lint/lint.ts";
 import type { RuleSetting } from "../../src/lint/types.ts";
 import { anyString, configDocument } from "../support/arbitraries.ts";
 
@@ -52,14 +52,6 @@ describe("the lint engine", () => {
     expect(lint(text, { rules: { ...ENGINE, "unknown-rule": "off" } }).diagnostics.map((d) => d.ruleId)).toEqual([
       "syntax",
     ]);
-  });
-
-  it("reads the device from --device before the file name, and VF from either", () => {
-    expect(resolveDevice({ fileName: "/etc/c6xx_dev0.conf" })).toMatchObject({ family: { id: "c6xx" }, isVf: false });
-    expect(resolveDevice({ fileName: "c6xxvf_dev0.conf.vm" })).toMatchObject({ family: { id: "c6xx" }, isVf: true });
-    expect(resolveDevice({ fileName: "c6xx_dev0.conf", device: "4xxx" })).toMatchObject({ family: { id: "4xxx" } });
-    expect(resolveDevice({ device: "c6xxvf" })).toMatchObject({ family: { id: "c6xx" }, isVf: true });
-    expect(resolveDevice({ fileName: "qat.conf" })).toEqual({ isVf: false });
   });
 
   it("has unique kebab-case rule ids with a description each", () => {

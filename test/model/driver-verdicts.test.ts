@@ -7,8 +7,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { view } from "../../src/config/view.ts";
-import { deviceSettings, lint, resolveDevice } from "../../src/lint/lint.ts";
+import { lint } from "../../src/lint/lint.ts";
 import { allocate } from "../../src/model/allocator.ts";
+import { deviceSettings, resolveDevice } from "../../src/model/device-options.ts";
 import { deviceConfig } from "../../src/model/instances.ts";
 import type { AllocationResult } from "../../src/model/types.ts";
 import { parse } from "../../src/syntax/parse.ts";

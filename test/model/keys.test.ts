@@ -1,15 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { driverKey } from "../../src/config/view.ts";
+import { keySuggestions, specialSectionSuggestions } from "../../src/model/key-suggestions.ts";
 import {
   allKeys,
   EXACT_KEY_NAMES,
   INSTANCE_SUFFIXES,
   instanceKey,
-  keySuggestions,
   lookupKey,
   sectionKind,
-  specialSectionSuggestions,
 } from "../../src/model/keys.ts";
 import { parse } from "../../src/syntax/parse.ts";
 import { corpusAvailable, corpusFiles, corpusSuite } from "../support/corpus.ts";

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseEnvAssignment, setEnvValues } from "../../src/edit/set-sysconfig.ts";
+import { parseEnvAssignment } from "../../src/edit/set-sysconfig.ts";
 import { format } from "../../src/format/format.ts";
 import { lint } from "../../src/lint/lint.ts";
+import { setEnvValues } from "../../src/linted-edits.ts";
 import { awkServices, environment } from "../../src/qatlib/sysconfig.ts";
 import { parseSysconfig } from "../../src/syntax/parse-sysconfig.ts";
 import { anyString } from "../support/arbitraries.ts";

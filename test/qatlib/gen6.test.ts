@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { view } from "../../src/config/view.ts";
-import { vfConfig } from "../../src/edit/vf-config.ts";
 import { lint } from "../../src/lint/lint.ts";
+import { vfConfig } from "../../src/linted-edits.ts";
 import { allocate } from "../../src/model/allocator.ts";
 import { findFamily } from "../../src/model/devices.ts";
 import { deviceConfig } from "../../src/model/instances.ts";

@@ -25,9 +25,10 @@ import {
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { type LintCommandOptions, runLint } from "../../src/cli/lint-run.ts";
+import type { LintCommandOptions } from "../../src/cli/lint-run.ts";
 import { allRules } from "../../src/index.ts";
 import type { JsonFileReport } from "../../src/reporters/json.ts";
+import { runLintInProcess } from "../support/cli.ts";
 
 const SPECS = join(import.meta.dirname, "specs");
 const CONFIG = ".qatconf.json";
@@ -53,26 +54,9 @@ const work = mkdtempSync(join(tmpdir(), "qatconf-specs-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Runs `qatconf lint [--fix] <files>` in `cwd` and returns its exit code and output. */
-async function qatconfLint(cwd: string, files: string[], options: Partial<LintCommandOptions>) {
-  let stdout = "";
-  let stderr = "";
-  const status = await runLint(
-    files,
-    // The case's configuration, named so that nothing above the copy (in /tmp) is read.
-    { format: "stylish", jobs: 1, config: join(cwd, CONFIG), ...options },
-    {
-      cwd,
-      version: "0.0.0",
-      color: false,
-      stdout: (t) => {
-        stdout += t;
-      },
-      stderr: (t) => {
-        stderr += t;
-      },
-    },
-  );
-  return { status, stdout, stderr };
+function qatconfLint(cwd: string, files: string[], options: Partial<LintCommandOptions>) {
+  // The case's configuration, named so that nothing above the copy (in /tmp) is read.
+  return runLintInProcess(files, { format: "stylish", jobs: 1, config: join(cwd, CONFIG), ...options }, { cwd });
 }
 
 /** A fresh copy of the case's fixtures and configuration (`{}` when it has none), for the linter to read and `--fix` to write. */
@@ -105,6 +89,16 @@ describe("the rule specs folder", () => {
     for (const c of cases) expect(c, `${ruleId}/${c}`).toMatch(CASE_NAME);
     expect(cases.some((c) => c.startsWith("invalid"))).toBe(true);
   });
+
+  it.each(ruleFolders)(
+    "%s: a rule with fixes shows one applied (a .fixed snapshot), one without shows none",
+    (ruleId) => {
+      const fixed = filesUnder(join(SPECS, ruleId)).filter((f) => f.endsWith(FIXED));
+      const rule = allRules().find((r) => r.id === ruleId);
+      if (rule?.fixAvailability === "never") expect(fixed).toEqual([]);
+      else expect(fixed.length).toBeGreaterThan(0);
+    },
+  );
 });
 
 for (const ruleId of ruleFolders) {
@@ -138,12 +132,13 @@ for (const ruleId of ruleFolders) {
 
         const withFix = (json: string) => findingsOf(json, ruleId).filter((d) => d.fix !== undefined);
         if (unsafe) {
-          // An unsafe fix guesses (a nearest name or value): plain --fix leaves it to the user.
+          // An unsafe fix guesses (a nearest name or value): plain --fix leaves it to the user, and
+          // applies only the fixes that say they are safe themselves (a respelling).
           const safeOnly = await qatconfLint(copyCase(caseDir, files, `${ruleId}-${caseName}-safe`), files, {
             format: "json",
             fix: true,
           });
-          expect(withFix(safeOnly.stdout)).toHaveLength(found.filter((d) => d.fix !== undefined).length);
+          expect(withFix(safeOnly.stdout)).toHaveLength(found.filter((d) => d.fix?.applicability === "unsafe").length);
         }
         // The result of every fix of this rule is kept, the unsafe ones as --unsafe-fixes makes them.
         const after = await qatconfLint(dir, files, { format: "json", fix: true, unsafeFixes: unsafe });

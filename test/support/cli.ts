@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { type LintCommandOptions, type LintEnvironment, runLint } from "../../src/cli/lint-run.ts";
 
 /** The repository root. */
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -43,4 +44,29 @@ export function runCli(args: readonly string[], options: CliOptions = {}): CliRe
   });
   if (r.error) throw r.error;
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Runs `qatconf lint` in this process (`runLint`, what the CLI calls), with its output captured:
+ * for tests that need a stand-in linter or many runs without a child process each.
+ */
+export async function runLintInProcess(
+  files: readonly string[],
+  options: Partial<LintCommandOptions>,
+  env: { cwd: string } & Partial<Omit<LintEnvironment, "stdout" | "stderr">>,
+): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  const status = await runLint([...files], options as LintCommandOptions, {
+    version: "0.0.0",
+    color: false,
+    ...env,
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+  });
+  return { status, stdout, stderr };
 }

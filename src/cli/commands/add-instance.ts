@@ -43,7 +43,7 @@ export function register(program: Command): void {
         "Exit codes: 0 done, 1 refused (rings or lint), 2 usage, I/O, syntax errors (see --force).",
     )
     .action(async (file: string, options: AddInstanceOptions) => {
-      const { addInstances } = await import("../../edit/instances.ts");
+      const { addInstances } = await import("../../linted-edits.ts");
       process.exitCode = await runEdit("add-instance", file, options, (text, editOptions) =>
         addInstances(
           text,

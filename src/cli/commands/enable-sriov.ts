@@ -15,7 +15,7 @@ export function register(program: Command): void {
         "Exit codes: 0 done, 1 refused (lint), 2 usage, I/O, a VF file, syntax errors.",
     )
     .action(async (file: string, options: EditCommandOptions) => {
-      const { enableSriov } = await import("../../edit/sriov.ts");
+      const { enableSriov } = await import("../../linted-edits.ts");
       process.exitCode = await runEdit("enable-sriov", file, options, (text, editOptions) =>
         enableSriov(text, editOptions),
       );

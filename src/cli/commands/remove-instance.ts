@@ -23,7 +23,7 @@ export function register(program: Command): void {
         "are renumbered. Exit codes: 0 done, 1 refused (lint), 2 usage, I/O, no such instance, syntax errors.",
     )
     .action(async (file: string, options: RemoveInstanceOptions) => {
-      const { removeInstances } = await import("../../edit/instances.ts");
+      const { removeInstances } = await import("../../linted-edits.ts");
       process.exitCode = await runEdit("remove-instance", file, options, (text, editOptions) =>
         removeInstances(
           text,

@@ -32,7 +32,10 @@ export function register(program: Command): void {
         await setQatlib(file, args, options);
         return;
       }
-      const { parseAssignment, setValues } = await import("../../edit/set.ts");
+      const [{ parseAssignment }, { setValues }] = await Promise.all([
+        import("../../edit/set.ts"),
+        import("../../linted-edits.ts"),
+      ]);
       const assignments = parseAll<Assignment>(args, parseAssignment);
       if (!assignments) return;
       process.exitCode = await runEdit("set", file, options, (text, editOptions) =>
@@ -58,7 +61,10 @@ function parseAll<T>(args: readonly string[], parse: (arg: string) => T | string
 
 /** `set` on qatlib's file: `KEY=VALUE` assignments. */
 async function setQatlib(file: string, args: string[], options: EditCommandOptions): Promise<void> {
-  const { parseEnvAssignment, setEnvValues } = await import("../../edit/set-sysconfig.ts");
+  const [{ parseEnvAssignment }, { setEnvValues }] = await Promise.all([
+    import("../../edit/set-sysconfig.ts"),
+    import("../../linted-edits.ts"),
+  ]);
   const assignments = parseAll<EnvAssignment>(args, parseEnvAssignment);
   if (!assignments) return;
   process.exitCode = await runEdit("set", file, options, (text, editOptions) =>

@@ -47,7 +47,7 @@ export function register(program: Command): void {
 
 async function vfConfigCommand(options: VfConfigOptions): Promise<number> {
   const [{ vfConfig }, { writeFileAtomic }, { ioReason }] = await Promise.all([
-    import("../../edit/vf-config.ts"),
+    import("../../linted-edits.ts"),
     import("../../io/atomic-write.ts"),
     import("../../io/read-text.ts"),
   ]);
