@@ -27,7 +27,10 @@ export {
   findHostCheck,
   groupByPath,
 } from "./host/doctor.ts";
+/** VF planning (`qatconf vf-plan`): give free VFs to libvirt guests. */
+export type { GuestController } from "./host/guest-layout.ts";
 export type { ExpectedConfig, Holder, Inventory } from "./host/inventory.ts";
+export type { GuestPciAddress } from "./host/libvirt-xml.ts";
 export { hostdevXml, readDomainHostdevs } from "./host/libvirt-xml.ts";
 export { type LspciFunction, parseLspci } from "./host/lspci.ts";
 export { doctorJson, doctorStylish } from "./host/report.ts";
@@ -44,13 +47,15 @@ export type {
   QatFunction,
   SavedText,
 } from "./host/types.ts";
-/** VF planning (`qatconf vf-plan`): give free VFs to libvirt guests. */
 export {
   type ExcludedVf,
   freeVfs,
+  GUEST_STACKS,
   type GuestPlan,
   type GuestRequest,
+  type GuestStack,
   type PlannedVf,
+  type PlanOptions,
   parseGuestRequests,
   planVfs,
   type VfPlan,
@@ -61,7 +66,14 @@ export type { LintOptions, LintResult, Rule, RuleContext, RuleSetting } from "./
 export { addInstances, enableSriov, removeInstances, setEnvValues, setValues, vfConfig } from "./linted-edits.ts";
 export { allocate, type SlotCount, slotCounts } from "./model/allocator.ts";
 export type { DeviceOptions } from "./model/device-options.ts";
-export { allFamilies, familyByPciId, familyForFileName, findFamily } from "./model/devices.ts";
+export {
+  allFamilies,
+  familyByPciId,
+  familyForFileName,
+  findFamily,
+  isQat1,
+  qatlibDrives,
+} from "./model/devices.ts";
 export { deviceConfig, readInstanceSections } from "./model/instances.ts";
 export type {
   AllocationFailure,

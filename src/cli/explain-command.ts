@@ -66,6 +66,11 @@ export async function explain(file: string, options: ExplainOptions): Promise<nu
       `${name}: the file name does not say which device it configures: give --device (${familyNames().join(", ")})`,
     );
   }
+  if (family.inTreeOnly) {
+    return fail(
+      `${name}: no out-of-tree package drives the ${family.name}: only the in-tree driver does, which reads no _devN.conf, so there are no rings to explain`,
+    );
+  }
   const syntaxErrors = document.diagnostics.filter((d) => d.severity === "error");
   if (syntaxErrors.length > 0) {
     // The map is still what the driver would build: it skips lines it cannot read, as the view does.

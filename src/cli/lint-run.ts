@@ -13,10 +13,9 @@ import type { LintOptions } from "../lint/types.ts";
 import { resolveDevice } from "../model/device-options.ts";
 import { findFamily } from "../model/devices.ts";
 import { isPfFileName, type PfServicesFound, pfServicesByFamily } from "../model/pf-services.ts";
-import { servicesGeneration } from "../qatlib/sysconfig.ts";
 import { REPORTERS, type ReporterName } from "../reporters/index.ts";
 import type { FileReport } from "../reporters/types.ts";
-import { isQatlibPath, parseAs } from "../syntax/kind.ts";
+import { parseAs } from "../syntax/kind.ts";
 import { plural } from "../text/plural.ts";
 import { BUILD_ID } from "./build-id.ts";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
@@ -68,12 +67,8 @@ export async function runLint(
   if (args.length === 0) return usage("nothing to lint: name files, directories or globs, or '-' to read stdin");
   if (options.fix && args.includes("-")) return usage("--fix rewrites files: it cannot fix stdin");
   if (options.unsafeFixes && !options.fix) return usage("--unsafe-fixes goes with --fix");
-  // qatlib's devices (6xxx) may be named for /etc/sysconfig/qat even where the driver model lacks
-  // them, but only when every file linted is qatlib's: a driver file with an unknown device is a usage error.
-  const onlyQatlib =
-    options.kind === "qatlib" || args.every((a) => isQatlibPath(a === "-" ? (options.stdinFilename ?? "") : a));
-  const qatlibDevice = onlyQatlib && options.device !== undefined && servicesGeneration(options.device) !== undefined;
-  if (options.device !== undefined && !findFamily(options.device) && !qatlibDevice)
+  // Every device qatlib drives (6xxx included) is in the device table: one check serves both kinds.
+  if (options.device !== undefined && !findFamily(options.device))
     return usage(`--device: ${unknownDevice(options.device)}`);
   let explicit: LoadedConfig | undefined;
   try {

@@ -61,6 +61,13 @@ export function vfConfig(request: VfConfigRequest, linter: ResultLinter): EditRe
   }
   const vf = family.vf;
   if (!vf) return refused("", { kind: "request", message: `the ${family.name} has no virtual functions` });
+  if (family.inTreeOnly) {
+    return refused("", {
+      kind: "request",
+      message: `no out-of-tree package drives the ${family.name}, so no guest driver reads a ${vfFileName(family)}`,
+      hint: "its VFs run qatlib in the guest, which reads no VF file: qatconf vf-plan --guest-stack qatlib lays them out",
+    });
+  }
   const qat1 = family.generation !== "2.0";
   const services =
     request.services ?? (qat1 ? request.pfServices : undefined) ?? defaultServicesEnabled(family.generation);

@@ -20,6 +20,7 @@ const MODULES: Record<string, string> = {
   "401xx": "qat_4xxx",
   "402xx": "qat_4xxx",
   "420xx": "qat_420xx",
+  "6xxx": "qat_6xxx",
 };
 
 /** The module that drives a function of this family: `qat_c62x`, `qat_c62xvf`. */
@@ -31,6 +32,15 @@ export function driverModule(family: DeviceFamily, isVf: boolean): string {
 /** Enables `count` VFs on a PF through the PCI core (in-tree driver). */
 export function enableVfsCommand(pf: string, count: number): string {
   return `echo ${count} > ${PCI_DEVICES}/${pf}/sriov_numvfs`;
+}
+
+/**
+ * Sets an in-tree PF's services through sysfs: `cfg_services` is refused while the PF is up, so
+ * down, write, up (lost at reboot: qatlib's qat.service writes it at each start).
+ */
+export function setServicesCommand(pf: string, services: string): string {
+  const qat = `${PCI_DEVICES}/${pf}/qat`;
+  return `echo down > ${qat}/state && echo ${shellWord(services)} > ${qat}/cfg_services && echo up > ${qat}/state`;
 }
 
 /** Hands a function to vfio-pci without libvirt: override, release, reprobe. */

@@ -135,7 +135,7 @@ export class Inventory {
   get passthroughIntended(): boolean {
     return (
       this.qat.some(
-        (q) => q.pci.driver === VFIO || (q.pci.sriovNumVfs ?? 0) > 0 || this.guestsOf(q.pci.address).length > 0,
+        (q) => this.holder(q) === "vfio" || (q.pci.sriovNumVfs ?? 0) > 0 || this.guestsOf(q.pci.address).length > 0,
       ) || this.host.configs.some((c) => !parseFileName(c.path)?.isVf && this.sriovEnabled(c)?.value === 1)
     );
   }

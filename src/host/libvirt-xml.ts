@@ -8,28 +8,72 @@
 
 import { formatPciAddress, libvirtAddressAttributes, parsePciAddress } from "./pci-address.ts";
 import { rangeAt } from "./text-range.ts";
-import type { GuestHostdev } from "./types.ts";
+import type { GuestDomain, GuestHostdev } from "./types.ts";
 
-/** The `<hostdev>` element libvirt attaches with `virsh attach-device`; `managed='yes'` lets libvirt bind vfio-pci. */
-export function hostdevXml(address: string): string {
+/**
+ * Where a device sits in the guest's PCI tree: bus (a PCI controller's index), slot, function, and
+ * `multifunction='on'` on function 0 of a slot that holds more functions.
+ */
+export interface GuestPciAddress {
+  bus: number;
+  slot: number;
+  fn: number;
+  multifunction?: boolean;
+}
+
+/**
+ * The `<hostdev>` element libvirt attaches with `virsh attach-device`; `managed='yes'` lets libvirt
+ * bind vfio-pci. Without `guest` libvirt picks the guest-side address itself.
+ */
+export function hostdevXml(address: string, guest?: GuestPciAddress): string {
   const parts = parsePciAddress(address);
   if (!parts) throw new Error(`not a PCI address: ${address}`);
+  const inGuest =
+    guest === undefined
+      ? []
+      : [
+          `  <address type='pci' ${libvirtAddressAttributes({ domain: 0, bus: guest.bus, slot: guest.slot, fn: guest.fn })}${guest.multifunction ? " multifunction='on'" : ""}/>`,
+        ];
   return [
     "<hostdev mode='subsystem' type='pci' managed='yes'>",
     "  <driver name='vfio'/>",
     "  <source>",
     `    <address ${libvirtAddressAttributes(parts)}/>`,
     "  </source>",
+    ...inGuest,
     "</hostdev>",
     "",
   ].join("\n");
 }
 
+/** The guest-side PCI controllers vf-plan adds: a PCIe root port (q35) or a PCI bridge (i440fx). */
+export type PciControllerModel = "pcie-root-port" | "pci-bridge";
+
+/** A `<controller type='pci'>` that gives the guest bus `index`; libvirt places the controller itself. */
+export function pciControllerXml(index: number, model: PciControllerModel): string {
+  return `<controller type='pci' index='${index}' model='${model}'/>\n`;
+}
+
+/** The name, machine type and PCI controller indexes of a domain definition; undefined without a name. */
+export function readDomain(path: string, text: string): GuestDomain | undefined {
+  const xml = withoutComments(text);
+  const guest = domainName(xml);
+  if (guest === undefined) return undefined;
+  const machine = /<type\b([^>]*)>/.exec(/<os\b[^>]*>([\s\S]*?)<\/os>/.exec(xml)?.[1] ?? "")?.[1];
+  const pciControllers: number[] = [];
+  for (const m of xml.matchAll(/<controller\b([^>]*?)\/?>/g)) {
+    const attrs = attributes(m[1] ?? "");
+    const index = Number(attrs.get("index"));
+    if (attrs.get("type") === "pci" && Number.isInteger(index) && index >= 0) pciControllers.push(index);
+  }
+  const type = machine === undefined ? undefined : attributes(machine).get("machine");
+  return { guest, path, ...(type ? { machine: type } : {}), pciControllers };
+}
+
 /** The PCI hostdevs of one domain definition, with the domain's name. */
 export function readDomainHostdevs(path: string, text: string): GuestHostdev[] {
-  // Comments are blanked, not removed, so that offsets still point into the original text.
-  const xml = text.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, " "));
-  const name = /<name>\s*([^<]*?)\s*<\/name>/.exec(xml)?.[1];
+  const xml = withoutComments(text);
+  const name = domainName(xml);
   if (name === undefined) return [];
   const out: GuestHostdev[] = [];
   for (const m of xml.matchAll(/<hostdev\b([^>]*)>([\s\S]*?)<\/hostdev>/g)) {
@@ -43,6 +87,15 @@ export function readDomainHostdevs(path: string, text: string): GuestHostdev[] {
     out.push({ guest: name, address, path, range: rangeAt(text, start, start + m[0].length) });
   }
   return out;
+}
+
+/** The text with comments blanked, not removed, so that offsets still point into the original. */
+function withoutComments(text: string): string {
+  return text.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, " "));
+}
+
+function domainName(xml: string): string | undefined {
+  return /<name>\s*([^<]*?)\s*<\/name>/.exec(xml)?.[1];
 }
 
 function attributes(text: string): Map<string, string> {

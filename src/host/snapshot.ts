@@ -11,10 +11,11 @@ import { isDriverFileName, parseFileName } from "../config/file-name.ts";
 import { InputError, ioReason, readText } from "../io/read-text.ts";
 import { CONSUMER_PATHS } from "./consumer-files.ts";
 import { HostTree, MANIFEST } from "./host-tree.ts";
-import { readDomainHostdevs } from "./libvirt-xml.ts";
+import { readDomain, readDomainHostdevs } from "./libvirt-xml.ts";
 import { comparePciAddresses, normalizePciAddress } from "./pci-address.ts";
 import type {
   DeviceNode,
+  GuestDomain,
   HostConfigFile,
   HostGroup,
   HostSnapshot,
@@ -56,8 +57,8 @@ export async function readHostTree(host: HostTree, given: ReadHostOptions = {}):
   });
   if (!info.isDirectory()) throw new Error(`${root} is not a directory`);
   const options = root === "/" ? given : { ...(await savedTexts(root)), ...given };
-  const [pci, iommuUnits, cmdline, cpuinfo, denylist, configs, guestHostdevs, consumerFiles, dmesg, lspci] =
-    await Promise.all([
+  const [pci, iommuUnits, cmdline, cpuinfo, denylist, configs, guests, consumerFiles, dmesg, lspci] = await Promise.all(
+    [
       readPciFunctions(host),
       host.list("/sys/class/iommu"),
       host.text("/proc/cmdline"),
@@ -68,8 +69,17 @@ export async function readHostTree(host: HostTree, given: ReadHostOptions = {}):
       readConsumerFiles(host),
       options.dmesg === undefined ? undefined : saved(options.dmesg),
       options.lspci === undefined ? undefined : saved(options.lspci),
-    ]);
-  const snapshot: HostSnapshot = { root, pci, iommuUnits: iommuUnits.sort(), configs, consumerFiles, guestHostdevs };
+    ],
+  );
+  const snapshot: HostSnapshot = {
+    root,
+    pci,
+    iommuUnits: iommuUnits.sort(),
+    configs,
+    consumerFiles,
+    guestHostdevs: guests.hostdevs,
+    guestDomains: guests.domains,
+  };
   if (cmdline !== undefined) snapshot.cmdline = cmdline.trim();
   if (cpuinfo !== undefined) Object.assign(snapshot, parseCpuinfo(cpuinfo));
   if (denylist !== undefined) snapshot.vfioDisableDenylist = denylist.trim();
@@ -278,16 +288,23 @@ async function readConsumerFiles(host: HostTree): Promise<HostConfigFile[]> {
   return files.filter((f) => f !== undefined);
 }
 
-async function readGuests(host: HostTree): Promise<HostSnapshot["guestHostdevs"]> {
+async function readGuests(
+  host: HostTree,
+): Promise<{ hostdevs: HostSnapshot["guestHostdevs"]; domains: GuestDomain[] }> {
   const dir = "/etc/libvirt/qemu";
   const names = (await host.list(dir, (n) => n.endsWith(".xml"))).sort();
-  const domains = await Promise.all(
+  const read = await Promise.all(
     names.map(async (n) => {
       const content = await host.text(`${dir}/${n}`);
-      return content === undefined ? [] : readDomainHostdevs(`${dir}/${n}`, content);
+      return content === undefined
+        ? undefined
+        : { hostdevs: readDomainHostdevs(`${dir}/${n}`, content), domain: readDomain(`${dir}/${n}`, content) };
     }),
   );
-  return domains.flat();
+  return {
+    hostdevs: read.flatMap((r) => r?.hostdevs ?? []),
+    domains: read.flatMap((r) => (r?.domain ? [r.domain] : [])),
+  };
 }
 
 /** A saved text the user named (`--dmesg`, `--lspci`): read strictly, a FIFO included (`--dmesg <(dmesg)`). */

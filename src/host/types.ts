@@ -68,6 +68,18 @@ export interface GuestHostdev {
   range: Range;
 }
 
+/** What vf-plan needs of a libvirt domain definition to place devices in the guest's PCI tree. */
+export interface GuestDomain {
+  /** The domain's `<name>`. */
+  guest: string;
+  /** Host path of the domain XML. */
+  path: string;
+  /** `machine` of `<os><type>` (`pc-q35-7.2`, `pc-i440fx-8.0`), when the definition names one. */
+  machine?: string;
+  /** The `index` of each `<controller type='pci'>`: the guest's PCI bus numbers in use. */
+  pciControllers: number[];
+}
+
 /** A text given on the command line (`--dmesg`, `--lspci`), with the path it was read from. */
 export interface SavedText {
   path: string;
@@ -133,6 +145,8 @@ export interface HostSnapshot {
   cpuCount?: number;
   /** PCI hostdevs of libvirt domains under `/etc/libvirt/qemu`. */
   guestHostdevs: GuestHostdev[];
+  /** The libvirt domains under `/etc/libvirt/qemu`, for vf-plan's guest-side layout. */
+  guestDomains?: GuestDomain[];
   /** Saved `dmesg` text and its path, when given. */
   dmesg?: SavedText;
   /** Saved `lspci -vvvnn` text and its path, when given. */

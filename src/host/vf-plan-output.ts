@@ -3,9 +3,12 @@
  * XML files they attach and the guest's VF configuration files. Every file has a path relative to
  * the output folder (`vm1/hostdev-0000_3d_01_1.xml`), the same whether printed or written.
  */
+
+import { plural } from "../text/plural.ts";
 import { shellWord } from "./commands.ts";
 import { label } from "./inventory.ts";
-import { type GuestPlan, guestCommands, type VfPlan } from "./vf-plan.ts";
+import { formatPciAddress } from "./pci-address.ts";
+import { type GuestPlan, guestCommands, type PlannedVf, type VfPlan } from "./vf-plan.ts";
 
 /** A file of the plan, relative to the output folder. */
 export interface PlanFile {
@@ -18,12 +21,18 @@ export interface PlanFile {
 type Planned = Extract<VfPlan, { ok: true }>;
 type Refused = Extract<VfPlan, { ok: false }>;
 
-/** Every file of the plan: per guest its hostdev XMLs, its VF configuration files and `attach.sh`. */
+/**
+ * Every file of the plan: per guest its PCI controller XMLs (qatlib guests), hostdev XMLs, VF
+ * configuration files (out-of-tree guests) and `attach.sh`.
+ */
 export function planFiles(plan: Planned): PlanFile[] {
   return plan.guests.flatMap((g) => [
+    ...g.controllers.map((c) => ({ path: `${g.guest}/${c.xmlFile}`, content: c.xml })),
     ...g.vfs.map((p) => ({ path: `${g.guest}/${p.xmlFile}`, content: p.xml })),
     ...g.vfs.flatMap((p) =>
-      p.guestConfig === undefined ? [] : [{ path: `${g.guest}/${p.guestConfigName}`, content: p.guestConfig }],
+      p.guestConfig === undefined || p.guestConfigName === undefined
+        ? []
+        : [{ path: `${g.guest}/${p.guestConfigName}`, content: p.guestConfig }],
     ),
     { path: `${g.guest}/attach.sh`, content: attachScript(g), executable: true },
   ]);
@@ -35,18 +44,25 @@ export function planFiles(plan: Planned): PlanFile[] {
  */
 export function planText(plan: Planned, outDir?: string): string {
   const asked = plan.guests.reduce((n, g) => n + g.vfs.length, 0);
-  const out = [
-    `${asked} of ${plan.free} free QAT VFs for ${plan.guests.length} guest${plan.guests.length === 1 ? "" : "s"}`,
-    "",
-  ];
+  const out = [`${asked} of ${plan.free} free QAT VFs for ${plural(plan.guests.length, "guest")}`, ""];
   const prefix = outDir === undefined ? "" : `${outDir.replace(/\/+$/, "")}/`;
   for (const g of plan.guests) {
-    out.push(`Guest ${g.guest} (${g.vfs.length} VF${g.vfs.length === 1 ? "" : "s"}):`);
+    const qatlib = g.stack === "qatlib";
+    out.push(`Guest ${g.guest} (${plural(g.vfs.length, "VF")}${qatlib ? ", qatlib" : ""}):`);
     for (const p of g.vfs) {
       const pf = p.pf === undefined ? "" : ` of PF ${p.pf}`;
-      out.push(`  ${label(p.vf)}${pf}, NUMA node ${p.vf.pci.numaNode} -> in the guest: /etc/${p.guestConfigName}`);
+      out.push(`  ${label(p.vf)}${pf}, NUMA node ${p.vf.pci.numaNode} -> in the guest: ${inGuest(p)}`);
     }
-    out.push("  On the host, as root (--config: from the guest's next start; add --live for a running guest):");
+    if (qatlib) {
+      out.push(
+        "  In the guest: qatlib reads no VF file; each host PF's VFs share a guest bus of their own, as qatlib tells PFs apart by bus",
+      );
+    }
+    out.push(
+      qatlib
+        ? "  On the host, as root (--config; then restart the guest: the guest scans a multifunction slot's functions at boot):"
+        : "  On the host, as root (--config: from the guest's next start; add --live for a running guest):",
+    );
     for (const c of guestCommands(g, `${prefix}${shellWord(g.guest)}/`)) out.push(`    ${c}`);
     out.push("");
   }
@@ -60,17 +76,32 @@ export function planText(plan: Planned, outDir?: string): string {
   return `${out.join("\n").trimEnd()}\n`;
 }
 
+/** Where a planned VF shows in the guest: its PCI address there (qatlib), or the file its driver reads. */
+function inGuest(p: PlannedVf): string {
+  if (p.guestAddress === undefined) return p.guestConfigName === undefined ? "a VF" : `/etc/${p.guestConfigName}`;
+  const a = p.guestAddress;
+  return `${formatPciAddress({ domain: 0, bus: a.bus, slot: a.slot, fn: a.fn })}${a.multifunction ? " (multifunction)" : ""}`;
+}
+
 /** Why the plan was refused: how many VFs are free, how many were asked, and where the others are. */
 export function refusalText(plan: Refused): string {
-  const out = [`not enough free QAT VFs: ${plan.free} free, ${plan.asked} asked`];
+  const out = [
+    plan.reason === undefined
+      ? `not enough free QAT VFs: ${plan.free} free, ${plan.asked} asked`
+      : `cannot share ${plan.asked} of ${plan.free} free QAT VFs as asked: ${plan.reason}`,
+  ];
   const reasons = new Map<string, number>();
   for (const e of plan.excluded) {
     // "used by the host (driver c6xxvf)" and the like count together.
     const reason = e.reason.replace(/ \(.*\)$/, "");
     reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   }
-  for (const [reason, n] of reasons) out.push(`  ${n} VF${n === 1 ? "" : "s"} ${reason}`);
-  out.push("  hint: enable more VFs (qatconf doctor shows each PF's sriov_numvfs and the command), or ask for fewer");
+  for (const [reason, n] of reasons) out.push(`  ${plural(n, "VF")} ${reason}`);
+  out.push(
+    plan.reason === undefined
+      ? "  hint: enable more VFs (qatconf doctor shows each PF's sriov_numvfs and the command), or ask for fewer"
+      : "  hint: ask for fewer VFs for that guest, or free VFs of more PFs (qatconf doctor lists who holds each)",
+  );
   return `${out.join("\n")}\n`;
 }
 

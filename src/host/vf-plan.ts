@@ -1,20 +1,41 @@
 /**
- * `planVfs`: gives free QAT VFs to guests. A VF is free when the host does not use it, no guest
- * definition names it, vfio-pci holds it or can take it, and its IOMMU group is its own. VFs are
- * spread across PFs and NUMA nodes: each guest takes from the PFs (then nodes) it has least of,
- * and among those from the ones that gave least so far.
+ * `planVfs`: gives free QAT VFs to guests. A VF is free when the host does not use it (its own
+ * driver, or qatlib on the host), no guest definition names it, vfio-pci holds it or can take it,
+ * and its IOMMU group is its own. VFs are spread across PFs and NUMA nodes: each guest takes from
+ * the PFs (then nodes) it has least of, and among those from the ones that gave least so far.
+ *
+ * What the guest runs decides the rest ({@link GuestStack}): the out-of-tree package's VF driver
+ * reads a `<device>vf_devN.conf`, which the plan writes; qatlib reads none, but needs each host PF's
+ * VFs together on a guest bus of their own (see guest-layout.ts), which the plan's XML gives.
  */
 import { view } from "../config/view.ts";
 import type { VfConfigRequest } from "../edit/vf-config.ts";
 import { vfConfig } from "../linted-edits.ts";
-import { deviceName } from "../model/devices.ts";
+import { deviceName, qatlibDrives } from "../model/devices.ts";
 import { pfServicesByFamily } from "../model/pf-services.ts";
 import type { DeviceFamily } from "../model/types.ts";
 import { attachDeviceCommand, nodedevDetachCommand } from "./commands.ts";
+import { type GuestController, QATLIB_VFS_PER_PF, qatlibLayout } from "./guest-layout.ts";
 import { Inventory, label, VFIO_DRIVERS, vfioDenylisted } from "./inventory.ts";
-import { hostdevXml } from "./libvirt-xml.ts";
+import { type GuestPciAddress, hostdevXml } from "./libvirt-xml.ts";
 import { comparePciAddresses } from "./pci-address.ts";
 import type { HostSnapshot, QatFunction } from "./types.ts";
+
+/**
+ * What a guest runs on its VFs: Intel's out-of-tree package (its VF driver reads
+ * `/etc/<device>vf_devN.conf`), or qatlib with vfio-pci in the guest (GEN4 and later only; no file,
+ * but a guest PCI layout that keeps each host PF's VFs on a bus of their own).
+ */
+export type GuestStack = "out-of-tree" | "qatlib";
+
+/** The guest stacks `--guest-stack` takes. */
+export const GUEST_STACKS: readonly GuestStack[] = ["out-of-tree", "qatlib"];
+
+/** What the plan is asked beside the guests. */
+export interface PlanOptions extends Pick<VfConfigRequest, "driver" | "pfServices"> {
+  /** What the guests run; default `out-of-tree`. */
+  guestStack?: GuestStack;
+}
 
 /** How many VFs one guest asks for. */
 export interface GuestRequest {
@@ -31,8 +52,10 @@ export interface PlannedVf {
   xml: string;
   /** File name for that XML: `hostdev-0000_3d_01_1.xml`. */
   xmlFile: string;
-  /** The file name the guest's driver reads for it: `c6xxvf_dev0.conf`. */
-  guestConfigName: string;
+  /** Where the VF sits in the guest, when the plan places it (qatlib guests); else libvirt picks. */
+  guestAddress?: GuestPciAddress;
+  /** The file name the guest's out-of-tree VF driver reads for it: `c6xxvf_dev0.conf`; none for qatlib. */
+  guestConfigName?: string;
   /** That file's text, undefined when qatconf cannot write one for this family. */
   guestConfig?: string;
 }
@@ -40,7 +63,10 @@ export interface PlannedVf {
 /** One guest's share. */
 export interface GuestPlan {
   guest: string;
+  stack: GuestStack;
   vfs: PlannedVf[];
+  /** PCI controllers to add first, one per host PF (qatlib guests); empty otherwise. */
+  controllers: GuestController[];
 }
 
 /** A VF that is not free, and why. */
@@ -52,7 +78,15 @@ export interface ExcludedVf {
 /** The planner's answer. */
 export type VfPlan =
   | { ok: true; guests: GuestPlan[]; free: number; excluded: ExcludedVf[]; notes: string[] }
-  | { ok: false; free: number; asked: number; excluded: ExcludedVf[]; notes: string[] };
+  | {
+      ok: false;
+      free: number;
+      asked: number;
+      excluded: ExcludedVf[];
+      notes: string[];
+      /** Why, when enough VFs are free but they cannot be shared as asked. */
+      reason?: string;
+    };
 
 const NAME = /^[A-Za-z0-9][\w.+-]*$/;
 
@@ -103,42 +137,130 @@ function whyNotFree(inventory: Inventory, vf: QatFunction): string | undefined {
 }
 
 /** Plans VFs for the guests asked, or says how many are free when they are too few. */
-export function planVfs(
-  host: HostSnapshot,
-  requests: readonly GuestRequest[],
-  model: Pick<VfConfigRequest, "driver" | "pfServices"> = {},
-): VfPlan {
+export function planVfs(host: HostSnapshot, requests: readonly GuestRequest[], options: PlanOptions = {}): VfPlan {
+  const stack = options.guestStack ?? "out-of-tree";
   const inventory = new Inventory(host);
-  const { free, excluded } = freeVfs(inventory);
-  const configs = guestVfConfigs(free, inventory, host, model);
+  const { free, excluded } = usableVfs(freeVfs(inventory), stack);
+  const configs = stack === "qatlib" ? new Map() : guestVfConfigs(free, inventory, host, options);
   const notes = planNotes(inventory, free, configs);
   const asked = requests.reduce((n, r) => n + r.count, 0);
   if (asked > free.length) return { ok: false, free: free.length, asked, excluded, notes };
-  const pool = new Pool(inventory, free);
-  const guests = requests.map((r) => ({ guest: r.guest, vfs: guestShare(inventory, pool, r, configs) }));
+  const pool = new Pool(inventory, free, stack === "qatlib" ? QATLIB_VFS_PER_PF : Number.POSITIVE_INFINITY);
+  const guests: GuestPlan[] = [];
+  for (const r of requests) {
+    const taken = pool.takeAll(r.count);
+    if (taken === undefined) {
+      const reason = `guest ${r.guest} cannot get ${r.count} VFs with at most ${QATLIB_VFS_PER_PF} of one PF (a qatlib guest keeps each PF's VFs in one PCI slot)`;
+      return { ok: false, free: free.length, asked, excluded, notes, reason };
+    }
+    guests.push(
+      stack === "qatlib"
+        ? qatlibShare(inventory, r.guest, taken, notes)
+        : outOfTreeShare(inventory, r.guest, taken, configs),
+    );
+  }
   return { ok: true, guests, free: free.length, excluded, notes };
 }
 
-function guestShare(inventory: Inventory, pool: Pool, request: GuestRequest, configs: GuestConfigs): PlannedVf[] {
-  const taken: QatFunction[] = [];
-  for (let i = 0; i < request.count; i++) taken.push(pool.take(taken));
+/** A qatlib guest takes only VFs qatlib drives: the others stay out, with the reason. */
+function usableVfs(
+  split: { free: QatFunction[]; excluded: ExcludedVf[] },
+  stack: GuestStack,
+): { free: QatFunction[]; excluded: ExcludedVf[] } {
+  if (stack !== "qatlib") {
+    // An out-of-tree guest needs the package's VF driver, which no package has for an in-tree-only family.
+    const outOfTree = split.free.filter((vf) => !vf.family.inTreeOnly);
+    const inTreeOnly = split.free
+      .filter((vf) => vf.family.inTreeOnly)
+      .map((vf) => ({
+        vf,
+        reason: `no out-of-tree package drives ${vf.family.id} VFs (a guest runs qatlib on them: --guest-stack qatlib)`,
+      }));
+    return { free: outOfTree, excluded: [...split.excluded, ...inTreeOnly] };
+  }
+  const free = split.free.filter((vf) => qatlibDrives(vf.family));
+  const refused = split.free
+    .filter((vf) => !qatlibDrives(vf.family))
+    .map((vf) => ({
+      vf,
+      reason: `qatlib does not drive ${vf.family.id} VFs (it supports 4xxx, 401xx, 402xx, 420xx and 6xxx; for QAT 1.x give the guest the out-of-tree package: --guest-stack out-of-tree)`,
+    }));
+  return { free, excluded: [...split.excluded, ...refused] };
+}
+
+function pfAddress(inventory: Inventory, vf: QatFunction): string | undefined {
+  return inventory.pfOf(vf)?.pci.address ?? vf.pci.physfn;
+}
+
+function outOfTreeShare(
+  inventory: Inventory,
+  guest: string,
+  taken: readonly QatFunction[],
+  configs: GuestConfigs,
+): GuestPlan {
   const perName = new Map<string, number>();
-  return taken.map((vf) => {
+  const vfs = taken.map((vf) => {
     const name = deviceName(vf.family, true);
     const n = perName.get(name) ?? 0;
     perName.set(name, n + 1);
     const config = configs.get(vf.family)?.text;
-    const pf = inventory.pfOf(vf)?.pci.address ?? vf.pci.physfn;
+    const pf = pfAddress(inventory, vf);
     return {
       vf,
       ...(pf === undefined ? {} : { pf }),
       xml: hostdevXml(vf.pci.address),
-      xmlFile: `hostdev-${vf.pci.address.replace(/[:.]/g, "_")}.xml`,
+      xmlFile: xmlFileName(vf),
       // Inside the guest the VF driver numbers its VFs from 0 in the order they appear.
       guestConfigName: `${name}_dev${n}.conf`,
       ...(config === undefined ? {} : { guestConfig: config }),
     };
   });
+  return { guest, stack: "out-of-tree", vfs, controllers: [] };
+}
+
+function qatlibShare(inventory: Inventory, guest: string, taken: readonly QatFunction[], notes: string[]): GuestPlan {
+  const domain = inventory.host.guestDomains?.find((d) => d.guest === guest);
+  // A VF whose PF sysfs does not link is its own group: it cannot share a bus it cannot be shown to belong to.
+  const layout = qatlibLayout(
+    guest,
+    taken.map((vf) => ({ address: vf.pci.address, pf: pfAddress(inventory, vf) ?? vf.pci.address })),
+    domain,
+  );
+  notes.push(...layout.notes);
+  // VFs given before sit where libvirt or an earlier plan put them: a new bus for the same PF is
+  // another PF to qatlib, which then spreads a process over what it takes for two.
+  const before = new Set(
+    inventory.host.guestHostdevs
+      .filter((h) => h.guest === guest)
+      .flatMap((h) => {
+        const vf = inventory.qatAt(h.address);
+        const pf = vf === undefined ? undefined : pfAddress(inventory, vf);
+        return pf === undefined ? [] : [pf];
+      }),
+  );
+  for (const c of layout.controllers.filter((c) => before.has(c.pf))) {
+    notes.push(
+      `guest ${guest} already has VFs of PF ${c.pf}: the new ones go on guest bus ${c.index}, which qatlib counts as another PF; for one PF on one bus, detach the old ones and plan them all together`,
+    );
+  }
+  const vfs = [...taken]
+    .sort((a, b) => comparePciAddresses(a.pci.address, b.pci.address))
+    .map((vf) => {
+      const pf = pfAddress(inventory, vf);
+      const guestAddress = layout.addresses.get(vf.pci.address);
+      return {
+        vf,
+        ...(pf === undefined ? {} : { pf }),
+        xml: hostdevXml(vf.pci.address, guestAddress),
+        xmlFile: xmlFileName(vf),
+        ...(guestAddress === undefined ? {} : { guestAddress }),
+      };
+    });
+  return { guest, stack: "qatlib", vfs, controllers: layout.controllers };
+}
+
+function xmlFileName(vf: QatFunction): string {
+  return `hostdev-${vf.pci.address.replace(/[:.]/g, "_")}.xml`;
 }
 
 /** Free VFs by PF, handing out the one that spreads a guest's VFs best. */
@@ -147,42 +269,56 @@ class Pool {
   private readonly givenByPf = new Map<string, number>();
   private readonly givenByNode = new Map<number, number>();
   private readonly inventory: Inventory;
+  private readonly perPf: number;
 
-  constructor(inventory: Inventory, free: readonly QatFunction[]) {
+  /** `perPf`: the most VFs of one PF a guest may take. */
+  constructor(inventory: Inventory, free: readonly QatFunction[], perPf: number) {
     this.inventory = inventory;
+    this.perPf = perPf;
     for (const vf of [...free].sort((a, b) => comparePciAddresses(a.pci.address, b.pci.address))) {
       const key = this.pfKey(vf);
       this.byPf.set(key, [...(this.byPf.get(key) ?? []), vf]);
     }
   }
 
-  /** The next VF for a guest that already has `mine`. Callers never ask for more than is free. */
-  take(mine: readonly QatFunction[]): QatFunction {
+  /** `count` VFs for one guest, or undefined when the per-PF limit leaves too few. */
+  takeAll(count: number): QatFunction[] | undefined {
+    const taken: QatFunction[] = [];
+    for (let i = 0; i < count; i++) {
+      const vf = this.take(taken);
+      if (vf === undefined) return undefined;
+      taken.push(vf);
+    }
+    return taken;
+  }
+
+  /** The next VF for a guest that already has `mine`. */
+  private take(mine: readonly QatFunction[]): QatFunction | undefined {
     const count = <K>(items: readonly QatFunction[], key: (vf: QatFunction) => K, k: K): number =>
       items.filter((vf) => key(vf) === k).length;
     let best: { key: string; score: number[] } | undefined;
     for (const [key, vfs] of this.byPf) {
       const first = vfs[0];
-      if (first === undefined) continue;
+      const own = count(mine, (vf) => this.pfKey(vf), key);
+      if (first === undefined || own >= this.perPf) continue;
       const node = first.pci.numaNode;
       const score = [
-        count(mine, (vf) => this.pfKey(vf), key),
+        own,
         count(mine, (vf) => vf.pci.numaNode, node),
         this.givenByNode.get(node) ?? 0,
         this.givenByPf.get(key) ?? 0,
       ];
       if (!best || lexLess(score, best.score)) best = { key, score };
     }
-    const vfs = best === undefined ? undefined : this.byPf.get(best.key);
-    const vf = vfs?.shift();
-    if (!best || !vf) throw new Error("no free VF left: the plan asked for more than is free");
+    const vf = best === undefined ? undefined : this.byPf.get(best.key)?.shift();
+    if (!best || !vf) return undefined;
     this.givenByPf.set(best.key, (this.givenByPf.get(best.key) ?? 0) + 1);
     this.givenByNode.set(vf.pci.numaNode, (this.givenByNode.get(vf.pci.numaNode) ?? 0) + 1);
     return vf;
   }
 
   private pfKey(vf: QatFunction): string {
-    return this.inventory.pfOf(vf)?.pci.address ?? vf.pci.physfn ?? "";
+    return pfAddress(this.inventory, vf) ?? "";
   }
 }
 
@@ -228,7 +364,7 @@ function guestVfConfigs(
   free: readonly QatFunction[],
   inventory: Inventory,
   host: HostSnapshot,
-  model: Pick<VfConfigRequest, "driver" | "pfServices">,
+  model: PlanOptions,
 ): GuestConfigs {
   const out: GuestConfigs = new Map();
   // The VFs get their PF's ring map: the host's PF files say what the PFs run, unless told.
@@ -247,10 +383,17 @@ function guestVfConfigs(
   return out;
 }
 
-/** The shell commands that carry out one guest's share; `dir` prefixes the XML file names. */
+/**
+ * The shell commands that carry out one guest's share, `dir` prefixing the XML file names: the
+ * guest's new PCI controllers first (a hostdev naming their bus needs them), then per VF libvirt's
+ * detach from the host and the attach.
+ */
 export function guestCommands(plan: GuestPlan, dir = ""): string[] {
-  return plan.vfs.flatMap((p) => [
-    nodedevDetachCommand(p.vf.pci.address),
-    attachDeviceCommand(plan.guest, `${dir}${p.xmlFile}`),
-  ]);
+  return [
+    ...plan.controllers.map((c) => attachDeviceCommand(plan.guest, `${dir}${c.xmlFile}`)),
+    ...plan.vfs.flatMap((p) => [
+      nodedevDetachCommand(p.vf.pci.address),
+      attachDeviceCommand(plan.guest, `${dir}${p.xmlFile}`),
+    ]),
+  ];
 }

@@ -45,7 +45,12 @@ export function lintDocument(document: ConfigDocument, options: LintOptions = {}
   const diagnostics: Diagnostic[] = [];
   const kind: FileKind = document.kind ?? "driver";
   // qatlib's file names no device of the driver's model: its rules read `options.device` themselves.
-  const { family, isVf } = kind === "driver" ? resolveDevice(options) : { family: undefined, isVf: false };
+  const resolved = kind === "driver" ? resolveDevice(options) : { family: undefined, isVf: false };
+  // No out-of-tree package drives an in-tree-only family (6xxx), so no driver reads its file: no
+  // driver rule applies, and the unknown-device rule says so (syntax still runs: fmt needs it).
+  const inTreeOnly = resolved.family?.inTreeOnly === true;
+  const family = inTreeOnly ? undefined : resolved.family;
+  const isVf = resolved.isVf;
   const semantic = view(document);
   // Once per file, not per rule: every device rule reads the same model.
   const device = family ? deviceConfig(semantic, family, isVf, deviceSettings(options)) : undefined;
@@ -56,6 +61,7 @@ export function lintDocument(document: ConfigDocument, options: LintOptions = {}
     if (!(rule.kinds ?? DRIVER_ONLY).includes(kind)) continue;
     const setting = UNCONFIGURABLE_RULES.has(rule.id) ? undefined : options.rules?.[rule.id];
     if (setting === "off" || (skippedForDevice && rule.needsDevice)) continue;
+    if (inTreeOnly && rule.id !== "syntax" && rule.id !== "unknown-device") continue;
     const override: Severity | undefined = setting;
     const context: RuleContext = {
       document,

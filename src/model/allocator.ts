@@ -73,12 +73,17 @@ interface Device {
  *
  * @returns the bank-by-bank map (every slot with its service, rings and instance), the ring
  *   requests in order, the failures and the driver's stop; `modelled` is false, with a `note`, when
- *   the configuration is not simulated (QAT 1.5, a ServicesEnabled value without a ring map, a VF of a
- *   family without VFs).
+ *   the configuration is not simulated (QAT 1.5, a family only the in-tree driver drives, a
+ *   ServicesEnabled value without a ring map, a VF of a family without VFs).
  */
 export function allocate(config: DeviceConfig): AllocationResult {
   const layout = config.layout;
   if (!layout) return unmodelled(`the ${config.family.name} has no virtual functions`);
+  if (config.family.inTreeOnly) {
+    return unmodelled(
+      `no out-of-tree package drives the ${config.family.name}: the in-tree driver builds its rings from qat/cfg_services, and qatconf does not simulate it`,
+    );
+  }
   const driver = config.driver;
   if (!driver || config.family.generation === "1.5") {
     return unmodelled("QAT 1.5 devices assign rings per accelerator; qatconf does not simulate them");

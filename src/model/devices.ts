@@ -15,6 +15,8 @@ const OOT20_SVCS =
   "zhiyisun/qat (QAT20.L.1.1.50) quickassist/qat/drivers/crypto/qat/qat_4xxx/adf_4xxx_hw_data.c (adf_4xxx_svcs[], get_ring_to_svc_map)";
 const LINUX_GEN4 =
   "torvalds/linux drivers/crypto/intel/qat/qat_common/adf_gen4_hw_data.h (ADF_GEN4_ETR_MAX_BANKS 64, ADF_GEN4_NUM_RINGS_PER_BANK 2, ADF_GEN4_NUM_BANKS_PER_VF 4)";
+const LINUX_IDS =
+  "torvalds/linux drivers/crypto/intel/qat/qat_common/adf_accel_devices.h (moved to include/linux/pci_ids.h by 0ba76b19fd4c, PCI/P2PDMA: Add Intel QAT, DSA, IAA devices to whitelist)";
 const QAT15 = "halmartin/wired-15-42-mx84 quickassist/qatmux/QAT1.5/quickassist/adf/platform/include";
 const OOT20_VQAT =
   'zhiyisun/qat (QAT20.L.1.1.50) quickassist/qat/drivers/crypto/qat/qat_vqat/adf_vqat_hw_data.h (ADF_VQAT_DEVICE_NAME "vqat-adi", ADF_VQAT_ETR_MAX_BANKS 1, ADF_VQAT_NUM_RINGS_PER_BANK 2, ADF_VQAT_RX_RINGS_OFFSET 1)';
@@ -195,6 +197,25 @@ const FAMILIES: readonly DeviceFamily[] = [
   gen4("402xx", "Intel QAT 402xx", "4944", "4945", "qat_4xxx/adf_4xxx_hw_data.c (same driver as 4xxx, 402xx firmware)"),
   gen4("420xx", "Intel QAT 420xx", "4946", "4947", "qat_420xx/adf_420xx_hw_data.c"),
   {
+    // Only the in-tree driver (qat_6xxx, Linux 6.16) drives it: no out-of-tree package has a 6xxx
+    // driver, so no _devN.conf configures it and no ServicesEnabled of such a file applies.
+    id: "6xxx",
+    aliases: [],
+    name: "Intel QAT 6xxx",
+    generation: "GEN6",
+    pfDeviceIds: ["4948"],
+    vfDeviceIds: ["4949"],
+    pf: { banks: 64, ringsPerBank: 2 },
+    vf: { banks: 4, ringsPerBank: 2 },
+    maxVfs: 16,
+    servicesEnabled: [],
+    inTreeOnly: true,
+    sources: [
+      `${LINUX_IDS} (PCI_DEVICE_ID_INTEL_QAT_6XXX 0x4948, PCI_DEVICE_ID_INTEL_QAT_6XXX_IOV 0x4949, ADF_6XXX_DEVICE_NAME "6xxx")`,
+      "torvalds/linux drivers/crypto/intel/qat/qat_6xxx/adf_6xxx_hw_data.h (ADF_GEN6_ETR_MAX_BANKS 64, ADF_GEN6_NUM_RINGS_PER_BANK 2, ADF_GEN6_NUM_BANKS_PER_VF 4, ADF_6XXX_FW qat_6xxx.bin, ADF_6XXX_MMP qat_6xxx_mmp.bin)",
+    ],
+  },
+  {
     // A QAT 2.0 Scalable IOV ADI as a guest sees it (driver qat_vqat, device type "vqat-adi"): one
     // ring pair serving the one service of the ADI, which its PCI subsystem ID names (0 sym, 1 asym,
     // 2 dc); the package installs the matching sample as /etc/vqat-adi_devN.conf.
@@ -214,6 +235,7 @@ const FAMILIES: readonly DeviceFamily[] = [
   },
 ];
 
+/** A GEN4 family; its PCI IDs as the kernel defines them (`PCI_DEVICE_ID_INTEL_QAT_<ID>` and `<ID>IOV`). */
 function gen4(id: string, name: string, pf: string, vf: string, driver: string): DeviceFamily {
   return {
     id,
@@ -226,7 +248,13 @@ function gen4(id: string, name: string, pf: string, vf: string, driver: string):
     vf: { banks: 4, ringsPerBank: 2 },
     maxVfs: 16,
     servicesEnabled: GEN4_SERVICES,
-    sources: [LINUX_GEN4, `torvalds/linux drivers/crypto/intel/qat/${driver}`, FBSD_IDS, OOT20_SVCS],
+    sources: [
+      LINUX_GEN4,
+      `torvalds/linux drivers/crypto/intel/qat/${driver}`,
+      `${LINUX_IDS} (0x${pf}, IOV 0x${vf})`,
+      FBSD_IDS,
+      OOT20_SVCS,
+    ],
   };
 }
 
@@ -283,6 +311,24 @@ const DRIVEN_AS_4XXX: ReadonlySet<string> = new Set(["401xx", "402xx"]);
 export function deviceName(family: DeviceFamily, isVf: boolean): string {
   const base = DRIVEN_AS_4XXX.has(family.id) ? "4xxx" : family.id;
   return isVf ? `${base}vf` : base;
+}
+
+/** Whether the family is QAT 1.x (1.5 to 1.8): the generations with in-tree VF drivers and no qatlib. */
+export function isQat1(family: DeviceFamily): boolean {
+  return family.generation.startsWith("1.");
+}
+
+/**
+ * Families qatlib drives: the PFs qatlib's qat_init.sh configures (`sysfs_config`: 0x4940, 0x4942,
+ * 0x4944, 0x4946, 0x4948; `enable_sriov`: PFs on the drivers 4xxx, 420xx, 6xxx) and their VFs
+ * (intel/qatlib@e5fb666 quickassist/utilities/service/qat_init.sh.in). QAT 1.x is not supported
+ * (qatlib README "Supported Devices").
+ */
+const QATLIB_FAMILIES: ReadonlySet<string> = new Set(["4xxx", "401xx", "402xx", "420xx", "6xxx"]);
+
+/** Whether qatlib drives this family's functions. */
+export function qatlibDrives(family: DeviceFamily): boolean {
+  return QATLIB_FAMILIES.has(family.id);
 }
 
 /** Ids and aliases of every family, for `--device` help and "did you mean" messages. */

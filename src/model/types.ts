@@ -6,8 +6,12 @@ import type { SectionView } from "../config/view.ts";
 import type { EntryLine, Range } from "../syntax/tree.ts";
 import type { DriverPackage } from "./packages.ts";
 
-/** QAT hardware generation, as the driver distinguishes them. */
-export type Generation = "1.5" | "1.6" | "1.7" | "1.8" | "2.0";
+/**
+ * QAT hardware generation, as the driver distinguishes them: the out-of-tree packages' QAT 1.5 to
+ * 2.0 (2.0 is the kernel's GEN4: 4xxx, 401xx, 402xx, 420xx), and the kernel's `GEN6` (6xxx), which
+ * only the in-tree driver drives, so it has no package version name.
+ */
+export type Generation = "1.5" | "1.6" | "1.7" | "1.8" | "2.0" | "GEN6";
 
 /** Rings and banks of one PCI function (a PF or a VF). */
 export interface BankLayout {
@@ -38,6 +42,12 @@ export interface DeviceFamily {
   servicesEnabled: string[];
   /** Where these facts were read (repository and path), for doc pages and messages. */
   sources: string[];
+  /**
+   * Set when no out-of-tree package drives the family: only the kernel's in-tree driver does, which
+   * reads no `<device>_devN.conf` (its configuration is sysfs and qatlib's /etc/sysconfig/qat), so
+   * qatconf models no rings for it.
+   */
+  inTreeOnly?: true;
 }
 
 /**

@@ -44,7 +44,11 @@ function holding(inventory: Inventory, q: QatFunction): Holding {
   if (guests.length > 0) {
     return { role: holder === "host" ? "conflict" : "guest", who: guests.join(", ") };
   }
-  if (holder === "vfio") return { role: "free", who: "vfio-pci" };
+  if (holder === "vfio") {
+    const driver = q.pci.driver ?? "vfio-pci";
+    // qatlib's VFs sit on vfio too, but are the host's: vf-plan does not give them away either.
+    return inventory.usedByQatlib(q) ? { role: "host", who: `qatlib (${driver})` } : { role: "free", who: driver };
+  }
   if (holder === "host") return { role: "host", who: q.pci.driver ?? "" };
   if (holder === "none") return { role: "none", who: "no driver" };
   return { role: "other", who: q.pci.driver ?? "" };

@@ -37,6 +37,15 @@ describe("qatconf vf-plan", () => {
     );
   });
 
+  it("refuses a --guest-stack it does not know, and with qatlib leaves the c6xx VFs out (exit 1)", () => {
+    const bad = runCli(["vf-plan", "--root", root, "--guests", "vm1=1", "--guest-stack", "dpdk"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe("qatconf vf-plan: --guest-stack: 'dpdk' is not one of out-of-tree, qatlib\n");
+    const r = runCli(["vf-plan", "--root", root, "--guests", "vm1=1", "--guest-stack", "qatlib"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("not enough free QAT VFs: 0 free, 1 asked\n  4 VFs qatlib does not drive c6xx VFs\n");
+  });
+
   it("writes the files under --out, the attach script executable", () => {
     const r = runCli(["vf-plan", "--root", root, "--guests", "vm1=1", "--out", out]);
     expect(r.status).toBe(0);

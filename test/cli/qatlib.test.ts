@@ -43,13 +43,20 @@ describe("qatconf on qatlib's /etc/sysconfig/qat", () => {
     expect(r.stdout).toContain("qatlib-services-unsupported");
   });
 
-  it("takes a qatlib-only --device for qatlib's files only", () => {
+  it("takes --device 6xxx for qatlib's file, and says no driver reads a driver file of the 6xxx", () => {
     const file = write("dev/sysconfig/qat", "ServicesEnabled=sym;asym;dc\n");
     expect(qatconf(["lint", "--device", "6xxx", file]).status).toBe(0);
     write("dev/c6xx_dev0.conf", "[GENERAL]\nServicesEnabled = cy\n");
     const r = qatconf(["lint", "--device", "6xxx", join(dir, "dev/c6xx_dev0.conf")]);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain("--device: unknown device '6xxx'");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("no out-of-tree package drives the Intel QAT 6xxx");
+    expect(r.stdout).toContain("unknown-device");
+    expect(qatconf(["lint", "--device", "7xxx", join(dir, "dev/c6xx_dev0.conf")]).stderr).toContain(
+      "--device: unknown device '7xxx'",
+    );
+    const explained = qatconf(["explain", write("dev/6xxx_dev0.conf", "[GENERAL]\nServicesEnabled = dc\n")]);
+    expect(explained.status).toBe(2);
+    expect(explained.stderr).toContain("no out-of-tree package drives the Intel QAT 6xxx");
   });
 
   it("fixes an ignored ServicesEnabled in place with --fix", () => {

@@ -83,6 +83,17 @@ describe("the dmesg check", () => {
     expect(found.find((d) => idOf(d.message) === "qat-ae-inactive")?.severity).toBe("error");
   });
 
+  it("knows the lines of every device the table has (6xxx, 420xx VFs), and no other device's", async () => {
+    const lines = [
+      "[   80.000000] 6xxx 0000:6b:00.0: Failed to send admin msg to accelerator",
+      "[   81.000000] 420xxvf 0000:6b:01.0: timeout waiting for the PF",
+      "[   82.000000] ixgbe 0000:5e:00.0: failed to load firmware",
+      "",
+    ].join("\n");
+    const found = findings(await doctorOf(healthyHost(), { dmesg: lines }), "dmesg");
+    expect(found.map((d) => d.range.start.line)).toEqual([1, 2]);
+  });
+
   it("gives the in-tree driver's commands on a host the in-tree driver runs", async () => {
     const found = findings(await doctorOf(qatlibHost(), { dmesg: QAT_DMESG }), "dmesg");
     const hint = (id: string): string | undefined => found.find((d) => idOf(d.message) === id)?.hint;

@@ -94,3 +94,37 @@ export function inTreeQat1Host(): FakeHost {
     files: { ...FIRMWARE, "proc/modules": procModules([["qat_c62x"], ["intel_qat"]]) },
   };
 }
+
+/** A healthy qatlib host on a GEN6 (6xxx) PF running three services, which only GEN6 combines. */
+export function qatlib6xxxHost(): FakeHost {
+  const host = qatlibHost();
+  host.functions = host.functions.map((f) =>
+    f.address === PF4 ? { ...f, device: "4948", driver: "6xxx", cfgServices: "sym;asym;dc" } : { ...f, device: "4949" },
+  );
+  host.etc = { "sysconfig/qat": "ServicesEnabled=sym;asym;dc\nPOLICY=1\n" };
+  host.files = {
+    ...Object.fromEntries(Object.entries(host.files ?? {}).filter(([k]) => !k.startsWith("lib/firmware"))),
+    "lib/firmware/qat_6xxx.bin.zst": "fw",
+    "lib/firmware/qat_6xxx_mmp.bin.zst": "fw",
+    "proc/modules": procModules([["qat_6xxx"], ["intel_qat"]]),
+  };
+  return host;
+}
+
+/** A qatlib guest: two 4xxx VFs of one host PF on one bus, on vfio-pci, and no PF. */
+export function qatlibGuest(): FakeHost {
+  return {
+    functions: [
+      { address: "0000:06:00.0", device: "4941", driver: "vfio-pci", iommuGroup: "10" },
+      { address: "0000:06:00.1", device: "4941", driver: "vfio-pci", iommuGroup: "11" },
+    ],
+    iommuUnits: ["dmar0"],
+    cmdline: `${BOOT} intel_iommu=on`,
+    cpuinfo: intelCpuinfo(false).replace(/flags\t\t: /g, "flags\t\t: hypervisor "),
+    etc: { "sysconfig/qat": "POLICY=2\n" },
+    files: {
+      "proc/modules": procModules([["vfio_pci"]]),
+      "etc/group": `root:x:0:\nqat:x:${GID}:alice\n`,
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hostdevXml, readDomainHostdevs } from "../../src/host/libvirt-xml.ts";
+import { hostdevXml, pciControllerXml, readDomain, readDomainHostdevs } from "../../src/host/libvirt-xml.ts";
 import { formatPciAddress } from "../../src/host/pci-address.ts";
 import { domainXml } from "./fake-host.ts";
 import { domainWith, validateDomain, virtXmlValidate } from "./virt-xml.ts";
@@ -62,6 +62,42 @@ describe("readDomainHostdevs", () => {
   });
 });
 
+describe("hostdevXml's guest-side address", () => {
+  it("follows the source, with multifunction='on' only where asked", () => {
+    const first = hostdevXml("0000:6b:00.1", { bus: 0x10, slot: 0, fn: 0, multifunction: true });
+    expect(first).toContain(
+      "  </source>\n  <address type='pci' domain='0x0000' bus='0x10' slot='0x00' function='0x0' multifunction='on'/>\n</hostdev>",
+    );
+    expect(hostdevXml("0000:6b:00.2", { bus: 0x10, slot: 0, fn: 1 })).not.toContain("multifunction");
+    // The guest-side address is not read back as the source.
+    expect(readDomainHostdevs("t.xml", domainWith("t", [first]))[0]?.address).toBe("0000:6b:00.1");
+  });
+});
+
+describe("readDomain", () => {
+  it("reads the machine type and the PCI controllers' indexes, ignoring comments and other controllers", () => {
+    const xml = `<domain type='kvm'>
+  <name>vm1</name>
+  <os><type arch='x86_64' machine='pc-q35-7.2'>hvm</type></os>
+  <devices>
+    <controller type='usb' index='0' model='qemu-xhci'/>
+    <controller type='pci' index='0' model='pcie-root'/>
+    <controller type="pci" index="1" model="pcie-root-port">
+      <target chassis='1' port='0x10'/>
+    </controller>
+    <!-- <controller type='pci' index='9' model='pcie-root-port'/> -->
+  </devices>
+</domain>`;
+    expect(readDomain("/etc/libvirt/qemu/vm1.xml", xml)).toEqual({
+      guest: "vm1",
+      path: "/etc/libvirt/qemu/vm1.xml",
+      machine: "pc-q35-7.2",
+      pciControllers: [0, 1],
+    });
+    expect(readDomain("x.xml", "<domain/>")).toBeUndefined();
+  });
+});
+
 describe("hostdevXml against libvirt's schema (virt-xml-validate)", () => {
   it("validates inside a domain, for ordinary and extreme addresses", (context) => {
     const tool = virtXmlValidate();
@@ -69,7 +105,25 @@ describe("hostdevXml against libvirt's schema (virt-xml-validate)", () => {
       context.skip(tool.reason);
       return;
     }
-    const devices = ["0000:3d:01.1", "0000:00:00.0", "ffff:ff:1f.7"].map(hostdevXml);
+    const devices = ["0000:3d:01.1", "0000:00:00.0", "ffff:ff:1f.7"].map((a) => hostdevXml(a));
+    const r = validateDomain(tool.path, domainWith("vm1", devices));
+    expect(r.output).toContain("validates");
+    expect(r.status).toBe(0);
+  });
+
+  it("validates a guest-side multifunction slot behind the controller that gives its bus", (context) => {
+    const tool = virtXmlValidate();
+    if (!tool.path) {
+      context.skip(tool.reason);
+      return;
+    }
+    const devices = [
+      pciControllerXml(12, "pcie-root-port"),
+      pciControllerXml(13, "pci-bridge"),
+      hostdevXml("0000:6b:00.1", { bus: 12, slot: 0, fn: 0, multifunction: true }),
+      hostdevXml("0000:6b:00.2", { bus: 12, slot: 0, fn: 7 }),
+      hostdevXml("0000:e8:00.1", { bus: 13, slot: 1, fn: 0 }),
+    ];
     const r = validateDomain(tool.path, domainWith("vm1", devices));
     expect(r.output).toContain("validates");
     expect(r.status).toBe(0);

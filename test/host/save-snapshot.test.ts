@@ -9,7 +9,7 @@ import { maskSecrets, saveHost } from "../../src/host/save-snapshot.ts";
 import { readHost, SAVED_TEXTS } from "../../src/host/snapshot.ts";
 import { runCli } from "../support/cli.ts";
 import { buildHost, domainXml, type FakeHost } from "./fake-host.ts";
-import { GID, inTreeQat1Host, procModules, qatlibHost } from "./intree-layouts.ts";
+import { GID, inTreeQat1Host, procModules, qatlib6xxxHost, qatlibGuest, qatlibHost } from "./intree-layouts.ts";
 import {
   healthyHost,
   mixedGenerationsHost,
@@ -65,6 +65,8 @@ const LAYOUTS: Array<[string, () => FakeHost]> = [
   ["mixed generations", mixedGenerationsHost],
   ["in-tree QAT 1.x with SR-IOV", inTreeQat1Host],
   ["healthy qatlib", qatlibHost],
+  ["qatlib on a 6xxx", qatlib6xxxHost],
+  ["a qatlib guest", qatlibGuest],
   ["qatlib: /dev/vfio not group-writable", () => ({ ...qatlibHost(), modes: { "dev/vfio/200": 0o600 } })],
   ["both drivers installed", () => withModules(inTreeQat1Host(), [["qat_c62x", true], ["intel_qat"], ["qat_c62x"]])],
 ];

@@ -35,4 +35,24 @@ describe("device families: the names the driver package installs", () => {
     expect(name("420xx", false)).toBe("420xx");
     expect(name("c6xx", true)).toBe("c6xxvf");
   });
+
+  it("has the kernel's PCI IDs for GEN4 and GEN6 (include/linux/pci_ids.h, adf_accel_devices.h)", () => {
+    const ids = (id: string) => {
+      const f = findFamily(id);
+      return f && [f.pfDeviceIds, f.vfDeviceIds, f.generation];
+    };
+    expect(ids("4xxx")).toEqual([["4940"], ["4941"], "2.0"]);
+    expect(ids("401xx")).toEqual([["4942"], ["4943"], "2.0"]);
+    expect(ids("402xx")).toEqual([["4944"], ["4945"], "2.0"]);
+    expect(ids("420xx")).toEqual([["4946"], ["4947"], "2.0"]);
+    expect(ids("6xxx")).toEqual([["4948"], ["4949"], "GEN6"]);
+    expect(familyByPciId("0x4949")?.isVf).toBe(true);
+  });
+
+  it("marks the 6xxx as driven by the in-tree driver only, with no out-of-tree ServicesEnabled", () => {
+    const gen6 = familyForFileName("/etc/6xxx_dev0.conf")?.family;
+    expect(gen6?.inTreeOnly).toBe(true);
+    expect(gen6?.servicesEnabled).toEqual([]);
+    expect(findFamily("4xxx")?.inTreeOnly).toBeUndefined();
+  });
 });

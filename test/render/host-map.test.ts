@@ -8,6 +8,7 @@ import { Inventory } from "../../src/host/inventory.ts";
 import { readHost } from "../../src/host/snapshot.ts";
 import { hostMapHtml, hostMapSvg } from "../../src/render/host-map.ts";
 import { buildHost, domainXml, type FakeHost, intelCpuinfo, removeHost } from "../host/fake-host.ts";
+import { qatlibHost } from "../host/intree-layouts.ts";
 import { healthyHost, twoNodeHost } from "../host/layouts.ts";
 
 const roots: string[] = [];
@@ -34,6 +35,17 @@ describe("hostMapSvg", () => {
     expect(count(svg, '<g class="vf ')).toBe(inventory.vfs.length);
     expect(count(svg, 'data-holder="free"')).toBe(8);
     expect(svg).toContain("VFs 4 of 16 enabled · NUMA node 1");
+  });
+
+  it("draws qatlib's VFs as the host's, and a VF on qat_vfio_pci as free under that driver's name", async () => {
+    const { svg } = await picture(qatlibHost());
+    expect(count(svg, 'data-holder="host"')).toBe(16);
+    expect(svg).toContain('data-who="qatlib (vfio-pci)"');
+    const layout = twoNodeHost(1);
+    const vf = layout.functions.find((f) => f.address === "0000:3d:01.0");
+    if (vf) vf.driver = "qat_vfio_pci";
+    const other = await picture(layout);
+    expect(other.svg).toMatch(/data-address="0000:3d:01\.0"[^>]*data-holder="free"[^>]*data-who="qat_vfio_pci"/);
   });
 
   it("keeps a guest's name that looks like markup as text", async () => {

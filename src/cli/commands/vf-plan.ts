@@ -9,6 +9,7 @@ interface VfPlanOptions extends ModelCommandOptions {
   guests: string;
   root: string;
   out?: string;
+  guestStack?: string;
 }
 
 export function register(program: Command): void {
@@ -18,12 +19,21 @@ export function register(program: Command): void {
     .requiredOption("--guests <list>", "guests and how many VFs each gets: NAME=COUNT,... (vm1=2,vm2=1)")
     .option("--root <dir>", "read the host under DIR: a saved copy of its /sys, /proc and /etc", "/")
     .option("--out <dir>", "write the files under DIR/<guest>/ (hostdev XML, <device>vf_devN.conf, attach.sh)")
+    .option(
+      "--guest-stack <stack>",
+      "what the guests run: out-of-tree (Intel's package; its VF driver reads <device>vf_devN.conf) or qatlib (in-tree VFs on vfio-pci; no file, each host PF's VFs on a guest bus of their own)",
+      "out-of-tree",
+    )
     .addHelpText(
       "after",
-      "\nA VF is free when the host does not use it, no guest definition names it, vfio-pci holds it or\n" +
-        "can take it, and its IOMMU group is its own. Nothing on the host is changed: run the printed\n" +
-        "commands (or DIR/<guest>/attach.sh) to carry the plan out.\n" +
-        "Exit codes: 0 planned, 1 not enough free VFs, 2 usage or I/O error.",
+      "\nA VF is free when the host does not use it (its VF driver, or qatlib on the host), no guest\n" +
+        "definition names it, vfio-pci holds it or can take it, and its IOMMU group is its own.\n" +
+        "Nothing on the host is changed: run the printed commands (or DIR/<guest>/attach.sh).\n" +
+        "--guest-stack qatlib: only 4xxx, 401xx, 402xx, 420xx and 6xxx VFs; each host PF's VFs (at most 8)\n" +
+        "take functions 0-7 of one slot on a new guest bus (function 0 multifunction='on'), behind a\n" +
+        "PCI controller the plan adds (pcie-root-port on q35, pci-bridge on i440fx), as qatlib in a\n" +
+        "guest tells PFs apart by bus (qatlib INSTALL, RUNNING IN A VIRTUAL MACHINE).\n" +
+        "Exit codes: 0 planned, 1 not enough free VFs (or not shareable as asked), 2 usage or I/O error.",
     );
   addModelOptions(command).action(async (options: VfPlanOptions) => {
     process.exitCode = await runVfPlan(options);
@@ -31,7 +41,7 @@ export function register(program: Command): void {
 }
 
 async function runVfPlan(options: VfPlanOptions): Promise<number> {
-  const [{ readHost }, { parseGuestRequests, planVfs }, output, { writeFileAtomic }] = await Promise.all([
+  const [{ readHost }, { GUEST_STACKS, parseGuestRequests, planVfs }, output, { writeFileAtomic }] = await Promise.all([
     import("../../host/snapshot.ts"),
     import("../../host/vf-plan.ts"),
     import("../../host/vf-plan-output.ts"),
@@ -40,7 +50,12 @@ async function runVfPlan(options: VfPlanOptions): Promise<number> {
   let plan: ReturnType<typeof planVfs>;
   try {
     const requests = parseGuestRequests(options.guests);
+    const guestStack = GUEST_STACKS.find((s) => s === options.guestStack);
+    if (guestStack === undefined) {
+      throw new Error(`--guest-stack: '${options.guestStack}' is not one of ${GUEST_STACKS.join(", ")}`);
+    }
     plan = planVfs(await readHost(options.root), requests, {
+      guestStack,
       ...(options.driver === undefined ? {} : { driver: options.driver }),
       ...(options.pfServices === undefined ? {} : { pfServices: options.pfServices }),
     });

@@ -1,10 +1,13 @@
+import { allFamilies, deviceName } from "../../model/devices.ts";
 import { type DmesgMessage, knownDmesgMessage } from "../dmesg-messages.ts";
 import { linesWithOffsets, rangeAt } from "../text-range.ts";
 import type { HostCheck } from "../types.ts";
 
-// QAT drivers name themselves after the device type (c6xx, 4xxxvf, ...) or as QAT/qat in messages.
-const QAT_SOURCE =
-  /\b(?:qat\w*|intel_qat|c6xx(?:vf)?|c3xxx(?:vf)?|dh895xcc(?:vf)?|200xx(?:vf)?|d15xx(?:vf)?|c4xxx(?:vf)?|4xxx(?:vf)?|420xx(?:vf)?)\b/i;
+// QAT drivers name themselves after the device type (c6xx, 4xxxvf, 6xxx, ...) or as QAT/qat in messages.
+const QAT_SOURCE = new RegExp(
+  `\\b(?:qat\\w*|intel_qat|${[...new Set(allFamilies().map((f) => deviceName(f, false)))].map((n) => `${n}(?:vf)?`).join("|")})\\b`,
+  "i",
+);
 
 const QAT_ERROR = /\b(?:fail(?:ed|ure)?|error|not enough|don't have|unable|timeout)\b/i;
 

@@ -17,6 +17,7 @@ import { memlock } from "./memlock.ts";
 import { mps } from "./mps.ts";
 import { pfDriver } from "./pf-driver.ts";
 import { qatDevices } from "./qat-devices.ts";
+import { qatlibGuestLayout } from "./qatlib-guest-layout.ts";
 import { qatlibService } from "./qatlib-service.ts";
 import { sriov } from "./sriov.ts";
 import { sriovConfig } from "./sriov-config.ts";
@@ -42,6 +43,7 @@ export const HOST_CHECKS: readonly HostCheck[] = [
   consumers,
   sriovConfig,
   qatlibService,
+  qatlibGuestLayout,
   vfioAccess,
   memlock,
   vfDoubleUse,

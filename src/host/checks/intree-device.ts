@@ -1,5 +1,5 @@
-import { kernelRefusal, servicesGeneration } from "../../qatlib/sysconfig.ts";
-import { enableSriovHint } from "../commands.ts";
+import { kernelRefusal, type ServicesGeneration, servicesGeneration } from "../../qatlib/sysconfig.ts";
+import { enableSriovHint, setServicesCommand } from "../commands.ts";
 import { label } from "../inventory.ts";
 import type { HostCheck } from "../types.ts";
 
@@ -33,7 +33,9 @@ export const intreeDevice: HostCheck = {
             refusal === undefined
               ? `${label(pf)} runs ${services} (qat/cfg_services, state ${state ?? "unknown"}); the kernel keeps it until the next reboot or driver reload`
               : `${label(pf)} shows cfg_services '${services}', which ${refusal}`,
-          ...(refusal === undefined ? {} : { hint: "write a value the generation accepts while the PF is down" }),
+          ...(refusal === undefined
+            ? {}
+            : { hint: servicesHint(inventory.qatlibInstalled, pf.pci.address, generation) }),
         });
       }
       if (vfs > 0 && !inventory.iommuActive) {
@@ -53,3 +55,19 @@ export const intreeDevice: HostCheck = {
     }
   },
 };
+
+/**
+ * How to give a PF services its kernel accepts, with the tool in charge: qatlib's file where qatlib
+ * runs (qat.service writes it back at each start), else sysfs. `sym;asym` is GEN4's default for even
+ * PFs (adf_gen4_cfg_dev_init) and a GEN6 value too.
+ */
+function servicesHint(qatlib: boolean, pf: string, generation: ServicesGeneration): string {
+  const accepted =
+    generation === "gen4"
+      ? "one service, or two without dcc (sym;asym, sym;dc, asym;dc, dc, ...)"
+      : "up to three services, dcc alone";
+  const sysfs = setServicesCommand(pf, "sym;asym");
+  return qatlib
+    ? `set ServicesEnabled=sym;asym (or another value with ${accepted}) in /etc/sysconfig/qat, then systemctl restart qat; by hand: ${sysfs}`
+    : `write a value with ${accepted} while the PF is down: ${sysfs}`;
+}

@@ -1,8 +1,8 @@
-import { label, VFIO } from "../inventory.ts";
+import { label, VFIO_DRIVERS } from "../inventory.ts";
 import type { HostCheck, PciFunction } from "../types.ts";
 
 /** Drivers a group peer may have without stopping vfio from using the group. */
-const HARMLESS_DRIVERS = new Set([VFIO, "pci-stub", "pcieport"]);
+const HARMLESS_DRIVERS = new Set([...VFIO_DRIVERS, "pci-stub", "pcieport"]);
 /** PCI class 0x0604: PCI-to-PCI bridge, which vfio tolerates in a group. */
 const BRIDGE_CLASS = "0604";
 
@@ -17,7 +17,8 @@ export const iommuGroup: HostCheck = {
   check({ inventory, report }) {
     if (inventory.isGuest || !inventory.iommuActive) return;
     for (const q of inventory.qat) {
-      const forGuest = q.pci.driver === VFIO || inventory.guestsOf(q.pci.address).length > 0;
+      const forGuest =
+        (q.pci.driver !== undefined && VFIO_DRIVERS.has(q.pci.driver)) || inventory.guestsOf(q.pci.address).length > 0;
       if (!forGuest) continue;
       const path = q.pci.sysfsPath;
       if (q.pci.iommuGroup === undefined) {

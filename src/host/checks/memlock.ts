@@ -50,7 +50,8 @@ export const memlock: HostCheck = {
     if (used.length === 0) return;
     const doc = inventory.qatlibDocument();
     const policy = Number(doc ? (assignments(doc).get("POLICY")?.at(-1)?.value ?? "0") : "0");
-    const pfs = new Set(used.map((vf) => vf.pci.physfn));
+    // In a guest there is no physfn: qatlib counts a PF per guest domain and bus.
+    const pfs = new Set(used.map((vf) => vf.pci.physfn ?? vf.pci.address.slice(0, 7)));
     // POLICY=0: one VF of each PF per process; POLICY=N: N VFs.
     const perProcess = Number.isInteger(policy) && policy > 0 ? policy : pfs.size;
     const needKb = perProcess * PER_VF_KB;

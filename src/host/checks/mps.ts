@@ -1,5 +1,5 @@
 import { setMpsCommand } from "../commands.ts";
-import { label, VFIO } from "../inventory.ts";
+import { label, VFIO_DRIVERS } from "../inventory.ts";
 import { type LspciFunction, parseLspci } from "../lspci.ts";
 import type { HostCheck } from "../types.ts";
 
@@ -50,7 +50,7 @@ export const mps: HostCheck = {
       const fix = setMpsCommand(pf.pci.address, bridge.mpsSet);
       report({
         path,
-        message: `${label(pf)} MaxPayload is ${own.mpsSet} bytes (${at(own)}) but its bridge ${bridge.address} uses ${bridge.mpsSet} bytes (${at(bridge)})${pf.pci.driver === VFIO ? "; it is passed through whole, which is how it loses the bridge's value" : ""}`,
+        message: `${label(pf)} MaxPayload is ${own.mpsSet} bytes (${at(own)}) but its bridge ${bridge.address} uses ${bridge.mpsSet} bytes (${at(bridge)})${pf.pci.driver !== undefined && VFIO_DRIVERS.has(pf.pci.driver) ? "; it is passed through whole, which is how it loses the bridge's value" : ""}`,
         hint: fix
           ? `${fix} (restores MaxPayload ${bridge.mpsSet} bytes; after the PF comes back from a guest, run it before the QAT driver binds)`
           : `set its MaxPayload to the bridge's ${bridge.mpsSet} bytes`,

@@ -1,5 +1,7 @@
 import { lintDocument } from "../../lint/lint.ts";
-import { assignments, documentServices, policyProblem } from "../../qatlib/sysconfig.ts";
+import { isQat1, qatlibDrives } from "../../model/devices.ts";
+import { assignments, documentServices, policyProblem, servicesGeneration } from "../../qatlib/sysconfig.ts";
+import { driverModule } from "../commands.ts";
 import { type Inventory, label } from "../inventory.ts";
 import { reportLintErrors } from "../lint-findings.ts";
 import type { HostCheck, HostCheckContext } from "../types.ts";
@@ -25,7 +27,7 @@ export const qatlibService: HostCheck = {
     if (!inventory.qatlibInstalled) return;
     const pfs = inventory.pfs;
     const unit = inventory.host.qatlib?.unit?.path ?? "/etc/sysconfig/qat";
-    if (pfs.length > 0 && pfs.every((pf) => pf.family.generation < "2.0")) {
+    if (pfs.length > 0 && pfs.every((pf) => isQat1(pf.family))) {
       report({
         path: unit,
         message: `qatlib is installed, but it does not support QAT 1.x (${label(pfs[0] as (typeof pfs)[number])}${pfs.length > 1 ? ` and ${pfs.length - 1} more` : ""}): qat_init.sh touches only 4xxx, 420xx and 6xxx devices, so applications find no device`,
@@ -49,15 +51,47 @@ export const qatlibService: HostCheck = {
         hint: "systemctl enable --now qat",
       });
     }
+    checkModuleWait(context);
     checkSysconfig(context);
   },
 };
+
+/** The modules qat_init.sh waits for (`SUPPORTED_DRIVER_NAMES`). */
+const QATLIB_MODULES = ["qat_4xxx", "qat_420xx", "qat_6xxx"];
+
+/**
+ * qat_init.sh's `check_driver`: with a qatlib PF in `lspci -nD` it waits 20 s for the states of the
+ * modules `/proc/modules` lists under those names to be `Live`, then prints "QAT driver is still not
+ * present after 20s. Aborting qat_init" and qat.service fails. A driver built into the kernel is not
+ * in /proc/modules at all (intel/qatlib#102).
+ */
+function checkModuleWait({ inventory, report }: HostCheckContext): void {
+  const modules = inventory.host.modules;
+  const unit = inventory.host.qatlib?.unit;
+  const pf = inventory.pfs.find((p) => qatlibDrives(p.family));
+  if (!modules || !unit || !pf) return;
+  const states = new Set(modules.filter((m) => QATLIB_MODULES.some((n) => m.name.startsWith(n))).map((m) => m.state));
+  if (states.size === 1 && states.has("Live")) return;
+  const seen = states.size === 0 ? "none of them is in /proc/modules" : `their states are ${[...states].join(", ")}`;
+  report({
+    path: "/proc/modules",
+    message: `qat.service fails at each start: qat_init.sh waits 20 s for ${QATLIB_MODULES.join(", ")} to be Live in /proc/modules and ${seen}, so it aborts ("QAT driver is still not present after 20s. Aborting qat_init") while ${label(pf)} is there`,
+    hint:
+      states.size === 0 && inventory.driverStack(pf) === "in-tree"
+        ? `the in-tree driver runs ${label(pf)} but is built into the kernel: use a kernel that builds it as a module (CONFIG_CRYPTO_DEV_QAT_4XXX=m, as distributions do)`
+        : `modprobe ${driverModule(pf.family, false)}, then systemctl restart qat`,
+  });
+}
 
 function checkSysconfig({ inventory, report }: HostCheckContext): void {
   const doc = inventory.qatlibDocument();
   const file = inventory.host.qatlib?.sysconfig;
   if (!doc || !file) return;
-  reportLintErrors(report, file.path, lintDocument(doc, { fileName: file.path }).diagnostics);
+  // The live file's warnings too: a commented ServicesEnabled that qat_init.sh still applies, or a
+  // POLICY that gives each process crypto or compression only, are what users find last.
+  const device = strictestDevice(inventory);
+  const options = { fileName: file.path, ...(device === undefined ? {} : { device }) };
+  reportLintErrors(report, file.path, lintDocument(doc, options).diagnostics, true);
   checkPolicy(inventory, report, file.path);
   const services = documentServices(doc);
   if (!services.applied) return;
@@ -71,6 +105,18 @@ function checkSysconfig({ inventory, report }: HostCheckContext): void {
       hint: "systemctl restart qat, then journalctl -u qat shows whether qat_init.sh could write cfg_services",
     });
   }
+}
+
+/**
+ * The device the file is linted for: it applies to every PF, so a GEN4 PF decides if there is one
+ * (GEN4 refuses what 6xxx accepts); undefined on a host without qatlib's devices.
+ */
+function strictestDevice(inventory: Inventory): string | undefined {
+  const pfs = inventory.pfs;
+  return (
+    pfs.find((pf) => servicesGeneration(pf.family.id) === "gen4") ??
+    pfs.find((pf) => servicesGeneration(pf.family.id) === "gen6")
+  )?.family.id;
 }
 
 /**

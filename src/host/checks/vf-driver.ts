@@ -1,10 +1,11 @@
+import { isQat1, qatlibDrives } from "../../model/devices.ts";
 import { bindVfioCommand, driverModule } from "../commands.ts";
-import { hostDriverNames, label, VFIO } from "../inventory.ts";
-import type { HostCheck } from "../types.ts";
+import { hostDriverNames, type Inventory, label, VFIO } from "../inventory.ts";
+import type { HostCheck, HostCheckContext, QatFunction } from "../types.ts";
 
 /**
  * On a host, each VF is held either by the host's VF driver (the host uses it) or by vfio-pci (for
- * a guest); in a guest, by the guest's VF driver.
+ * a guest); in a guest, by the guest's VF driver, or by vfio-pci for qatlib (GEN4 and later).
  */
 export const vfDriver: HostCheck = {
   id: "vf-driver",
@@ -17,19 +18,13 @@ export const vfDriver: HostCheck = {
       const vfDriverName = hostDriverNames(vf.family, true)[0];
       const module = driverModule(vf.family, true);
       if (inventory.isGuest) {
-        if (holder === "host") continue;
-        report({
-          path,
-          severity: "error",
-          message: `${label(vf)} is not bound to the QAT VF driver ${vfDriverName} in this guest (driver: ${vf.pci.driver ?? "none"})`,
-          hint: `modprobe ${module} (out-of-tree package: build it with ./configure --enable-icp-sriov=guest)`,
-        });
+        checkGuestVf(inventory, vf, report);
         continue;
       }
       // The kernel has no in-tree VF driver for QAT 2.0 and later: those VFs are used through vfio
       // (qatlib on the host, or a guest), which qatlib's qat.service binds them to at each start.
       const pf = inventory.pfOf(vf);
-      const vfioOnly = pf !== undefined && inventory.driverStack(pf) === "in-tree" && vf.family.generation >= "2.0";
+      const vfioOnly = pf !== undefined && inventory.driverStack(pf) === "in-tree" && !isQat1(vf.family);
       if (holder === "none") {
         report({
           path,
@@ -48,3 +43,23 @@ export const vfDriver: HostCheck = {
     }
   },
 };
+
+/** In a guest: the VF is held by its VF driver, or on vfio for qatlib (GEN4 and later). */
+function checkGuestVf(inventory: Inventory, vf: QatFunction, report: HostCheckContext["report"]): void {
+  const holder = inventory.holder(vf);
+  const vfDriverName = hostDriverNames(vf.family, true)[0];
+  // qatlib in a guest uses GEN4 and later VFs through vfio: its qat_init.sh binds them there.
+  const qatlib = qatlibDrives(vf.family);
+  if (holder === "host" || (qatlib && holder === "vfio")) return;
+  const outOfTree = vf.family.inTreeOnly
+    ? undefined
+    : `modprobe ${driverModule(vf.family, true)} (out-of-tree package: build it with ./configure --enable-icp-sriov=guest)`;
+  report({
+    path: vf.pci.sysfsPath,
+    severity: "error",
+    message: `${label(vf)} is not bound to ${qatlib ? `vfio-pci (for qatlib)${outOfTree ? ` or the out-of-tree VF driver ${vfDriverName}` : ""}` : `the QAT VF driver ${vfDriverName}`} in this guest (driver: ${vf.pci.driver ?? "none"})`,
+    hint: qatlib
+      ? `qatlib: systemctl enable --now qat (qat_init.sh binds the VFs to vfio-pci), or ${bindVfioCommand(vf.pci.address, vf.pci.driver)}${outOfTree ? `; out-of-tree package: ${outOfTree}` : ""}`
+      : (outOfTree ?? ""),
+  });
+}
