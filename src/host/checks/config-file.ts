@@ -1,6 +1,7 @@
 import { parseFileName } from "../../config/file-name.ts";
 import { lintDocument } from "../../lint/lint.ts";
 import { deviceName } from "../../model/devices.ts";
+import { plural } from "../../text/plural.ts";
 import { type Inventory, label } from "../inventory.ts";
 import { reportLintErrors } from "../lint-findings.ts";
 import type { HostCheck, HostCheckContext, HostConfigFile, QatFunction } from "../types.ts";
@@ -91,7 +92,7 @@ function lintFile({ inventory, report }: HostCheckContext, file: HostConfigFile,
   const warnings = diagnostics.length - errors;
   const verdict =
     errors > 0
-      ? `has ${errors} lint error${errors === 1 ? "" : "s"}`
+      ? `has ${plural(errors, "lint error")}`
       : `is lint-clean${warnings > 0 ? ` (${warnings} warnings and notes: qatconf lint ${file.path})` : ""}`;
   report({ path: file.path, severity: "info", message: `${file.path} ${role} and ${verdict}` });
 }

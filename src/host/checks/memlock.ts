@@ -1,4 +1,5 @@
 import { assignments } from "../../qatlib/sysconfig.ts";
+import { plural } from "../../text/plural.ts";
 import { linesWithOffsets, rangeAt } from "../text-range.ts";
 import type { HostCheck, HostConfigFile } from "../types.ts";
 
@@ -65,7 +66,7 @@ export const memlock: HostCheck = {
     report({
       path: limit?.file.path ?? "/etc/security/limits.conf",
       ...(limit ? { range: rangeAt(limit.file.text, limit.start, limit.end) } : {}),
-      message: `the memlock limit of group ${group} is too low for qatlib: a process gets ${perProcess} VF${perProcess === 1 ? "" : "s"} (POLICY=${Number.isInteger(policy) ? policy : 0}) and needs at least ${needKb} KB locked, but ${where}: mapping the rings fails (VFIO_IOMMU_MAP_DMA errno 12, "unable to get ringbuf")`,
+      message: `the memlock limit of group ${group} is too low for qatlib: a process gets ${plural(perProcess, "VF")} (POLICY=${Number.isInteger(policy) ? policy : 0}) and needs at least ${needKb} KB locked, but ${where}: mapping the rings fails (VFIO_IOMMU_MAP_DMA errno 12, "unable to get ringbuf")`,
       hint: `echo '@${group} - memlock ${Math.max(needKb, 500000)}' > /etc/security/limits.d/qat.conf (qatlib's INSTALL suggests 500000 for its sample code), then log in again`,
     });
   },

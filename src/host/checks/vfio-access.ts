@@ -1,3 +1,4 @@
+import { plural } from "../../text/plural.ts";
 import type { Inventory } from "../inventory.ts";
 import { label } from "../inventory.ts";
 import type { HostCheck, QatFunction } from "../types.ts";
@@ -43,8 +44,7 @@ export const vfioAccess: HostCheck = {
     const groupName = inventory.qatlibGroupName;
     for (const { pf, missing, owner, mode } of blockedNodes(inventory)) {
       const path = pf.pci.sysfsPath;
-      const some = (list: string[]): string =>
-        `${list.length} VF${list.length === 1 ? "" : "s"} of ${label(pf)} (first: ${list[0]})`;
+      const some = (list: string[]): string => `${plural(list.length, "VF")} of ${label(pf)} (first: ${list[0]})`;
       if (missing.length > 0) {
         report({
           path,

@@ -1,3 +1,4 @@
+import { plural } from "../../text/plural.ts";
 import { VFIO, vfioDenylisted } from "../inventory.ts";
 import type { HostCheck, QatFunction } from "../types.ts";
 import { kernelArgs } from "./iommu.ts";
@@ -29,7 +30,7 @@ export const vfioDenylist: HostCheck = {
     report({
       path: MODULE_PARAMETER,
       ...(setting === "N" ? { severity: "error" as const } : {}),
-      message: `${waiting.length} QAT function${waiting.length === 1 ? "" : "s"} meant for guests (${shown}${more}) ${waiting.length === 1 ? "is" : "are"} on vfio-pci's device denylist, and ${setting === "N" ? "vfio-pci is loaded with disable_denylist=N" : "nothing sets vfio-pci's disable_denylist"}: vfio-pci will refuse ${waiting.length === 1 ? "it" : "them"}`,
+      message: `${plural(waiting.length, "QAT function")} meant for guests (${shown}${more}) ${waiting.length === 1 ? "is" : "are"} on vfio-pci's device denylist, and ${setting === "N" ? "vfio-pci is loaded with disable_denylist=N" : "nothing sets vfio-pci's disable_denylist"}: vfio-pci will refuse ${waiting.length === 1 ? "it" : "them"}`,
       hint: "echo 'options vfio-pci disable_denylist=1' > /etc/modprobe.d/vfio-qat.conf && modprobe -r vfio-pci && modprobe vfio-pci (or vfio_pci.disable_denylist=1 on the kernel command line)",
     });
   },
