@@ -233,7 +233,7 @@ class Run {
     try {
       // Stdin's settings come from the folder `--stdin-filename` names (the working directory by default).
       const settingsPath = resolve(this.env.cwd, isStdin ? (this.options.stdinFilename ?? "stdin") : file);
-      const settings = await settingsFor(settingsPath, this.options, this.explicit);
+      const settings = settingsFor(settingsPath, this.options, this.explicit);
       // The name, not the absolute path, goes to the linter: messages quote it as the user wrote it.
       settings.fileName = name;
       const task: LintTask = { file, name, settings };

@@ -65,6 +65,20 @@ describe("the CLI bundle", () => {
     expect(help.status).toBe(0);
   });
 
+  it("loads only the command it runs, under the name that command registers", () => {
+    // The program's help lists every command; each one's own help must come from its own module.
+    const names = [...runCli(["--help"]).stdout.matchAll(/^ {2}([a-z][a-z-]+)\b/gm)]
+      .map((m) => m[1] as string)
+      .filter((name) => name !== "help");
+    expect(names).toContain("lint");
+    expect(names.length).toBeGreaterThan(10);
+    for (const name of names) {
+      const help = runCli([name, "--help"]);
+      expect(help.status, name).toBe(0);
+      expect(help.stdout, name).toMatch(new RegExp(`^Usage: qatconf ${name} `));
+    }
+  });
+
   it("loads child_process only when something spawns (commander's executable subcommands never do)", () => {
     const probe = `require(${JSON.stringify(resolve(ROOT, "dist/cli.cjs"))}).run(["lint", ${JSON.stringify(SAMPLE)}])
       .then(() => process.stderr.write(JSON.stringify(process.moduleLoadList.filter((m) => /child_process/.test(m)))));`;

@@ -86,7 +86,7 @@ async function fmt(paths: string[], options: FmtOptions): Promise<number> {
 
 /** One file's task: its `alignEquals`, and its text when it must be read on this thread. */
 async function fmtTask(file: string, named: boolean, stdin: string): Promise<FmtTask> {
-  const [{ loadConfig, settingsForFile }, io] = await Promise.all([
+  const [{ loadConfigSync, settingsForFile }, io] = await Promise.all([
     import("../../lint/config.ts"),
     import("../../io/read-text.ts"),
   ]);
@@ -95,7 +95,7 @@ async function fmtTask(file: string, named: boolean, stdin: string): Promise<Fmt
   // regular files are read where they are formatted.
   if (file === stdin || (named && !io.isRegularFile(file))) task.text = await io.readText(file, { named: true });
   const settingsPath = file === stdin ? "stdin.conf" : file;
-  const alignEquals = settingsForFile(await loadConfig(settingsPath), settingsPath).format?.alignEquals;
+  const alignEquals = settingsForFile(loadConfigSync(settingsPath), settingsPath).format?.alignEquals;
   if (alignEquals !== undefined) task.alignEquals = alignEquals;
   return task;
 }
