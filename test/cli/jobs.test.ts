@@ -95,7 +95,7 @@ function writeHosts({
   consumers,
 }: {
   files: Array<{ folder: string; name: string; text: string }>;
-  consumers: string[];
+  consumers: readonly string[];
 }): string {
   const dir = mkdtempSync(join(root, "hosts-"));
   for (const f of files) {
