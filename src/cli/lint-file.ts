@@ -5,7 +5,6 @@
  */
 import { resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.ts";
-import { writeFileAtomic } from "../io/atomic-write.ts";
 import { InputError, ioReason, readTextFileSync } from "../io/read-text.ts";
 import type { LintOptions } from "../lint/types.ts";
 import type { FileReport } from "../reporters/types.ts";
@@ -111,6 +110,8 @@ async function fix(task: LintTask, text: string, job: LintJob, linter: Linter): 
     messages.push(`qatconf: ${task.file}: not fixed: it has syntax errors (fix them first)\n`);
   } else if (outcome.text !== text) {
     try {
+      // Loaded only for --fix: the atomic writer brings fs/promises, which a check does not need.
+      const { writeFileAtomic } = await import("../io/atomic-write.ts");
       await writeFileAtomic(resolve(job.cwd, task.file), outcome.text, { expected: text });
     } catch (error) {
       messages.push(`qatconf: ${task.file}: cannot write the fixes: ${ioReason(error)}\n`);

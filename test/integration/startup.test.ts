@@ -87,6 +87,26 @@ describe("the CLI bundle", () => {
     expect(JSON.parse(r.stderr)).toEqual([]);
   });
 
+  it("checks a file without loading Node's stream modules or fs/promises (a few milliseconds of every start)", () => {
+    // A script, not `node -e`: evaluating -e loads both itself.
+    const probe = join(temp, "probe.cjs");
+    writeFileSync(
+      probe,
+      `const before = new Set(process.moduleLoadList);
+      require(${JSON.stringify(resolve(ROOT, "dist/cli.cjs"))}).run(process.argv.slice(2)).then(() =>
+        require("node:fs").writeSync(2, JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m)))));`,
+    );
+    for (const args of [
+      ["lint", SAMPLE],
+      ["fmt", "--check", SAMPLE],
+    ]) {
+      const r = spawnSync(process.execPath, [probe, ...args], { encoding: "utf8" });
+      expect(r.status, args.join(" ")).toBe(0);
+      const loaded = (JSON.parse(r.stderr) as string[]).filter((m) => /stream|fs\/promises/.test(m));
+      expect(loaded, args.join(" ")).toEqual([]);
+    }
+  });
+
   it("is compiled once per command into the user's own cache folder, then read from there", () => {
     const cache = join(temp, "xdg-cache", "qatconf");
     mkdirSync(cache, { recursive: true });

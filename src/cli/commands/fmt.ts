@@ -41,11 +41,12 @@ export function register(program: Command): void {
 }
 
 async function fmt(paths: string[], options: FmtOptions): Promise<number> {
-  const [{ STDIN }, { discover }, { fmtFile, fmtFailure }, pool] = await Promise.all([
-    import("../output.ts"),
+  const [{ STDIN }, { discover }, { fmtFile, fmtFailure }, pool, { writeFd }] = await Promise.all([
+    import("../../io/read-text.ts"),
     import("../files.ts"),
     import("../fmt-file.ts"),
     import("../pool.ts"),
+    import("../stdio.ts"),
   ]);
   if (paths.length === 0) return fail("nothing to format: name files, directories or globs, or '-' to read stdin");
   if (options.write && paths.includes(STDIN)) return fail("--write needs files, not stdin");
@@ -77,8 +78,8 @@ async function fmt(paths: string[], options: FmtOptions): Promise<number> {
   let t = 0;
   for (const slot of slots) {
     const outcome = "file" in slot ? (done[t++] as FmtOutcome) : slot;
-    if (outcome.stderr) process.stderr.write(outcome.stderr);
-    if (outcome.stdout) process.stdout.write(outcome.stdout);
+    if (outcome.stderr) writeFd(2, outcome.stderr);
+    if (outcome.stdout) writeFd(1, outcome.stdout);
     exit = Math.max(exit, outcome.exit);
   }
   return exit;
