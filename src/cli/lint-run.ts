@@ -74,12 +74,12 @@ export async function runLint(
     return usage((error as Error).message);
   }
   const run = new Run(options, env, explicit);
-  const { files, named, errors } = discoverSync(args, env.cwd);
+  const { files, named, errors, withoutConfig } = discoverSync(args, env.cwd);
   for (const e of errors) run.fail(e.path, e.reason);
   // Each file gets a slot: its task, or the message that kept it from being one, so that the
   // messages come out in the order of the files whichever thread linted them.
   const slots: Array<LintTask | string> = [];
-  for (const file of files) slots.push(await run.task(file, named.has(file)));
+  for (const file of files) slots.push(await run.task(file, named.has(file), withoutConfig));
   const tasks = slots.filter((s): s is LintTask => typeof s !== "string");
   const cache = openCache(options, env);
   if (cache) probeCache(cache, tasks, options, env.cwd);
@@ -225,13 +225,13 @@ class Run {
   }
 
   /** The task of one file, or the message of the configuration error that keeps it from being linted. */
-  async task(file: string, named: boolean): Promise<LintTask | string> {
+  async task(file: string, named: boolean, withoutConfig: ReadonlySet<string>): Promise<LintTask | string> {
     const isStdin = file === "-";
     const name = isStdin ? (this.options.stdinFilename ?? STDIN_NAME) : file;
     try {
       // Stdin's settings come from the folder `--stdin-filename` names (the working directory by default).
       const settingsPath = resolve(this.env.cwd, isStdin ? (this.options.stdinFilename ?? "stdin") : file);
-      const settings = settingsFor(settingsPath, this.options, this.explicit);
+      const settings = settingsFor(settingsPath, this.options, this.explicit, withoutConfig);
       // The name, not the absolute path, goes to the linter: messages quote it as the user wrote it.
       settings.fileName = name;
       const task: LintTask = { file, name, settings };

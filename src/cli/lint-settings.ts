@@ -97,8 +97,9 @@ export function settingsFor(
   file: string,
   commandLine: CommandLineSettings,
   explicit: LoadedConfig | undefined,
+  withoutConfig?: ReadonlySet<string>,
 ): LintOptions {
-  const loaded = explicit ?? loadConfigSync(file);
+  const loaded = explicit ?? loadConfigSync(file, withoutConfig);
   if (!checked.has(loaded) && loaded.path !== undefined) {
     checkNames(loaded, loaded.path);
     checked.add(loaded);

@@ -126,15 +126,19 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
  * and a handful of small synchronous reads cost less than as many trips through the thread pool
  * (and spare a one-file run loading `fs/promises`).
  */
-export function loadConfigSync(file: string): LoadedConfig {
-  return loadFromDir(dirname(resolve(file)));
+export function loadConfigSync(file: string, withoutConfig?: ReadonlySet<string>): LoadedConfig {
+  return loadFromDir(dirname(resolve(file)), withoutConfig);
 }
 
-function loadFromDir(dir: string): LoadedConfig {
+/**
+ * `withoutConfig`: folders the caller listed this run and found no `.qatconf.json` or
+ * `package.json` in (a repository's walk), which the lookup passes through without asking again.
+ */
+function loadFromDir(dir: string, withoutConfig?: ReadonlySet<string>): LoadedConfig {
   let found = cache.get(dir);
   if (!found) {
     try {
-      found = readDir(dir);
+      found = readDir(dir, withoutConfig);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       found = error;
@@ -145,7 +149,9 @@ function loadFromDir(dir: string): LoadedConfig {
   return found;
 }
 
-function readDir(dir: string): LoadedConfig {
+function readDir(dir: string, withoutConfig?: ReadonlySet<string>): LoadedConfig {
+  const parent = dirname(dir);
+  if (withoutConfig?.has(dir)) return parent === dir ? {} : loadFromDir(parent, withoutConfig);
   const own = join(dir, ".qatconf.json");
   const ownText = readOptional(own);
   if (ownText !== undefined) {
@@ -168,8 +174,7 @@ function readDir(dir: string): LoadedConfig {
       return { ...validateConfig(json.qatconf, `${pkg} (qatconf)`), path: pkg };
     }
   }
-  const parent = dirname(dir);
-  return parent === dir ? {} : loadFromDir(parent);
+  return parent === dir ? {} : loadFromDir(parent, withoutConfig);
 }
 
 /** The text and status of a configuration file, `undefined` when there is none. Throws {@link ConfigError}. */

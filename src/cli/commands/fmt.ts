@@ -50,7 +50,7 @@ async function fmt(paths: string[], options: FmtOptions): Promise<number> {
   ]);
   if (paths.length === 0) return fail("nothing to format: name files, directories or globs, or '-' to read stdin");
   if (options.write && paths.includes(STDIN)) return fail("--write needs files, not stdin");
-  const { files, named, errors } = await discover(paths, process.cwd());
+  const { files, named, errors, withoutConfig } = await discover(paths, process.cwd());
   const printsText = !options.check && !options.diff && !options.write;
   if (printsText && files.length > 1) {
     return fail("several files would be printed one after another: use --write, --check or --diff");
@@ -61,7 +61,9 @@ async function fmt(paths: string[], options: FmtOptions): Promise<number> {
   const slots: Array<FmtTask | FmtOutcome> = [];
   for (const file of files) {
     slots.push(
-      await fmtTask(file, named.has(file), STDIN).catch((error) => fmtFailure(`${file}: ${(error as Error).message}`)),
+      await fmtTask(file, named.has(file), STDIN, withoutConfig).catch((error) =>
+        fmtFailure(`${file}: ${(error as Error).message}`),
+      ),
     );
   }
   const tasks = slots.filter((s): s is FmtTask => "file" in s);
@@ -86,7 +88,12 @@ async function fmt(paths: string[], options: FmtOptions): Promise<number> {
 }
 
 /** One file's task: its `alignEquals`, and its text when it must be read on this thread. */
-async function fmtTask(file: string, named: boolean, stdin: string): Promise<FmtTask> {
+async function fmtTask(
+  file: string,
+  named: boolean,
+  stdin: string,
+  withoutConfig: ReadonlySet<string>,
+): Promise<FmtTask> {
   const [{ loadConfigSync, settingsForFile }, io] = await Promise.all([
     import("../../lint/config.ts"),
     import("../../io/read-text.ts"),
@@ -96,7 +103,7 @@ async function fmtTask(file: string, named: boolean, stdin: string): Promise<Fmt
   // regular files are read where they are formatted.
   if (file === stdin || (named && !io.isRegularFile(file))) task.text = await io.readText(file, { named: true });
   const settingsPath = file === stdin ? "stdin.conf" : file;
-  const alignEquals = settingsForFile(loadConfigSync(settingsPath), settingsPath).format?.alignEquals;
+  const alignEquals = settingsForFile(loadConfigSync(settingsPath, withoutConfig), settingsPath).format?.alignEquals;
   if (alignEquals !== undefined) task.alignEquals = alignEquals;
   return task;
 }
