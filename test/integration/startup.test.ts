@@ -4,6 +4,7 @@
  * validations (so they run here, on the source grammar), commander's child_process is loaded
  * only if used, and the entry point keeps V8's code cache of each command in the user's cache folder.
  */
+import { isAscii } from "node:buffer";
 import { spawnSync } from "node:child_process";
 import {
   chmodSync,
@@ -12,6 +13,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   statSync,
   utimesSync,
@@ -77,6 +79,10 @@ describe("the CLI bundle", () => {
       expect(help.status, name).toBe(0);
       expect(help.stdout, name).toMatch(new RegExp(`^Usage: qatconf ${name} `));
     }
+  });
+
+  it("is ASCII, as bin/start.js reads it as Latin-1", () => {
+    expect(isAscii(readFileSync(resolve(ROOT, "dist/cli.cjs")))).toBe(true);
   });
 
   it("loads child_process only when something spawns (commander's executable subcommands never do)", () => {
