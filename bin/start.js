@@ -89,7 +89,9 @@ function loadBundle(argv) {
   let source;
   let stat;
   try {
-    source = fs.readFileSync(bundle, "utf8");
+    // The bundle is ASCII (esbuild escapes everything else), so it is read as Latin-1: the same
+    // string, without the UTF-8 decoding of a megabyte on every start.
+    source = fs.readFileSync(bundle, "latin1");
     stat = fs.statSync(bundle);
   } catch (error) {
     if (error.code !== "ENOENT") throw error;

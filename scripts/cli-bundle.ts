@@ -79,6 +79,9 @@ export function cliBundleOptions(): BuildOptions {
     platform: "node",
     target: "node22",
     sourcemap: true,
+    // Half the bytes to read, and shorter names for V8 to intern when it loads the code cache: about
+    // 5 ms of CPU per run. Stack traces map back through the source map (node --enable-source-maps).
+    minify: true,
     plugins: [deferChildProcess],
     define: {
       __QATCONF_VERSION__: JSON.stringify(pkg.version),

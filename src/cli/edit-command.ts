@@ -94,7 +94,7 @@ export async function runEdit(
   try {
     text = await readText(file, { named: true });
     const { device, driver, pfServices } = options;
-    const settings = await settingsFor(file, { device, driver, pfServices }, undefined);
+    const settings = settingsFor(file, { device, driver, pfServices }, undefined);
     editOptions = {
       ...(file === STDIN ? {} : { fileName: file }),
       ...(settings.device === undefined ? {} : { device: settings.device }),

@@ -54,7 +54,7 @@ export async function explain(file: string, options: ExplainOptions): Promise<nu
   try {
     const settingsPath = resolve(isStdin ? (options.stdinFilename ?? "stdin") : file);
     const { device, driver, pfServices } = options;
-    settings = await settingsFor(settingsPath, { device, driver, pfServices }, undefined);
+    settings = settingsFor(settingsPath, { device, driver, pfServices }, undefined);
     text = await readText(file, { named: true });
   } catch (error) {
     return fail(error instanceof ConfigError ? error.message : `${name}: ${(error as Error).message}`);

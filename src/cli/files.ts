@@ -22,7 +22,15 @@ export interface Discovery {
   named: Set<string>;
   /** `{ path, reason }` for each argument or folder that could not be used. */
   errors: Array<{ path: string; reason: string }>;
+  /**
+   * Folders (absolute) the walk listed that hold no configuration file (`.qatconf.json`,
+   * `package.json`): their configuration lookup needs no call of its own (see `loadConfigSync`).
+   */
+  withoutConfig: Set<string>;
 }
+
+/** The names a configuration lookup looks for in each folder (src/lint/config.ts). */
+const CONFIG_NAMES = [".qatconf.json", "package.json"];
 
 /** Folders never walked: dependencies and version control hold no configuration of this host. */
 const SKIPPED_DIRS = new Set(["node_modules", ".git"]);
@@ -41,7 +49,7 @@ export async function discover(args: readonly string[], cwd: string): Promise<Di
 
 /** As {@link discover}, without a promise. */
 export function discoverSync(args: readonly string[], cwd: string): Discovery {
-  const found: Discovery = { files: [], named: new Set(), errors: [] };
+  const found: Discovery = { files: [], named: new Set(), errors: [], withoutConfig: new Set() };
   const seen = new Set<string>();
   const add = (file: string, named = false): void => {
     const key = file === "-" ? "-" : resolve(cwd, file);
@@ -52,24 +60,20 @@ export function discoverSync(args: readonly string[], cwd: string): Discovery {
   };
   for (const arg of args) {
     if (arg === "-") add(arg, true);
-    else expand(arg, cwd, add, found.errors);
+    else expand(arg, cwd, add, found);
   }
   return found;
 }
 
-function expand(
-  arg: string,
-  cwd: string,
-  add: (file: string, named?: boolean) => void,
-  errors: Discovery["errors"],
-): void {
+function expand(arg: string, cwd: string, add: (file: string, named?: boolean) => void, found: Discovery): void {
+  const errors = found.errors;
   let isDir: boolean;
   try {
     isDir = statSync(resolve(cwd, arg)).isDirectory();
   } catch (error) {
     // A path that exists wins over a pattern: `[dev0].conf` may be a real name.
     if ((error as NodeJS.ErrnoException).code === "ENOENT" && GLOB_MAGIC.test(arg)) {
-      expandGlob(arg, cwd, add, errors);
+      expandGlob(arg, cwd, add, found);
     } else {
       errors.push({ path: arg, reason: ioReason(error) });
     }
@@ -80,14 +84,15 @@ function expand(
     return;
   }
   const before = errors.length;
-  const files = walk(arg, cwd, errors);
+  const files = walk(arg, cwd, found);
   if (files.length === 0 && errors.length === before) {
     errors.push({ path: arg, reason: "no QAT configuration files (*_dev*.conf, *.conf.vm) in this directory" });
   }
   for (const file of files) add(file);
 }
 
-function expandGlob(pattern: string, cwd: string, add: (file: string) => void, errors: Discovery["errors"]): void {
+function expandGlob(pattern: string, cwd: string, add: (file: string) => void, found: Discovery): void {
+  const errors = found.errors;
   const matches = globSync(pattern, { cwd, exclude: (path) => SKIPPED_DIRS.has(basename(path)) });
   if (matches.length === 0) {
     errors.push({ path: pattern, reason: "no files match this pattern" });
@@ -96,7 +101,7 @@ function expandGlob(pattern: string, cwd: string, add: (file: string) => void, e
   for (const match of matches.sort()) {
     try {
       if (statSync(resolve(cwd, match)).isDirectory()) {
-        for (const file of walk(match, cwd, errors)) add(file);
+        for (const file of walk(match, cwd, found)) add(file);
       } else {
         add(match);
       }
@@ -110,19 +115,21 @@ function expandGlob(pattern: string, cwd: string, add: (file: string) => void, e
  * Configuration files under `dir`, sorted, as paths joined to `dir`. Symbolic links to files are
  * followed; links to folders are not, so that a link loop cannot make the walk endless.
  */
-function walk(dir: string, cwd: string, errors: Discovery["errors"]): string[] {
+function walk(dir: string, cwd: string, found: Discovery): string[] {
   let entries: Dirent[];
+  const absolute = resolve(cwd, dir);
   try {
-    entries = readdirSync(resolve(cwd, dir), { withFileTypes: true });
+    entries = readdirSync(absolute, { withFileTypes: true });
   } catch (error) {
-    errors.push({ path: dir, reason: ioReason(error) });
+    found.errors.push({ path: dir, reason: ioReason(error) });
     return [];
   }
+  if (!entries.some((e) => CONFIG_NAMES.includes(e.name))) found.withoutConfig.add(absolute);
   const out: string[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) out.push(...walk(path, cwd, errors));
+      if (!SKIPPED_DIRS.has(entry.name)) out.push(...walk(path, cwd, found));
     } else if (
       (isConfigFileName(entry.name) || isQatlibPath(path)) &&
       (entry.isFile() || isLinkToFile(resolve(cwd, path)))

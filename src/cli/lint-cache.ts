@@ -26,16 +26,23 @@ import type { Diagnostic } from "../diagnostics.ts";
 import type { LintOptions } from "../lint/types.ts";
 
 /** Format of the cache file; a file of another format is ignored. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** Entries kept at most: a cache shared by runs over many repositories stays bounded. */
 const MAX_ENTRIES = 200_000;
 
-/** What a run knows about a file from the cache. */
+/**
+ * What a run knows about a file from the cache. Whether it applies is decided where the file is
+ * linted, once its text is read and its settings are final (a VF's depend on its PF's file).
+ */
 export interface CacheProbe {
   /** The hash of the text the findings were made for. */
   hash: string;
+  /** The {@link settingsKey} of the settings they were made under. */
+  settings: string;
   /** How many findings there were (a worker keeps the text only when there are some). */
   findings: number;
+  /** The set rules' findings for the file, and the key of the set they were made for. */
+  set?: { key: string; findings: Diagnostic[] };
 }
 
 interface Entry {
@@ -45,6 +52,10 @@ interface Entry {
   s: string;
   /** The findings. */
   d: Diagnostic[];
+  /** Key of the set (the folder's files, texts and settings) the set rules ran on. */
+  g?: string;
+  /** The set rules' findings for this file in that set. */
+  x?: Diagnostic[];
 }
 
 // node:crypto costs several milliseconds to load: a run without --cache does not pay for it.
@@ -54,6 +65,22 @@ const hash = (data: string, encoding: "hex" | "base64"): string =>
 /** The hash a file's text is known by. */
 export function textHash(text: string): string {
   return hash(text, "base64");
+}
+
+/**
+ * The key of a file's settings: the same for equal settings, whatever the order of their keys, at
+ * every depth (a rule's severity in `rules` and each consumer's fields count).
+ */
+export function settingsKey(settings: LintOptions): string {
+  return JSON.stringify(sortedKeys(settings));
+}
+
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (!isRecord(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) out[key] = sortedKeys(value[key]);
+  return out;
 }
 
 /** The user's cache folder for qatconf, created if needed; `undefined` when it is not safely the user's. */
@@ -89,7 +116,6 @@ export class LintCache {
   private readonly identity: string;
   private entries: Record<string, Entry>;
   private changed = false;
-  private readonly settingsKeys = new WeakMap<LintOptions, string>();
 
   private constructor(path: string, identity: string, entries: Record<string, Entry>, ignored?: string) {
     this.path = path;
@@ -127,12 +153,14 @@ export class LintCache {
     return new LintCache(path, identity, entries);
   }
 
-  /** What the cache holds for `file` (an absolute path) under `settings`, if anything usable. */
-  probe(file: string, settings: LintOptions): CacheProbe | undefined {
+  /** What the cache holds for `file` (an absolute path), if anything usable. */
+  probe(file: string): CacheProbe | undefined {
     const entry = this.entries[file];
-    if (!isRecord(entry) || entry.s !== this.settingsKey(settings) || typeof entry.h !== "string") return undefined;
+    if (!isRecord(entry) || typeof entry.s !== "string" || typeof entry.h !== "string") return undefined;
     if (!isDiagnosticList(entry.d)) return undefined;
-    return { hash: entry.h, findings: entry.d.length };
+    const probe: CacheProbe = { hash: entry.h, settings: entry.s, findings: entry.d.length };
+    if (typeof entry.g === "string" && isDiagnosticList(entry.x)) probe.set = { key: entry.g, findings: entry.x };
+    return probe;
   }
 
   /** The findings a {@link probe} found. */
@@ -140,9 +168,23 @@ export class LintCache {
     return (this.entries[file] as Entry).d;
   }
 
-  /** Keeps the findings of a file just linted. */
-  store(file: string, settings: LintOptions, textHash: string, diagnostics: readonly Diagnostic[]): void {
-    this.entries[file] = { h: textHash, s: this.settingsKey(settings), d: [...diagnostics] };
+  /**
+   * Keeps what a run found for a file: its findings (when it was linted, not a hit) and the set
+   * rules' findings (when its folder was linted as a set whose key the cache does not hold).
+   */
+  store(
+    file: string,
+    settings: LintOptions,
+    textHash: string,
+    diagnostics: readonly Diagnostic[],
+    set?: { key: string; findings: readonly Diagnostic[] },
+  ): void {
+    const entry: Entry = { h: textHash, s: settingsKey(settings), d: [...diagnostics] };
+    if (set) {
+      entry.g = set.key;
+      entry.x = [...set.findings];
+    }
+    this.entries[file] = entry;
     this.changed = true;
   }
 
@@ -168,15 +210,6 @@ export class LintCache {
     } catch {
       rmSync(temp, { force: true });
     }
-  }
-
-  private settingsKey(settings: LintOptions): string {
-    let key = this.settingsKeys.get(settings);
-    if (key === undefined) {
-      key = JSON.stringify(settings, Object.keys(settings).sort());
-      this.settingsKeys.set(settings, key);
-    }
-    return key;
   }
 }
 

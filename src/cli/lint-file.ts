@@ -4,13 +4,13 @@
  * so that the run can print every file's outcome in order, whatever thread produced it.
  */
 import { resolve } from "node:path";
-import type { Applicability } from "../diagnostics.ts";
-import { writeFileAtomic } from "../io/atomic-write.ts";
+import type { Applicability, Diagnostic } from "../diagnostics.ts";
 import { InputError, ioReason, readTextFileSync } from "../io/read-text.ts";
 import type { LintOptions } from "../lint/types.ts";
 import type { FileReport } from "../reporters/types.ts";
+import type { ConfigDocument } from "../syntax/tree.ts";
 import { fixText, type Linter } from "./fix.ts";
-import { type CacheProbe, textHash } from "./lint-cache.ts";
+import { type CacheProbe, settingsKey, textHash } from "./lint-cache.ts";
 
 /** One file to lint. */
 export interface LintTask {
@@ -18,7 +18,7 @@ export interface LintTask {
   file: string;
   /** The name reports give it (the path as given, or stdin's name). */
   name: string;
-  /** Its settings; `fileName` is `name`. */
+  /** Its settings; `fileName` is `name`. A QAT 1.x VF's may gain its PF's services (lint-group.ts). */
   settings: LintOptions;
   /** The text, when it was read already (stdin). */
   text?: string;
@@ -37,8 +37,14 @@ export interface LintJob {
 
 /** The outcome of one file. */
 export interface LintOutcome {
-  /** Its findings; absent when it could not be read. */
+  /** Its findings (the set rules' apart, in `set`); absent when it could not be read. */
   report?: FileReport;
+  /** The set rules' findings for the file, when its folder was linted as a set. */
+  set?: Diagnostic[];
+  /** The key of the set the file was linted in, with `--cache` (see lint-group.ts). */
+  setKey?: string;
+  /** The settings the file was linted with, when they are not the task's (a VF given its PF's services). */
+  settings?: LintOptions;
   /** Lines for stderr (`qatconf: ...`), in order. */
   messages: string[];
   /** Whether the run must exit 2 because of this file. */
@@ -52,43 +58,51 @@ export interface LintOutcome {
   hit?: boolean;
 }
 
+/** One file's outcome, and its parsed document when it was linted (not for a cache hit). */
+export interface LintedOutcome {
+  outcome: LintOutcome;
+  document?: ConfigDocument;
+}
+
 /** Lints one file. Never throws for a file that cannot be read or written: that is an outcome. */
-export async function lintFile(task: LintTask, job: LintJob, linter: Linter): Promise<LintOutcome> {
+export async function lintFile(task: LintTask, job: LintJob, linter: Linter): Promise<LintedOutcome> {
   let text = task.text;
   if (text === undefined) {
     try {
       text = readTextFileSync(resolve(job.cwd, task.file));
     } catch (error) {
       const reason = error instanceof InputError ? error.message : ioReason(error);
-      return { messages: [`qatconf: ${task.name}: ${reason}\n`], failed: true };
+      return { outcome: { messages: [`qatconf: ${task.name}: ${reason}\n`], failed: true } };
     }
   }
   const hash = job.cache ? textHash(text) : undefined;
-  if (hash !== undefined && task.cache?.hash === hash) {
-    // The text stays with the report: the set rules read every file of a folder, clean or not.
+  if (hash !== undefined && task.cache?.hash === hash && task.cache.settings === settingsKey(task.settings)) {
+    // The text stays with the report: the set rules may read every file of a folder, clean or not.
     return {
-      report: { filePath: task.name, source: text, diagnostics: [] },
-      messages: [],
-      failed: false,
-      hash,
-      hit: true,
+      outcome: {
+        report: { filePath: task.name, source: text, diagnostics: [] },
+        messages: [],
+        failed: false,
+        hash,
+        hit: true,
+      },
     };
   }
   if (!job.fix) {
-    const diagnostics = linter.lint(text, task.settings).diagnostics;
+    const { document, diagnostics } = linter.lint(text, task.settings);
     const outcome: LintOutcome = {
       report: { filePath: task.name, source: text, diagnostics },
       messages: [],
       failed: false,
     };
     if (hash !== undefined) outcome.hash = hash;
-    return outcome;
+    return { outcome, document };
   }
   return fix(task, text, job, linter);
 }
 
 /** Fixes and rewrites the file, and reports what remains. */
-async function fix(task: LintTask, text: string, job: LintJob, linter: Linter): Promise<LintOutcome> {
+async function fix(task: LintTask, text: string, job: LintJob, linter: Linter): Promise<LintedOutcome> {
   const outcome = fixText(text, task.settings, linter, job.fix === "unsafe");
   const messages: string[] = [];
   let failed = false;
@@ -97,6 +111,8 @@ async function fix(task: LintTask, text: string, job: LintJob, linter: Linter): 
     messages.push(`qatconf: ${task.file}: not fixed: it has syntax errors (fix them first)\n`);
   } else if (outcome.text !== text) {
     try {
+      // Loaded only for --fix: the atomic writer brings fs/promises, which a check does not need.
+      const { writeFileAtomic } = await import("../io/atomic-write.ts");
       await writeFileAtomic(resolve(job.cwd, task.file), outcome.text, { expected: text });
     } catch (error) {
       messages.push(`qatconf: ${task.file}: cannot write the fixes: ${ioReason(error)}\n`);
@@ -110,5 +126,5 @@ async function fix(task: LintTask, text: string, job: LintJob, linter: Linter): 
     failed,
   };
   if (job.cache) done.hash = textHash(reported.text);
-  return done;
+  return { outcome: done, document: reported.result.document };
 }

@@ -4,25 +4,20 @@
  */
 import { statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { view } from "../config/view.ts";
-import { InputError, ioReason, isRegularFile, readText, readTextFileSync, STDIN_NAME } from "../io/read-text.ts";
+import { InputError, ioReason, isRegularFile, readText, STDIN_NAME } from "../io/read-text.ts";
 import { ConfigError, type LoadedConfig } from "../lint/config.ts";
-import { allRules, byPosition } from "../lint/lint.ts";
-import { lintSet, type SetInput } from "../lint/set.ts";
-import type { LintOptions } from "../lint/types.ts";
-import { resolveDevice } from "../model/device-options.ts";
+import { allRules } from "../lint/lint.ts";
 import { findFamily } from "../model/devices.ts";
-import { isPfFileName, type PfServicesFound, pfServicesByFamily } from "../model/pf-services.ts";
 import { REPORTERS, type ReporterName } from "../reporters/index.ts";
 import type { FileReport } from "../reporters/types.ts";
-import { parseAs } from "../syntax/kind.ts";
 import { plural } from "../text/plural.ts";
 import { BUILD_ID } from "./build-id.ts";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
 import { discoverSync } from "./files.ts";
 import { type Linter, registryLinter } from "./fix.ts";
 import { cacheFileName, defaultCacheFile, LintCache } from "./lint-cache.ts";
-import { type LintJob, type LintOutcome, type LintTask, lintFile } from "./lint-file.ts";
+import type { LintJob, LintOutcome, LintTask } from "./lint-file.ts";
+import { type LintGroup, lintGroup, withSetFindings } from "./lint-group.ts";
 import { type CommandLineSettings, loadExplicitConfig, settingsFor, unknownDevice } from "./lint-settings.ts";
 import { runTasks, threadCount } from "./pool.ts";
 
@@ -77,14 +72,13 @@ export async function runLint(
     return usage((error as Error).message);
   }
   const run = new Run(options, env, explicit);
-  const { files, named, errors } = discoverSync(args, env.cwd);
+  const { files, named, errors, withoutConfig } = discoverSync(args, env.cwd);
   for (const e of errors) run.fail(e.path, e.reason);
   // Each file gets a slot: its task, or the message that kept it from being one, so that the
   // messages come out in the order of the files whichever thread linted them.
   const slots: Array<LintTask | string> = [];
-  for (const file of files) slots.push(await run.task(file, named.has(file)));
+  for (const file of files) slots.push(await run.task(file, named.has(file), withoutConfig));
   const tasks = slots.filter((s): s is LintTask => typeof s !== "string");
-  givePfServices(tasks, env.cwd);
   const cache = openCache(options, env);
   if (cache) probeCache(cache, tasks, options, env.cwd);
   const fix = options.fix ? (options.unsafeFixes ? "unsafe" : "safe") : false;
@@ -93,59 +87,59 @@ export async function runLint(
   // A test's stand-in linter lives only on this thread. Files the cache knows cost only a read: by
   // default only the others count toward starting workers.
   const work = options.jobs === undefined && cache ? tasks.filter((t) => !t.cache).length : tasks.length;
-  const threads = env.linter ? 1 : threadCount(options.jobs, work);
-  const outcomes = await runTasks(tasks, threads, { kind: "lint", options: job }, (task) =>
-    lintFile(task, job, linter),
+  const { groups, at } = byFolder(tasks, env.cwd);
+  const threads = env.linter ? 1 : Math.min(groups.length, threadCount(options.jobs, work));
+  const results = await runTasks(groups, threads, { kind: "lint", options: job }, (group) =>
+    lintGroup(group, job, linter),
   );
+  const outcomes: LintOutcome[] = new Array(tasks.length);
+  results.forEach((list, g) => {
+    list.forEach((outcome, k) => {
+      outcomes[at[g]?.[k] as number] = outcome;
+    });
+  });
   takeOutcomes(run, slots, outcomes, cache, env.cwd);
   cache?.save();
   return run.finish();
 }
 
 /**
- * A QAT 1.x VF gets its PF's ring map: a PF file in the same folder (one host's files) says what
- * the PF runs, unless a setting already did. Only folders with such a VF file read their PF files
- * here; a PF file that cannot be read is left to its own task to report.
+ * The tasks by folder (a host's files, linted together: lint-group.ts), in the order of each
+ * folder's first file, and where each group's tasks are in `tasks`.
  */
-function givePfServices(tasks: readonly LintTask[], cwd: string): void {
-  const vfs = tasks.filter((t) => {
-    const device = resolveDevice(t.settings);
-    return device.family !== undefined && device.isVf && t.settings.pfServicesEnabled === undefined;
+function byFolder(tasks: readonly LintTask[], cwd: string): { groups: LintGroup[]; at: number[][] } {
+  const index = new Map<string, number>();
+  const groups: LintGroup[] = [];
+  const at: number[][] = [];
+  tasks.forEach((task, i) => {
+    const folder = dirname(resolve(cwd, task.file));
+    let g = index.get(folder);
+    if (g === undefined) {
+      g = groups.length;
+      index.set(folder, g);
+      groups.push({ tasks: [] });
+      at.push([]);
+    }
+    groups[g]?.tasks.push(task);
+    at[g]?.push(i);
   });
-  if (vfs.length === 0) return;
-  const folders = new Set(vfs.map((t) => dirname(resolve(cwd, t.file))));
-  const found = new Map<string, Map<string, PfServicesFound>>();
-  for (const folder of folders) {
-    const pfs = tasks.filter((t) => t.file !== "-" && isPfFileName(t.name) && dirname(resolve(cwd, t.file)) === folder);
-    const read = pfs.flatMap((t) => {
-      try {
-        const text = t.text ?? readTextFileSync(resolve(cwd, t.file));
-        return [{ name: t.name, view: view(parseAs(text, t.settings)) }];
-      } catch {
-        return [];
-      }
-    });
-    found.set(folder, pfServicesByFamily(read));
-  }
-  for (const task of vfs) {
-    const family = resolveDevice(task.settings).family?.id ?? "";
-    const pf = found.get(dirname(resolve(cwd, task.file)))?.get(family);
-    if (!pf || "conflict" in pf) continue;
-    task.settings = { ...task.settings, pfServicesEnabled: pf.value, pfServicesSource: pf.source };
-  }
+  return { groups, at };
 }
 
 /** Gives each task what the cache knows of its file. */
 function probeCache(cache: LintCache, tasks: LintTask[], options: LintCommandOptions, cwd: string): void {
   for (const task of tasks) {
     if (task.file === "-") continue;
-    const probe = cache.probe(resolve(cwd, task.file), task.settings);
+    const probe = cache.probe(resolve(cwd, task.file));
     // --fix must see the findings it would fix: only a file known to be clean is skipped.
     if (probe && (!options.fix || probe.findings === 0)) task.cache = probe;
   }
 }
 
-/** Hands the run every file's outcome in file order, with the cache's findings for a hit and new findings kept. */
+/**
+ * Hands the run every file's outcome in file order, with the cache's findings for a hit, the set
+ * rules' findings added, and what the cache did not know kept.
+ */
 function takeOutcomes(
   run: Run,
   slots: ReadonlyArray<LintTask | string>,
@@ -160,12 +154,16 @@ function takeOutcomes(
       continue;
     }
     const outcome = outcomes[t++] as LintOutcome;
-    if (cache && outcome.report && slot.file !== "-") {
+    if (cache && outcome.report && slot.file !== "-" && outcome.hash !== undefined) {
       const file = resolve(cwd, slot.file);
       if (outcome.hit) outcome.report = { ...outcome.report, diagnostics: cache.findings(file) };
-      else if (outcome.hash !== undefined) cache.store(file, slot.settings, outcome.hash, outcome.report.diagnostics);
+      const set = outcome.setKey === undefined ? undefined : { key: outcome.setKey, findings: outcome.set ?? [] };
+      if (!outcome.hit || set?.key !== slot.cache?.set?.key) {
+        cache.store(file, outcome.settings ?? slot.settings, outcome.hash, outcome.report.diagnostics, set);
+      }
     }
-    run.outcome(outcome, slot.settings);
+    if (outcome.report) outcome.report.diagnostics = withSetFindings(outcome, outcome.report.diagnostics);
+    run.outcome(outcome);
   }
 }
 
@@ -195,8 +193,6 @@ function openCache(options: LintCommandOptions, env: LintEnvironment): LintCache
 
 class Run {
   private readonly reports: FileReport[] = [];
-  /** The settings each report was linted with, for the set rules (same order as `reports`). */
-  private readonly settings: LintOptions[] = [];
   private readonly reported = new Set<string>();
   private failed = false;
   private readonly options: LintCommandOptions;
@@ -228,13 +224,13 @@ class Run {
   }
 
   /** The task of one file, or the message of the configuration error that keeps it from being linted. */
-  async task(file: string, named: boolean): Promise<LintTask | string> {
+  async task(file: string, named: boolean, withoutConfig: ReadonlySet<string>): Promise<LintTask | string> {
     const isStdin = file === "-";
     const name = isStdin ? (this.options.stdinFilename ?? STDIN_NAME) : file;
     try {
       // Stdin's settings come from the folder `--stdin-filename` names (the working directory by default).
       const settingsPath = resolve(this.env.cwd, isStdin ? (this.options.stdinFilename ?? "stdin") : file);
-      const settings = await settingsFor(settingsPath, this.options, this.explicit);
+      const settings = settingsFor(settingsPath, this.options, this.explicit, withoutConfig);
       // The name, not the absolute path, goes to the linter: messages quote it as the user wrote it.
       settings.fileName = name;
       const task: LintTask = { file, name, settings };
@@ -252,40 +248,13 @@ class Run {
   }
 
   /** Takes one file's outcome, in file order. */
-  outcome(outcome: LintOutcome, settings: LintOptions): void {
+  outcome(outcome: LintOutcome): void {
     for (const line of outcome.messages) this.print(line);
     if (outcome.failed) this.failed = true;
-    if (outcome.report) {
-      this.reports.push(outcome.report);
-      this.settings.push(settings);
-    }
-  }
-
-  /**
-   * Adds the set rules' findings (the files of one folder are one host's) to each file's report.
-   * Workers hand back reports, not trees: the files of folders that hold more than one, or that
-   * programs (`--consumer`) use, are parsed again here.
-   */
-  private addSetFindings(): void {
-    const perFolder = new Map<string, number>();
-    for (const r of this.reports) perFolder.set(dirname(r.filePath), (perFolder.get(dirname(r.filePath)) ?? 0) + 1);
-    const inputs: SetInput[] = [];
-    const at: number[] = [];
-    this.reports.forEach((report, i) => {
-      const settings = this.settings[i] as LintOptions;
-      if ((perFolder.get(dirname(report.filePath)) ?? 0) < 2 && !settings.consumers) return;
-      inputs.push({ document: parseAs(report.source, settings), options: settings });
-      at.push(i);
-    });
-    lintSet(inputs).forEach((extra, k) => {
-      const report = this.reports[at[k] as number];
-      if (!report || extra.length === 0) return;
-      report.diagnostics = [...report.diagnostics, ...extra].sort(byPosition);
-    });
+    if (outcome.report) this.reports.push(outcome.report);
   }
 
   finish(): number {
-    this.addSetFindings();
     const all = this.reports.flatMap((r) => r.diagnostics);
     const errors = all.filter((d) => d.severity === "error").length;
     const warnings = all.filter((d) => d.severity === "warning").length;

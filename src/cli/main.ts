@@ -10,22 +10,33 @@ export interface CommandModule {
   register(program: Command): void;
 }
 
-// One line per command; each module's heavy imports happen inside its action.
-const commandModules: Array<() => Promise<CommandModule>> = [
-  () => import("./commands/lint.ts"),
-  () => import("./commands/fmt.ts"),
-  () => import("./commands/doctor.ts"),
-  () => import("./commands/snapshot.ts"),
-  () => import("./commands/vf-plan.ts"),
-  () => import("./commands/add-instance.ts"),
-  () => import("./commands/remove-instance.ts"),
-  () => import("./commands/set.ts"),
-  () => import("./commands/enable-sriov.ts"),
-  () => import("./commands/vf-config.ts"),
-  () => import("./commands/rules.ts"),
-  () => import("./commands/explain.ts"),
-  () => import("./commands/lsp.ts"),
+// One line per command, by name; each module's heavy imports happen inside its action.
+const commandModules: ReadonlyArray<readonly [string, () => Promise<CommandModule>]> = [
+  ["lint", () => import("./commands/lint.ts")],
+  ["fmt", () => import("./commands/fmt.ts")],
+  ["doctor", () => import("./commands/doctor.ts")],
+  ["snapshot", () => import("./commands/snapshot.ts")],
+  ["vf-plan", () => import("./commands/vf-plan.ts")],
+  ["add-instance", () => import("./commands/add-instance.ts")],
+  ["remove-instance", () => import("./commands/remove-instance.ts")],
+  ["set", () => import("./commands/set.ts")],
+  ["enable-sriov", () => import("./commands/enable-sriov.ts")],
+  ["vf-config", () => import("./commands/vf-config.ts")],
+  ["rules", () => import("./commands/rules.ts")],
+  ["explain", () => import("./commands/explain.ts")],
+  ["lsp", () => import("./commands/lsp.ts")],
 ];
+
+/**
+ * The command modules a run needs: only the one named first, when it is (its options and help are
+ * its own), else all of them (the program's help lists every command, and a misspelt name gets a
+ * suggestion from all of them). Loading a module runs its imports' top levels, which for the editing
+ * commands builds the grammar: `--version` or `lint` need none of the others.
+ */
+function modulesFor(argv: readonly string[]): Array<() => Promise<CommandModule>> {
+  const named = commandModules.find(([name]) => name === argv[0]);
+  return (named ? [named] : commandModules).map(([, load]) => load);
+}
 
 /** Runs the CLI with the given arguments (without `node` and the script path). */
 export async function run(argv: string[]): Promise<void> {
@@ -34,7 +45,7 @@ export async function run(argv: string[]): Promise<void> {
     .version(VERSION, "-V, --version")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
-  for (const load of commandModules) (await load()).register(program);
+  for (const load of modulesFor(argv)) (await load()).register(program);
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (error) {

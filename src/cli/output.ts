@@ -5,7 +5,7 @@
 import type { Command } from "commander";
 import { createTwoFilesPatch } from "diff";
 import type { Diagnostic } from "../diagnostics.ts";
-import { type AtomicWriteOptions, writeFileAtomic } from "../io/atomic-write.ts";
+import type { AtomicWriteOptions } from "../io/atomic-write.ts";
 import { STDIN } from "../io/read-text.ts";
 import { clip, limitFindings, omittedLine } from "../reporters/limit.ts";
 
@@ -54,6 +54,8 @@ export async function emitted(file: string, before: string, after: string, optio
       const write: AtomicWriteOptions = { expected: before };
       if (options.backup) write.backupSuffix = options.backup === true ? ".bak" : options.backup;
       if (options.fs) write.fs = options.fs;
+      // Loaded for a write only: the atomic writer brings fs/promises, which --check and --diff do not need.
+      const { writeFileAtomic } = await import("../io/atomic-write.ts");
       await writeFileAtomic(file, after, write);
     }
     return options.diff ? unifiedDiff(file, before, after) : "";

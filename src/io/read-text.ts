@@ -17,7 +17,11 @@
  */
 import { isAscii } from "node:buffer";
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from "node:fs";
-import { type FileHandle, lstat, open, stat } from "node:fs/promises";
+import type { FileHandle } from "node:fs/promises";
+
+// Loaded on first use: `lint FILE` reads with the synchronous reader only, and loading
+// fs/promises (with the stream modules it pulls in) is a millisecond of every start.
+const fsp = (): typeof import("node:fs/promises") => process.getBuiltinModule("node:fs/promises");
 
 /** The name stdin goes by in reports when `--stdin-filename` is not given. */
 export const STDIN_NAME = "<stdin>";
@@ -132,13 +136,13 @@ export async function readBytes(file: string, options: ReadOptions = {}): Promis
   try {
     if (file === STDIN) return await readStdin(max);
     // What the path is, before opening it: opening a FIFO for reading blocks until a writer comes.
-    const info = await (options.noFollow ? lstat : stat)(file);
+    const info = await (options.noFollow ? fsp().lstat : fsp().stat)(file);
     if (info.isSymbolicLink()) throw new InputError("a symbolic link, not followed here");
     if (info.isDirectory()) throw new InputError("is a directory");
     if (!info.isFile()) {
       if (!options.named) throw new InputError(`${kindOf(info)}, not a regular file`);
       // Named on purpose (`lint /dev/stdin`, `--dmesg <(dmesg)`): read it as `cat` would.
-      const handle = await open(file, constants.O_RDONLY | constants.O_NOCTTY);
+      const handle = await fsp().open(file, constants.O_RDONLY | constants.O_NOCTTY);
       try {
         return await readCapped(handle, max);
       } finally {
@@ -146,7 +150,7 @@ export async function readBytes(file: string, options: ReadOptions = {}): Promis
       }
     }
     // Non-blocking, in case the file was swapped for a FIFO since: the check below then refuses it.
-    const handle = await open(file, NON_BLOCKING | (options.noFollow ? constants.O_NOFOLLOW : 0));
+    const handle = await fsp().open(file, NON_BLOCKING | (options.noFollow ? constants.O_NOFOLLOW : 0));
     try {
       const stats = await handle.stat();
       if (!stats.isFile()) throw new InputError(`${kindOf(stats)}, not a regular file`);

@@ -15,9 +15,9 @@
  * It is read with the strict reader: a FIFO or a link to /dev/zero is refused, not waited on.
  */
 import type { Stats } from "node:fs";
-import { stat } from "node:fs/promises";
+import { statSync } from "node:fs";
 import { basename, dirname, join, matchesGlob, relative, resolve, sep } from "node:path";
-import { type InputError, ioReason, readText } from "../io/read-text.ts";
+import { type InputError, ioReason, readTextFileSync } from "../io/read-text.ts";
 import { BoundedMemo } from "../memo.ts";
 import { type Consumer, consumerOf } from "../model/consumers.ts";
 import { closest, didYouMean } from "../text/suggest.ts";
@@ -102,8 +102,9 @@ const FORMAT_KEYS = ["alignEquals"];
 
 // One lookup per folder per process: linting a thousand files of one repository reads the
 // configuration once, not a thousand times. A language server session may visit any number of
-// folders: the 1024 used last are kept, and one forgotten is only read again.
-const configs = new BoundedMemo<string, Promise<LoadedConfig>>(1024);
+// folders: the 1024 used last are kept, and one forgotten is only read again. A folder whose
+// configuration is refused keeps its error.
+const configs = new BoundedMemo<string, LoadedConfig | ConfigError>(1024);
 
 /**
  * Forgets every configuration read so far, so that the next lookup reads the files again: for a
@@ -119,51 +120,76 @@ export function forgetConfigs(): void {
  * Throws {@link ConfigError} when the nearest one is malformed: a silently ignored setting is how a
  * rule the user turned off comes back at 3 a.m.
  */
-export function loadConfig(file: string): Promise<LoadedConfig> {
-  return loadFromDir(dirname(resolve(file)));
+export async function loadConfig(file: string): Promise<LoadedConfig> {
+  return loadConfigSync(file);
 }
 
-function loadFromDir(dir: string): Promise<LoadedConfig> {
-  return configs.get(dir, readDir);
+/**
+ * {@link loadConfig}, synchronously: the CLI looks up one configuration per folder of a repository,
+ * and a handful of small synchronous reads cost less than as many trips through the thread pool
+ * (and spare a one-file run loading `fs/promises`).
+ */
+export function loadConfigSync(file: string, withoutConfig?: ReadonlySet<string>): LoadedConfig {
+  return loadFromDir(dirname(resolve(file)), withoutConfig);
 }
 
-async function readDir(dir: string): Promise<LoadedConfig> {
+/**
+ * `withoutConfig`: folders the caller listed this run and found no `.qatconf.json` or
+ * `package.json` in (a repository's walk), which the lookup passes through without asking again.
+ */
+function loadFromDir(dir: string, withoutConfig?: ReadonlySet<string>): LoadedConfig {
+  const found = configs.get(dir, () => {
+    try {
+      return readDir(dir, withoutConfig);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      return error;
+    }
+  });
+  if (found instanceof ConfigError) throw found;
+  return found;
+}
+
+function readDir(dir: string, withoutConfig?: ReadonlySet<string>): LoadedConfig {
+  const parent = dirname(dir);
+  if (withoutConfig?.has(dir)) return parent === dir ? {} : loadFromDir(parent, withoutConfig);
   const own = join(dir, ".qatconf.json");
-  const ownText = await readOptional(own);
+  const ownText = readOptional(own);
   if (ownText !== undefined) {
-    await checkTrusted(own, ownText.stats);
+    checkTrusted(own, ownText.stats);
     return { ...validateConfig(parseJson(own, ownText.text), own), path: own };
   }
   const pkg = join(dir, "package.json");
-  const pkgText = await readOptional(pkg);
+  const pkgText = readOptional(pkg);
   if (pkgText !== undefined) {
     // Any project has a package.json: one that is not ours to trust is not read as configuration.
-    const trusted = await checkTrusted(pkg, pkgText.stats).then(
-      () => true,
-      () => false,
-    );
+    let trusted = true;
+    try {
+      checkTrusted(pkg, pkgText.stats);
+    } catch {
+      trusted = false;
+    }
     const json = trusted ? parseJson(pkg, pkgText.text) : parseQuietly(pkgText.text);
     if (isObject(json) && "qatconf" in json) {
-      if (!trusted) await checkTrusted(pkg, pkgText.stats);
+      if (!trusted) checkTrusted(pkg, pkgText.stats);
       return { ...validateConfig(json.qatconf, `${pkg} (qatconf)`), path: pkg };
     }
   }
-  const parent = dirname(dir);
-  return parent === dir ? {} : loadFromDir(parent);
+  return parent === dir ? {} : loadFromDir(parent, withoutConfig);
 }
 
 /** The text and status of a configuration file, `undefined` when there is none. Throws {@link ConfigError}. */
-async function readOptional(path: string): Promise<{ text: string; stats: Stats } | undefined> {
+function readOptional(path: string): { text: string; stats: Stats } | undefined {
   let stats: Stats;
   try {
-    stats = await stat(path);
+    stats = statSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") return undefined;
     throw new ConfigError(path, `cannot read: ${ioReason(error)}`);
   }
   try {
-    return { text: await readText(path), stats };
+    return { text: readTextFileSync(path), stats };
   } catch (error) {
     throw new ConfigError(path, `cannot read: ${(error as InputError).message}`);
   }
@@ -182,7 +208,7 @@ function trustedOwner(owner: number): boolean {
  * must be owned by the user or root and writable by nobody else, and so must each folder above it
  * (a sticky folder, like /tmp, is fine: nobody can rename another's entry in it). Throws {@link ConfigError}.
  */
-async function checkTrusted(path: string, stats: Stats): Promise<void> {
+function checkTrusted(path: string, stats: Stats): void {
   if (uid === undefined) return;
   const refuse = (why: string): never => {
     throw new ConfigError(path, `not used: ${why} (another user could have put it there; fix the owner or mode)`);
@@ -190,7 +216,12 @@ async function checkTrusted(path: string, stats: Stats): Promise<void> {
   if (!trustedOwner(stats.uid)) refuse(`it is owned by user ${stats.uid}, not by you or root`);
   if (stats.mode & 0o022) refuse("it is writable by other users");
   for (let dir = dirname(path); ; dir = dirname(dir)) {
-    const info = await stat(dir).catch(() => undefined);
+    let info: Stats | undefined;
+    try {
+      info = statSync(dir);
+    } catch {
+      info = undefined;
+    }
     if (info === undefined) refuse(`its folder ${dir} cannot be checked`);
     const folder = info as Stats;
     if (!trustedOwner(folder.uid)) refuse(`its folder ${dir} is owned by user ${folder.uid}, not by you or root`);

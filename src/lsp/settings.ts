@@ -63,7 +63,7 @@ export async function documentSettings(uri: string, client: QatconfConfig): Prom
   if (path !== undefined) {
     try {
       project = await loadConfig(path);
-      lintOptions = await settingsFor(path, commandLine, project);
+      lintOptions = settingsFor(path, commandLine, project);
     } catch (error) {
       problem = (error as Error).message;
     }

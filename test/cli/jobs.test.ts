@@ -8,6 +8,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentText } from "../format/arbitrary.ts";
+import { general, kernelSection, userSection } from "../model/helpers.ts";
 import { grammarSoup } from "../support/arbitraries.ts";
 import { runCli } from "../support/cli.ts";
 
@@ -51,6 +52,64 @@ function listed(dir: string): string[] {
     .sort();
 }
 
+/** Names of one host's files: PFs with a gap in the numbering, VFs beside them, a file of no device. */
+const HOST_NAMES = [
+  "c6xx_dev0.conf",
+  "c6xx_dev1.conf",
+  "c6xx_dev3.conf",
+  "c6xxvf_dev0.conf.vm",
+  "c6xxvf_dev1.conf.vm",
+  "4xxx_dev0.conf",
+  "qat.conf",
+];
+
+/** Texts the set rules and a VF's PF services have something to say about. */
+const hostText = fc
+  .record({
+    services: fc.constantFrom("cy;dc", "cy", "dc", "asym;sym"),
+    sriov: fc.boolean(),
+    ssl: fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }),
+  })
+  .map(
+    ({ services, sriov, ssl }) =>
+      general(services, sriov ? "SRIOV_Enabled = 1\n" : "") +
+      kernelSection(0, 0) +
+      (ssl === undefined ? "" : userSection("SSL", 1, 0, ssl)),
+  );
+
+/** Host folders: several files per folder, some with a configuration naming a program that uses them. */
+const hosts = fc.record({
+  files: fc.uniqueArray(
+    fc.record({
+      folder: fc.constantFrom("h1", "h2", "h3/x", "h4"),
+      name: fc.constantFrom(...HOST_NAMES),
+      text: fc.oneof(hostText, hostText, documentText, grammarSoup),
+    }),
+    { minLength: 8, maxLength: 40, selector: (f) => `${f.folder}/${f.name}` },
+  ),
+  consumers: fc.constantFrom([], ["h1"], ["h2", "h4"]),
+});
+
+function writeHosts({
+  files,
+  consumers,
+}: {
+  files: Array<{ folder: string; name: string; text: string }>;
+  consumers: readonly string[];
+}): string {
+  const dir = mkdtempSync(join(root, "hosts-"));
+  for (const f of files) {
+    mkdirSync(join(dir, f.folder), { recursive: true });
+    writeFileSync(join(dir, f.folder, f.name), f.text);
+  }
+  for (const folder of consumers) {
+    mkdirSync(join(dir, folder), { recursive: true });
+    const config = { consumers: [{ name: "nginx", section: "SSL", processes: 16 }] };
+    writeFileSync(join(dir, folder, ".qatconf.json"), JSON.stringify(config));
+  }
+  return dir;
+}
+
 describe("--jobs", () => {
   it("lint on 3 threads prints what lint on 1 thread prints, in the same order", () => {
     fc.assert(
@@ -63,6 +122,43 @@ describe("--jobs", () => {
       }),
       { numRuns: 6 },
     );
+  });
+
+  it("lint on 3 threads gives the set rules' findings and the VFs' PF services as 1 thread does, also from the cache", () => {
+    fc.assert(
+      fc.property(hosts, fc.constantFrom("json", "stylish"), (repo, format) => {
+        const dir = writeHosts(repo);
+        const one = runCli(["lint", ".", "--jobs", "1", "-f", format], { cwd: dir });
+        const three = runCli(["lint", ".", "--jobs", "3", "-f", format], { cwd: dir, env: WORKERS_ONLY });
+        expect(three).toEqual(one);
+        const cache = ["--cache-location", join(dir, "lint-cache.json")];
+        expect(runCli(["lint", ".", "--jobs", "3", "-f", format, ...cache], { cwd: dir, env: WORKERS_ONLY })).toEqual(
+          one,
+        );
+        expect(runCli(["lint", ".", "--jobs", "1", "-f", format, ...cache], { cwd: dir })).toEqual(one);
+        rmSync(dir, { recursive: true, force: true });
+      }),
+      { numRuns: 8 },
+    );
+  });
+
+  it("runs the set rules and gives a VF its PF's services on a worker", () => {
+    const dir = writeHosts({
+      files: [
+        { folder: "h1", name: "c6xx_dev0.conf", text: general("cy") + kernelSection(0, 0) },
+        { folder: "h1", name: "c6xx_dev3.conf", text: general("cy") + kernelSection(0, 0) },
+        { folder: "h1", name: "c6xxvf_dev0.conf.vm", text: general("dc") + kernelSection(0, 0) },
+      ],
+      consumers: [],
+    });
+    const r = runCli(["lint", ".", "--jobs", "2", "-f", "json"], { cwd: dir, env: WORKERS_ONLY });
+    const ids = (JSON.parse(r.stdout) as Array<{ diagnostics: Array<{ ruleId: string }> }>).flatMap((f) =>
+      f.diagnostics.map((d) => d.ruleId),
+    );
+    expect(ids).toEqual(
+      expect.arrayContaining(["device-numbering", "vf-files-without-sriov", "vf-service-unsupported"]),
+    );
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("fmt --check on 3 threads prints what it prints on 1 thread, in the same order", () => {

@@ -17,6 +17,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { general, kernelSection } from "../model/helpers.ts";
 import { GOOD } from "../rules/findings.ts";
 import { type CliOptions, runCli } from "../support/cli.ts";
 
@@ -69,6 +70,29 @@ describe("qatconf lint --cache", () => {
     write("repo/.qatconf.json", JSON.stringify({ rules: { "ring-budget": "off" } }));
     expect(cached()).toEqual(lint([]));
     expect(cached().status).toBe(0);
+    // A rule's severity is a setting too, however deep in the configuration it sits.
+    write("repo/.qatconf.json", JSON.stringify({ rules: { "ring-budget": "warning" } }));
+    expect(cached()).toEqual(lint([]));
+    expect(cached().stdout).toContain("warning");
+  });
+
+  it("relints a VF whose PF file changed, and runs the set rules again when a file of the folder changed", () => {
+    const pf = general("cy") + kernelSection(0, 0);
+    write("repo/h/c6xx_dev0.conf", pf);
+    write("repo/h/c6xxvf_dev0.conf.vm", general("cy") + kernelSection(0, 0));
+    cached();
+    expect(cached()).toEqual(lint([]));
+    // The VF's text is unchanged, but its PF no longer offers what it asks for.
+    write("repo/h/c6xx_dev0.conf", pf.replace("ServicesEnabled = cy", "ServicesEnabled = dc"));
+    const plain = lint([]);
+    expect(plain.stdout).toContain("vf-service-unsupported");
+    expect(cached()).toEqual(plain);
+    expect(cached()).toEqual(plain);
+    // SR-IOV turned on in the PF: the set rule's warning about the VF files goes away.
+    write("repo/h/c6xx_dev0.conf", pf.replace("ConfigVersion = 2", "ConfigVersion = 2\nSRIOV_Enabled = 1"));
+    expect(plain.stdout).toContain("vf-files-without-sriov");
+    expect(cached()).toEqual(lint([]));
+    expect(cached().stdout).not.toContain("vf-files-without-sriov");
   });
 
   it("ignores a corrupt cache, or one of another shape, and reports as without it", () => {

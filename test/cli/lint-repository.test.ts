@@ -65,6 +65,24 @@ describe("qatconf lint: a configuration repository", () => {
     expect(ruleIds(r.stdout)).toEqual([["unknown-device"], ["ring-budget"]]);
   });
 
+  it("finds the configuration of each walked folder, in the folder or above it, as a lookup of each file would", () => {
+    // The walk's listing stands in for the lookup's own calls in folders holding no configuration.
+    write("e/.qatconf.json", JSON.stringify({ rules: { "ring-budget": "off" } }));
+    write("e/a/b/c6xx_dev0.conf", CROWDED);
+    write("e/pkg/package.json", JSON.stringify({ qatconf: { rules: { "ring-budget": "info" } } }));
+    write("e/pkg/deep/c6xx_dev0.conf", CROWDED);
+    write("e/own/.qatconf.json", JSON.stringify({ rules: {} }));
+    write("e/own/c6xx_dev0.conf", CROWDED);
+    const walked = runCli(["lint", "-f", "json", "e"], { cwd: dir });
+    const named = runCli(
+      ["lint", "-f", "json", "e/a/b/c6xx_dev0.conf", "e/own/c6xx_dev0.conf", "e/pkg/deep/c6xx_dev0.conf"],
+      { cwd: dir },
+    );
+    expect(walked).toEqual(named);
+    const severities = (JSON.parse(walked.stdout) as JsonFileReport[]).map((r) => r.diagnostics.map((d) => d.severity));
+    expect(severities).toEqual([[], ["error"], ["info"]]);
+  });
+
   it("refuses an override naming a device or rule that does not exist", () => {
     write("d/.qatconf.json", JSON.stringify({ overrides: [{ files: "*.conf", device: "c62xx" }] }));
     write("d/c6xx_dev0.conf", GOOD);

@@ -16,9 +16,14 @@ const exe = join(temp, "qatconf");
 const SAMPLES = resolve(ROOT, "samples");
 const BAD = join(temp, "work", "bad_dev0.conf");
 
+/** The build's temporary folder: its own lint run (src/sea.ts) looks up configurations from there. */
+const buildTemp = join(temp, "build-tmp");
+
 beforeAll(() => {
+  mkdirSync(buildTemp);
   const r = spawnSync(process.execPath, [resolve(ROOT, "scripts/build-sea.ts"), "--out", exe], {
     cwd: ROOT,
+    env: { ...process.env, TMPDIR: buildTemp },
     encoding: "utf8",
     timeout: 300_000,
   });
@@ -50,6 +55,19 @@ describe("the single executable", () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(`${BAD}:1:1`);
     expect(r.stdout).toMatch(/error .*unclosed '\['.*syntax/);
+  });
+
+  it("reads the .qatconf.json of the folders it runs in (the build's own lint run left no lookups behind)", () => {
+    // The build lints a file in its temporary folder: had it kept the lookups of that run, the
+    // configuration of the folder above would be taken as missing.
+    const dir = join(buildTemp, "host");
+    mkdirSync(dir);
+    const file = join(dir, "c6xx_dev0.conf");
+    writeFileSync(file, "[GENERAL]\nServicesEnabled = cy\nConfigVersion = 2\nFrobnicate = 1\n");
+    writeFileSync(join(buildTemp, ".qatconf.json"), JSON.stringify({ rules: { "unknown-key": "error" } }));
+    const r = sea(["lint", file]);
+    expect(r.stdout).toMatch(/error .*unknown key 'Frobnicate'/);
+    expect(r.status).toBe(1);
   });
 
   it("exits 2 on a usage error and a missing file", () => {

@@ -4,6 +4,7 @@
  * validations (so they run here, on the source grammar), commander's child_process is loaded
  * only if used, and the entry point keeps V8's code cache of each command in the user's cache folder.
  */
+import { isAscii } from "node:buffer";
 import { spawnSync } from "node:child_process";
 import {
   chmodSync,
@@ -12,6 +13,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   statSync,
   utimesSync,
@@ -65,12 +67,50 @@ describe("the CLI bundle", () => {
     expect(help.status).toBe(0);
   });
 
+  it("loads only the command it runs, under the name that command registers", () => {
+    // The program's help lists every command; each one's own help must come from its own module.
+    const names = [...runCli(["--help"]).stdout.matchAll(/^ {2}([a-z][a-z-]+)\b/gm)]
+      .map((m) => m[1] as string)
+      .filter((name) => name !== "help");
+    expect(names).toContain("lint");
+    expect(names.length).toBeGreaterThan(10);
+    for (const name of names) {
+      const help = runCli([name, "--help"]);
+      expect(help.status, name).toBe(0);
+      expect(help.stdout, name).toMatch(new RegExp(`^Usage: qatconf ${name} `));
+    }
+  });
+
+  it("is ASCII, as bin/start.js reads it as Latin-1", () => {
+    expect(isAscii(readFileSync(resolve(ROOT, "dist/cli.cjs")))).toBe(true);
+  });
+
   it("loads child_process only when something spawns (commander's executable subcommands never do)", () => {
     const probe = `require(${JSON.stringify(resolve(ROOT, "dist/cli.cjs"))}).run(["lint", ${JSON.stringify(SAMPLE)}])
       .then(() => process.stderr.write(JSON.stringify(process.moduleLoadList.filter((m) => /child_process/.test(m)))));`;
     const r = spawnSync(process.execPath, ["-e", probe], { encoding: "utf8" });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stderr)).toEqual([]);
+  });
+
+  it("checks a file without loading Node's stream modules or fs/promises (a few milliseconds of every start)", () => {
+    // A script, not `node -e`: evaluating -e loads both itself.
+    const probe = join(temp, "probe.cjs");
+    writeFileSync(
+      probe,
+      `const before = new Set(process.moduleLoadList);
+      require(${JSON.stringify(resolve(ROOT, "dist/cli.cjs"))}).run(process.argv.slice(2)).then(() =>
+        require("node:fs").writeSync(2, JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m)))));`,
+    );
+    for (const args of [
+      ["lint", SAMPLE],
+      ["fmt", "--check", SAMPLE],
+    ]) {
+      const r = spawnSync(process.execPath, [probe, ...args], { encoding: "utf8" });
+      expect(r.status, args.join(" ")).toBe(0);
+      const loaded = (JSON.parse(r.stderr) as string[]).filter((m) => /stream|fs\/promises/.test(m));
+      expect(loaded, args.join(" ")).toEqual([]);
+    }
   });
 
   it("is compiled once per command into the user's own cache folder, then read from there", () => {

@@ -41,15 +41,16 @@ export function register(program: Command): void {
 }
 
 async function fmt(paths: string[], options: FmtOptions): Promise<number> {
-  const [{ STDIN }, { discover }, { fmtFile, fmtFailure }, pool] = await Promise.all([
-    import("../output.ts"),
+  const [{ STDIN }, { discover }, { fmtFile, fmtFailure }, pool, { writeFd }] = await Promise.all([
+    import("../../io/read-text.ts"),
     import("../files.ts"),
     import("../fmt-file.ts"),
     import("../pool.ts"),
+    import("../stdio.ts"),
   ]);
   if (paths.length === 0) return fail("nothing to format: name files, directories or globs, or '-' to read stdin");
   if (options.write && paths.includes(STDIN)) return fail("--write needs files, not stdin");
-  const { files, named, errors } = await discover(paths, process.cwd());
+  const { files, named, errors, withoutConfig } = await discover(paths, process.cwd());
   const printsText = !options.check && !options.diff && !options.write;
   if (printsText && files.length > 1) {
     return fail("several files would be printed one after another: use --write, --check or --diff");
@@ -60,7 +61,9 @@ async function fmt(paths: string[], options: FmtOptions): Promise<number> {
   const slots: Array<FmtTask | FmtOutcome> = [];
   for (const file of files) {
     slots.push(
-      await fmtTask(file, named.has(file), STDIN).catch((error) => fmtFailure(`${file}: ${(error as Error).message}`)),
+      await fmtTask(file, named.has(file), STDIN, withoutConfig).catch((error) =>
+        fmtFailure(`${file}: ${(error as Error).message}`),
+      ),
     );
   }
   const tasks = slots.filter((s): s is FmtTask => "file" in s);
@@ -77,16 +80,21 @@ async function fmt(paths: string[], options: FmtOptions): Promise<number> {
   let t = 0;
   for (const slot of slots) {
     const outcome = "file" in slot ? (done[t++] as FmtOutcome) : slot;
-    if (outcome.stderr) process.stderr.write(outcome.stderr);
-    if (outcome.stdout) process.stdout.write(outcome.stdout);
+    if (outcome.stderr) writeFd(2, outcome.stderr);
+    if (outcome.stdout) writeFd(1, outcome.stdout);
     exit = Math.max(exit, outcome.exit);
   }
   return exit;
 }
 
 /** One file's task: its `alignEquals`, and its text when it must be read on this thread. */
-async function fmtTask(file: string, named: boolean, stdin: string): Promise<FmtTask> {
-  const [{ loadConfig, settingsForFile }, io] = await Promise.all([
+async function fmtTask(
+  file: string,
+  named: boolean,
+  stdin: string,
+  withoutConfig: ReadonlySet<string>,
+): Promise<FmtTask> {
+  const [{ loadConfigSync, settingsForFile }, io] = await Promise.all([
     import("../../lint/config.ts"),
     import("../../io/read-text.ts"),
   ]);
@@ -95,7 +103,7 @@ async function fmtTask(file: string, named: boolean, stdin: string): Promise<Fmt
   // regular files are read where they are formatted.
   if (file === stdin || (named && !io.isRegularFile(file))) task.text = await io.readText(file, { named: true });
   const settingsPath = file === stdin ? "stdin.conf" : file;
-  const alignEquals = settingsForFile(await loadConfig(settingsPath), settingsPath).format?.alignEquals;
+  const alignEquals = settingsForFile(loadConfigSync(settingsPath, withoutConfig), settingsPath).format?.alignEquals;
   if (alignEquals !== undefined) task.alignEquals = alignEquals;
   return task;
 }

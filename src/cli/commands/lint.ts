@@ -72,13 +72,17 @@ export function register(program: Command): void {
         "Colours: on a terminal only; NO_COLOR=1 turns them off, FORCE_COLOR=1 on.",
     );
   addModelOptions(command).action(async function (this: Command, paths: string[]) {
-    const [{ runLint }, { shouldColor }] = await Promise.all([import("../lint-run.ts"), import("../color.ts")]);
+    const [{ runLint }, { shouldColor }, { isTerminal, writeFd }] = await Promise.all([
+      import("../lint-run.ts"),
+      import("../color.ts"),
+      import("../stdio.ts"),
+    ]);
     process.exitCode = await runLint(paths, this.opts<LintCommandOptions>(), {
       cwd: process.cwd(),
       version: this.parent?.version() ?? "0.0.0",
-      color: shouldColor(process.env, process.stdout.isTTY),
-      stdout: (text) => process.stdout.write(text),
-      stderr: (text) => process.stderr.write(text),
+      color: shouldColor(process.env, isTerminal(1)),
+      stdout: (text) => writeFd(1, text),
+      stderr: (text) => writeFd(2, text),
     });
   });
 }
