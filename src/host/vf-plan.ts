@@ -95,12 +95,23 @@ const NAME = /^[A-Za-z0-9][\w.+-]*$/;
  * must be usable as a file name, each count a positive integer, each guest named once.
  */
 export function parseGuestRequests(text: string): GuestRequest[] {
+  return checkedRequests(
+    text.split(",").map((part) => {
+      const m = /^([^=]+)=(\d+)$/.exec(part.trim());
+      return { guest: m?.[1]?.trim() ?? "", count: Number(m?.[2]), part: part.trim() };
+    }),
+  );
+}
+
+/**
+ * The requests, or an Error naming the first bad one. The guest's name becomes a folder of the
+ * plan's output and a word of attach.sh, so one from a library caller is held to the same rule as
+ * `--guests`: no `/`, no newline, nothing a shell or a path would read as more than a name.
+ */
+function checkedRequests(requests: ReadonlyArray<GuestRequest & { part?: string }>): GuestRequest[] {
   const out: GuestRequest[] = [];
-  for (const part of text.split(",").map((p) => p.trim())) {
-    const m = /^([^=]+)=(\d+)$/.exec(part);
-    const guest = m?.[1]?.trim() ?? "";
-    const count = Number(m?.[2]);
-    if (!m || !NAME.test(guest)) throw new Error(`'${part}' is not NAME=COUNT (NAME: letters, digits, . _ + -)`);
+  for (const { guest, count, part = `${guest}=${count}` } of requests) {
+    if (!NAME.test(guest)) throw new Error(`'${part}' is not NAME=COUNT (NAME: letters, digits, . _ + -)`);
     if (!Number.isSafeInteger(count) || count < 1) throw new Error(`'${part}': the count must be 1 or more`);
     if (out.some((r) => r.guest === guest)) throw new Error(`guest '${guest}' is named twice`);
     out.push({ guest, count });
@@ -136,8 +147,12 @@ function whyNotFree(inventory: Inventory, vf: QatFunction): string | undefined {
   return undefined;
 }
 
-/** Plans VFs for the guests asked, or says how many are free when they are too few. */
-export function planVfs(host: HostSnapshot, requests: readonly GuestRequest[], options: PlanOptions = {}): VfPlan {
+/**
+ * Plans VFs for the guests asked, or says how many are free when they are too few. Throws an Error,
+ * as {@link parseGuestRequests} does, for a guest name that could not be a folder or a shell word.
+ */
+export function planVfs(host: HostSnapshot, guestRequests: readonly GuestRequest[], options: PlanOptions = {}): VfPlan {
+  const requests = checkedRequests(guestRequests);
   const stack = options.guestStack ?? "out-of-tree";
   const inventory = new Inventory(host);
   const { free, excluded } = usableVfs(freeVfs(inventory), stack);

@@ -191,3 +191,13 @@ describe("the plan's files", () => {
     }
   });
 });
+
+describe("planVfs from the library", () => {
+  it("refuses a guest name that would leave the output folder or break attach.sh, as --guests does", async () => {
+    const host = await snapshotOf(healthyHost());
+    for (const guest of ["../etc", "vm1\nreboot", "a/b", ""]) {
+      expect(() => planVfs(host, [{ guest, count: 1 }])).toThrow(/is not NAME=COUNT/);
+    }
+    expect(() => planVfs(host, [{ guest: "vm1", count: 0 }])).toThrow(/count must be 1 or more/);
+  });
+});
