@@ -11,6 +11,7 @@ import type { Diagnostic, RuleSetting, TextEdit } from "../diagnostics.ts";
 import type { DeviceOptions } from "../model/device-options.ts";
 import type { FileKind } from "../syntax/kind.ts";
 import type { ConfigDocument } from "../syntax/tree.ts";
+import { plural } from "../text/plural.ts";
 import { checkBudget } from "./budget.ts";
 import { applyEdits } from "./text-edit.ts";
 
@@ -96,14 +97,13 @@ export function syntaxGate(
 ): { refusal?: EditResult; errors: Diagnostic[] } {
   const errors = doc.diagnostics.filter((d) => d.severity === "error");
   if (errors.length === 0 || options.force) return { errors };
-  const s = errors.length === 1 ? "" : "s";
   return {
     errors,
     refusal: refused(
       text,
       {
         kind: "syntax",
-        message: `the file has ${errors.length} syntax error${s}: it is not edited`,
+        message: `the file has ${plural(errors.length, "syntax error")}: it is not edited`,
         hint: "fix them first, or pass --force to edit the rest (broken lines are kept as written)",
       },
       errors,
@@ -144,12 +144,11 @@ export function finish(
   }
   const added = newErrors(options.linter(text, lintOptions), options.linter(out, lintOptions));
   if (added.length > 0) {
-    const s = added.length === 1 ? "" : "s";
     return refused(
       text,
       {
         kind: "lint",
-        message: `the result would have ${added.length} lint error${s}: nothing was changed`,
+        message: `the result would have ${plural(added.length, "lint error")}: nothing was changed`,
         hint: "the errors below are in the file as it would be written",
       },
       added,

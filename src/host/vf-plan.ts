@@ -14,6 +14,7 @@ import { vfConfig } from "../linted-edits.ts";
 import { deviceName, qatlibDrives } from "../model/devices.ts";
 import { pfServicesByFamily } from "../model/pf-services.ts";
 import type { DeviceFamily } from "../model/types.ts";
+import { plural } from "../text/plural.ts";
 import { attachDeviceCommand, nodedevDetachCommand } from "./commands.ts";
 import { type GuestController, QATLIB_VFS_PER_PF, qatlibLayout } from "./guest-layout.ts";
 import { Inventory, label, VFIO_DRIVERS, vfioDenylisted } from "./inventory.ts";
@@ -165,7 +166,7 @@ export function planVfs(host: HostSnapshot, guestRequests: readonly GuestRequest
   for (const r of requests) {
     const taken = pool.takeAll(r.count);
     if (taken === undefined) {
-      const reason = `guest ${r.guest} cannot get ${r.count} VFs with at most ${QATLIB_VFS_PER_PF} of one PF (a qatlib guest keeps each PF's VFs in one PCI slot)`;
+      const reason = `guest ${r.guest} cannot get ${plural(r.count, "VF")} with at most ${QATLIB_VFS_PER_PF} of one PF (a qatlib guest keeps each PF's VFs in one PCI slot)`;
       return { ok: false, free: free.length, asked, excluded, notes, reason };
     }
     guests.push(

@@ -13,6 +13,7 @@ import { existsIn, instanceKey, lookupKey, sectionKind } from "../model/keys.ts"
 import type { InstanceDeclaration, InstanceRequest } from "../model/types.ts";
 import { ruleDocUrl } from "../reporters/rule-docs.ts";
 import type { EntryLine, Line, Range } from "../syntax/tree.ts";
+import { plural } from "../text/plural.ts";
 import { type Analysis, within } from "./analysis.ts";
 
 /** A hover's Markdown and the stretch of text it is about. */
@@ -175,7 +176,7 @@ function sectionText(analysis: Analysis, name: string): string {
   if (section && !section.kernel) {
     out.push(
       "",
-      `${section.processes} process${section.processes === 1 ? "" : "es"}, ${section.instances.filter((i) => i.counted).length} instance(s) each.`,
+      `${plural(section.processes, "process", "processes")}, ${plural(section.instances.filter((i) => i.counted).length, "instance")} each.`,
     );
   }
   return out.join("\n");

@@ -4,6 +4,7 @@
  * self-contained file.
  */
 import type { ExplainJson } from "../cli/explain-map.ts";
+import { plural } from "../text/plural.ts";
 import { bankMapSvg, type VfBudget } from "./bank-map-svg.ts";
 import { htmlPage, htmlTable } from "./html-page.ts";
 import { element, text } from "./markup.ts";
@@ -47,7 +48,7 @@ export function bankMapHtml(map: ExplainJson, budget?: VfBudget): string {
             ? `Not simulated: ${map.note ?? ""}`
             : map.fits
               ? "Every instance has rings."
-              : `${map.failures.length} instance(s) without rings.`,
+              : `${plural(map.failures.length, "instance")} without rings.`,
         ),
       ]),
     ]),

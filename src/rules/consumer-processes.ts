@@ -7,6 +7,7 @@ import {
   type SectionOffer,
   sectionCapacity,
 } from "../model/consumers.ts";
+import { plural } from "../text/plural.ts";
 
 /**
  * Programs running more QAT processes on a section than it lets start across the host's devices:
@@ -58,7 +59,7 @@ export const consumerProcesses: SetRule = {
 /** "nginx (..., section SHIM) with 16 processes, 32 while it reloads". */
 function demand(consumer: Consumer): string {
   const reload = consumer.reload ? `, ${processesNeeded(consumer)} while it reloads` : "";
-  return `${describeConsumer(consumer)} with ${consumer.processes} process${consumer.processes === 1 ? "" : "es"}${reload}`;
+  return `${describeConsumer(consumer)} with ${plural(consumer.processes, "process", "processes")}${reload}`;
 }
 
 /** What each device file offers a section: its NumProcesses and LimitDevAccess. */

@@ -169,7 +169,7 @@ describe("hover, completion, symbols", () => {
   it("on a section header: what the section is, and its processes", async () => {
     const text = await hover(lineOf(overfull, "[SSL]"), 2);
     expect(text).toContain("**[SSL]**: a user process section");
-    expect(text).toContain("20 processes, 3 instance(s) each.");
+    expect(text).toContain("20 processes, 3 instances each.");
   });
 
   it("on a rule id in a suppression comment: the rule and its page", async () => {

@@ -1,6 +1,7 @@
 import { lintSet } from "../../lint/set.ts";
 import { describeConsumer } from "../../model/consumers.ts";
 import type { Range } from "../../syntax/tree.ts";
+import { plural } from "../../text/plural.ts";
 import { hostConsumers } from "../consumer-files.ts";
 import { FIRST_LINE, linesWithOffsets, rangeAt } from "../text-range.ts";
 import type { HostCheck, HostConfigFile } from "../types.ts";
@@ -22,7 +23,7 @@ export const consumers: HostCheck = {
       report({
         path,
         severity: "info",
-        message: `${describeConsumer(consumer)} runs ${consumer.processes} QAT process${consumer.processes === 1 ? "" : "es"}${consumer.reload ? ` (${consumer.processes * 2} while it reloads)` : ""} and needs ${consumer.services.join(" and ")}`,
+        message: `${describeConsumer(consumer)} runs ${plural(consumer.processes, "QAT process", "QAT processes")}${consumer.reload ? ` (${consumer.processes * 2} while it reloads)` : ""} and needs ${consumer.services.join(" and ")}`,
         range: lineOf(host.consumerFiles, path, Number(line)),
       });
     }
