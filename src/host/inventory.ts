@@ -7,11 +7,12 @@ import { parseFileName } from "../config/file-name.ts";
 import { view } from "../config/view.ts";
 import { deviceName, familyByPciId } from "../model/devices.ts";
 import type { DeviceFamily } from "../model/types.ts";
-import { environment } from "../qatlib/sysconfig.ts";
+import { environment, policyProblem } from "../qatlib/sysconfig.ts";
 import { parse } from "../syntax/parse.ts";
 import { parseSysconfig } from "../syntax/parse-sysconfig.ts";
 import type { ConfigDocument, EntryLine } from "../syntax/tree.ts";
 import { driverModule } from "./commands.ts";
+import { parsePciAddress } from "./pci-address.ts";
 import type {
   DeviceNode,
   GuestHostdev,
@@ -246,6 +247,28 @@ export class Inventory {
       this.documents.set(file.path, doc);
     }
     return doc;
+  }
+
+  /**
+   * The POLICY qatmgr runs with: the file's last POLICY line (systemd keeps the last), 0 when there
+   * is none, `undefined` when qatmgr refuses the value ("Invalid policy", see {@link policyProblem}).
+   */
+  get qatlibPolicy(): number | undefined {
+    const doc = this.qatlibDocument();
+    const value = doc ? environment(doc).get("POLICY") : undefined;
+    if (value === undefined) return 0;
+    return policyProblem(value) === undefined ? Number(value.trim()) : undefined;
+  }
+
+  /**
+   * The PF qatlib counts a VF under: its physfn on a host; in a guest, where there is none, its
+   * domain and bus (qat_mgr.h `PF(bdf)`).
+   */
+  qatlibPf(vf: QatFunction): string {
+    if (vf.pci.physfn) return vf.pci.physfn;
+    const p = parsePciAddress(vf.pci.address);
+    const hex = (n: number, width: number) => n.toString(16).padStart(width, "0");
+    return p ? `${hex(p.domain, 4)}:${hex(p.bus, 2)}` : vf.pci.address;
   }
 
   /** The group qat_init.sh gives the VFs' /dev/vfio nodes: `QAT_USER_GROUP` of the file, else `qat`. */

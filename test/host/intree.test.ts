@@ -347,6 +347,13 @@ describe("doctor in a qatlib guest", () => {
     const [lone] = findings(await doctorOf(ownBuses), "qatlib-guest-layout");
     expect(lone?.message).toContain("qatlib sees 2 PFs of one VF each");
     expect(lone?.message).toContain("the first process takes all 2 and the next finds no device");
+    // qatmgr reads POLICY with strtoll: "+0" and "00" are 0 too, and no POLICY line is its default 0.
+    for (const policy of ["POLICY=+0\n", "POLICY=00\n", ""]) {
+      const spelt = withChange(ownBuses, (h) => {
+        h.etc = { "sysconfig/qat": policy };
+      });
+      expect(findings(await doctorOf(spelt), "qatlib-guest-layout"), policy).toHaveLength(1);
+    }
     // POLICY=2 gives each process two VFs wherever they sit.
     const policy2 = withChange(ownBuses, (h) => {
       h.etc = { "sysconfig/qat": "POLICY=2\n" };

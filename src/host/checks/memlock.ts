@@ -1,4 +1,3 @@
-import { assignments } from "../../qatlib/sysconfig.ts";
 import { plural } from "../../text/plural.ts";
 import { linesWithOffsets, rangeAt } from "../text-range.ts";
 import type { HostCheck, HostConfigFile } from "../types.ts";
@@ -49,12 +48,11 @@ export const memlock: HostCheck = {
     if (!inventory.qatlibInstalled) return;
     const used = inventory.vfs.filter((vf) => inventory.usedByQatlib(vf));
     if (used.length === 0) return;
-    const doc = inventory.qatlibDocument();
-    const policy = Number(doc ? (assignments(doc).get("POLICY")?.at(-1)?.value ?? "0") : "0");
-    // In a guest there is no physfn: qatlib counts a PF per guest domain and bus.
-    const pfs = new Set(used.map((vf) => vf.pci.physfn ?? vf.pci.address.slice(0, 7)));
+    // A POLICY qatmgr refuses stops it first (qatlib-service says so): count as its default, 0.
+    const policy = inventory.qatlibPolicy ?? 0;
+    const pfs = new Set(used.map((vf) => inventory.qatlibPf(vf)));
     // POLICY=0: one VF of each PF per process; POLICY=N: N VFs.
-    const perProcess = Number.isInteger(policy) && policy > 0 ? policy : pfs.size;
+    const perProcess = policy > 0 ? policy : pfs.size;
     const needKb = perProcess * PER_VF_KB;
     const group = inventory.qatlibGroupName;
     const limit = memlockFor(inventory.host.limits ?? [], group);
@@ -66,7 +64,7 @@ export const memlock: HostCheck = {
     report({
       path: limit?.file.path ?? "/etc/security/limits.conf",
       ...(limit ? { range: rangeAt(limit.file.text, limit.start, limit.end) } : {}),
-      message: `the memlock limit of group ${group} is too low for qatlib: a process gets ${plural(perProcess, "VF")} (POLICY=${Number.isInteger(policy) ? policy : 0}) and needs at least ${needKb} KB locked, but ${where}: mapping the rings fails (VFIO_IOMMU_MAP_DMA errno 12, "unable to get ringbuf")`,
+      message: `the memlock limit of group ${group} is too low for qatlib: a process gets ${plural(perProcess, "VF")} (POLICY=${policy}) and needs at least ${needKb} KB locked, but ${where}: mapping the rings fails (VFIO_IOMMU_MAP_DMA errno 12, "unable to get ringbuf")`,
       hint: `echo '@${group} - memlock ${Math.max(needKb, 500000)}' > /etc/security/limits.d/qat.conf (qatlib's INSTALL suggests 500000 for its sample code), then log in again`,
     });
   },

@@ -1,7 +1,5 @@
 import { qatlibDrives } from "../../model/devices.ts";
-import { assignments } from "../../qatlib/sysconfig.ts";
 import { label } from "../inventory.ts";
-import { parsePciAddress } from "../pci-address.ts";
 import type { HostCheck, QatFunction } from "../types.ts";
 
 /**
@@ -17,9 +15,8 @@ export const qatlibGuestLayout: HostCheck = {
     if (!inventory.isGuest || !inventory.qatlibInstalled) return;
     const byBus = new Map<string, QatFunction[]>();
     for (const vf of inventory.vfs) {
-      const p = parsePciAddress(vf.pci.address);
-      if (!p || !qatlibDrives(vf.family) || inventory.holder(vf) !== "vfio") continue;
-      const bus = vf.pci.address.slice(0, 7);
+      if (!qatlibDrives(vf.family) || inventory.holder(vf) !== "vfio") continue;
+      const bus = inventory.qatlibPf(vf);
       byBus.set(bus, [...(byBus.get(bus) ?? []), vf]);
     }
     const hint =
@@ -33,10 +30,8 @@ export const qatlibGuestLayout: HostCheck = {
         hint,
       });
     }
-    const doc = inventory.qatlibDocument();
-    const policy = (doc ? assignments(doc).get("POLICY")?.at(-1)?.value : undefined)?.trim() ?? "0";
     const lone = [...byBus.values()].every((vfs) => vfs.length === 1);
-    if (policy !== "0" || byBus.size < 2 || !lone) return;
+    if (inventory.qatlibPolicy !== 0 || byBus.size < 2 || !lone) return;
     const first = [...byBus.values()][0]?.[0];
     report({
       path: first?.pci.sysfsPath ?? "/sys/bus/pci/devices",

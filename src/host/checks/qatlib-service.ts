@@ -1,6 +1,6 @@
 import { lintDocument } from "../../lint/lint.ts";
 import { isQat1, qatlibDrives } from "../../model/devices.ts";
-import { assignments, documentServices, policyProblem, servicesGeneration } from "../../qatlib/sysconfig.ts";
+import { assignments, documentServices, servicesGeneration } from "../../qatlib/sysconfig.ts";
 import { driverModule } from "../commands.ts";
 import { type Inventory, label } from "../inventory.ts";
 import { reportLintErrors } from "../lint-findings.ts";
@@ -124,15 +124,15 @@ function strictestDevice(inventory: Inventory): string | undefined {
  * is greater than the number of available devices" when there are fewer (vfio_mgr_lib.c).
  */
 function checkPolicy(inventory: Inventory, report: HostCheckContext["report"], path: string): void {
-  const doc = inventory.qatlibDocument();
-  const entry = doc ? assignments(doc).get("POLICY")?.at(-1) : undefined;
-  if (!entry || policyProblem(entry.value) !== undefined) return;
-  const policy = Number(entry.value.trim());
+  const policy = inventory.qatlibPolicy;
+  if (policy === undefined) return;
   const vfs = inventory.vfs.filter((vf) => inventory.usedByQatlib(vf)).length;
   if (policy === 0 || vfs === 0 || policy <= vfs) return;
+  const doc = inventory.qatlibDocument();
+  const entry = doc ? assignments(doc).get("POLICY")?.at(-1) : undefined;
   report({
     path,
-    range: entry.range,
+    ...(entry ? { range: entry.range } : {}),
     message: `POLICY=${policy} asks ${policy} VFs per process, but qatlib has ${vfs}: qatmgr stops ("Policy ${policy} is greater than the number of available devices ${vfs}") and qat.service fails`,
     hint: `set POLICY to at most ${vfs}, or 0 (one VF of each PF per process)`,
   });
