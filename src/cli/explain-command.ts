@@ -60,15 +60,15 @@ export async function explain(file: string, options: ExplainOptions): Promise<nu
     return fail(error instanceof ConfigError ? error.message : `${name}: ${(error as Error).message}`);
   }
   const document = parse(text, { fileName: name });
-  const { family, isVf } = resolveDevice({ ...settings, fileName: name });
+  const { family, isVf, inTreeOnly } = resolveDevice({ ...settings, fileName: name });
+  if (inTreeOnly) {
+    return fail(
+      `${name}: no out-of-tree package drives the ${inTreeOnly.name}: only the in-tree driver does, which reads no _devN.conf, so there are no rings to explain`,
+    );
+  }
   if (!family) {
     return fail(
       `${name}: the file name does not say which device it configures: give --device (${familyNames().join(", ")})`,
-    );
-  }
-  if (family.inTreeOnly) {
-    return fail(
-      `${name}: no out-of-tree package drives the ${family.name}: only the in-tree driver does, which reads no _devN.conf, so there are no rings to explain`,
     );
   }
   const syntaxErrors = document.diagnostics.filter((d) => d.severity === "error");

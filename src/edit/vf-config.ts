@@ -7,7 +7,7 @@ import { view } from "../config/view.ts";
 import { insert } from "../fixes.ts";
 import { allocate, slotCounts, unsupportedOnPf } from "../model/allocator.ts";
 import { deviceSettings } from "../model/device-options.ts";
-import { deviceName, familyNames, findFamily } from "../model/devices.ts";
+import { deviceName, familyNames, findFamily, isQat1 } from "../model/devices.ts";
 import { ASSUMED_PF_SERVICES, deviceConfig } from "../model/instances.ts";
 import { defaultServicesEnabled, enabledServices } from "../model/ring-map.ts";
 import type { DeviceFamily, DeviceSettings } from "../model/types.ts";
@@ -68,7 +68,7 @@ export function vfConfig(request: VfConfigRequest, linter: ResultLinter): EditRe
       hint: "its VFs run qatlib in the guest, which reads no VF file: qatconf vf-plan --guest-stack qatlib lays them out",
     });
   }
-  const qat1 = family.generation !== "2.0";
+  const qat1 = isQat1(family);
   const services =
     request.services ?? (qat1 ? request.pfServices : undefined) ?? defaultServicesEnabled(family.generation);
   if (!family.servicesEnabled.includes(services)) {
@@ -137,7 +137,7 @@ function baseText(family: DeviceFamily, services: string): string {
     "statsRsa = 1",
   ];
   // QAT 2.0 files have no intermediate buffers setting (Intel's 4xxx files do not set it).
-  if (family.generation !== "2.0") lines.push("DcIntermediateBufferSizeInKB = 64");
+  if (isQat1(family)) lines.push("DcIntermediateBufferSizeInKB = 64");
   lines.push(
     "",
     "# Kernel instances would take whole banks from the guest's processes: none.",

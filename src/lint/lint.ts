@@ -5,7 +5,7 @@
  */
 import { view } from "../config/view.ts";
 import type { Diagnostic, Severity } from "../diagnostics.ts";
-import { deviceSettings, resolveDevice } from "../model/device-options.ts";
+import { deviceSettings, type ResolvedDevice, resolveDevice } from "../model/device-options.ts";
 import { deviceConfig } from "../model/instances.ts";
 import { RULES, SET_RULES } from "../rules/index.ts";
 import { parseAs } from "../syntax/kind.ts";
@@ -45,12 +45,7 @@ export function lintDocument(document: ConfigDocument, options: LintOptions = {}
   const diagnostics: Diagnostic[] = [];
   const kind: FileKind = document.kind ?? "driver";
   // qatlib's file names no device of the driver's model: its rules read `options.device` themselves.
-  const resolved = kind === "driver" ? resolveDevice(options) : { family: undefined, isVf: false };
-  // No out-of-tree package drives an in-tree-only family (6xxx), so no driver reads its file: no
-  // driver rule applies, and the unknown-device rule says so (syntax still runs: fmt needs it).
-  const inTreeOnly = resolved.family?.inTreeOnly === true;
-  const family = inTreeOnly ? undefined : resolved.family;
-  const isVf = resolved.isVf;
+  const { family, isVf, inTreeOnly }: ResolvedDevice = kind === "driver" ? resolveDevice(options) : { isVf: false };
   const semantic = view(document);
   // Once per file, not per rule: every device rule reads the same model.
   const device = family ? deviceConfig(semantic, family, isVf, deviceSettings(options)) : undefined;
@@ -61,6 +56,8 @@ export function lintDocument(document: ConfigDocument, options: LintOptions = {}
     if (!(rule.kinds ?? DRIVER_ONLY).includes(kind)) continue;
     const setting = UNCONFIGURABLE_RULES.has(rule.id) ? undefined : options.rules?.[rule.id];
     if (setting === "off" || (skippedForDevice && rule.needsDevice)) continue;
+    // No driver reads the file of an in-tree-only family (6xxx): no rule of the driver's applies,
+    // and unknown-device says so (syntax still runs: fmt needs it).
     if (inTreeOnly && rule.id !== "syntax" && rule.id !== "unknown-device") continue;
     const override: Severity | undefined = setting;
     const context: RuleContext = {
@@ -77,6 +74,7 @@ export function lintDocument(document: ConfigDocument, options: LintOptions = {}
     if (family) context.family = family;
     if (device) context.device = device;
     if (skippedForDevice) context.skippedForDevice = skippedForDevice;
+    if (inTreeOnly) context.inTreeOnly = inTreeOnly;
     rule.check(context);
   }
   const kept = suppressions(document).filter(diagnostics);

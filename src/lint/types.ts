@@ -52,6 +52,8 @@ export interface RuleContext extends LintedFile {
    * run (in registry order), for the finding that says so.
    */
   skippedForDevice?: readonly string[];
+  /** The family the file names when no out-of-tree package drives it (the 6xxx): no rule of the driver's ran. */
+  inTreeOnly?: DeviceFamily;
   /** Reports a finding; severity defaults to the rule's. */
   report(diagnostic: Reported): void;
 }

@@ -24,19 +24,30 @@ export interface DeviceOptions {
   pfServicesSource?: string;
 }
 
-/** The device family and PF/VF role a file is modelled as: `--device` first, then the file name. */
-export function resolveDevice(options: Pick<DeviceOptions, "fileName" | "device">): {
+/** The device a file configures, as the out-of-tree driver's model sees it. */
+export interface ResolvedDevice {
+  /** The family modelled; `undefined` when it cannot be told, or when no out-of-tree package drives it. */
   family?: DeviceFamily;
   isVf: boolean;
-} {
+  /**
+   * The family named when no out-of-tree package drives it (the 6xxx): no driver reads such a
+   * file, so nothing is modelled for it, and the linter says so instead.
+   */
+  inTreeOnly?: DeviceFamily;
+}
+
+/** The device family and PF/VF role a file is modelled as: `--device` first, then the file name. */
+export function resolveDevice(options: Pick<DeviceOptions, "fileName" | "device">): ResolvedDevice {
   const fromName = options.fileName === undefined ? undefined : familyForFileName(options.fileName);
+  let family = fromName?.family;
+  let isVf = fromName?.isVf ?? false;
   if (options.device !== undefined) {
-    const family = findFamily(options.device);
+    family = findFamily(options.device);
     // `--device c6xxvf` names a VF file as well as the family.
-    const isVf = options.device.trim().toLowerCase().endsWith("vf") || (fromName?.isVf ?? false);
-    return family ? { family, isVf } : { isVf };
+    isVf = options.device.trim().toLowerCase().endsWith("vf") || isVf;
   }
-  return fromName ?? { isVf: false };
+  if (family?.inTreeOnly) return { isVf, inTreeOnly: family };
+  return family ? { family, isVf } : { isVf };
 }
 
 /**

@@ -15,6 +15,7 @@
 import type { ConfigView, MergedSectionView, SectionView } from "../config/view.ts";
 import type { EntryLine, Range } from "../syntax/tree.ts";
 import { parseCoreAffinity } from "./core-affinity.ts";
+import { isQat1 } from "./devices.ts";
 import { instanceKey } from "./keys.ts";
 import { type DriverPackage, packageFor } from "./packages.ts";
 import { defaultServicesEnabled, enabledServices, ringMap } from "./ring-map.ts";
@@ -106,7 +107,7 @@ export function deviceConfig(
   const servicesEnabled = general?.get("ServicesEnabled") ?? defaultServicesEnabled(family.generation);
   const { package: driver, mismatch } = packageFor(family.generation, settings.driver);
   // A QAT 1.x VF has no ring map of its own: the PF sends its own (adf_pf_vf_ring_to_svc_init).
-  const pfServices = isVf && family.generation !== "2.0" && family.generation !== "1.5" ? pfOf(settings) : undefined;
+  const pfServices = isVf && isQat1(family) && family.generation !== "1.5" ? pfOf(settings) : undefined;
   const map = ringMap(family.generation, pfServices?.value ?? servicesEnabled);
   const sriovEntry = general?.entry("SRIOV_Enabled");
   const profile = general?.get("ServicesProfile");

@@ -74,7 +74,8 @@ const GEN4 = new Map<string, Map4>([
  * driver has none (QAT 1.5, or a value the driver refuses).
  */
 export function ringMap(generation: Generation, servicesEnabled: string): readonly SlotService[] | undefined {
-  if (generation === "1.5") return undefined;
+  // Not modelled: QAT 1.5's driver, and the 6xxx's, which is the kernel's alone.
+  if (generation === "1.5" || generation === "GEN6") return undefined;
   return (generation === "2.0" ? GEN4 : GEN2).get(servicesEnabled);
 }
 
@@ -85,8 +86,8 @@ export function ringMap(generation: Generation, servicesEnabled: string): readon
  */
 export function defaultServicesEnabled(generation: Generation): string {
   if (generation === "2.0") return "asym;sym";
-  // QAT 1.5's driver is not modelled: no default is claimed for it.
-  if (generation === "1.5") return "";
+  // QAT 1.5's driver and the 6xxx's are not modelled: no default is claimed for them.
+  if (generation === "1.5" || generation === "GEN6") return "";
   return "cy;dc";
 }
 

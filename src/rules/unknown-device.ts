@@ -1,7 +1,6 @@
 import { fileBaseName } from "../config/file-name.ts";
 import { fileStart } from "../lint/rule-support/ranges.ts";
 import type { Rule } from "../lint/types.ts";
-import { familyForFileName, findFamily } from "../model/devices.ts";
 
 /**
  * A file whose device family cannot be told (from its name, `--device` or `.qatconf.json`): the
@@ -17,13 +16,8 @@ export const unknownDevice: Rule = {
     const skipped = context.skippedForDevice;
     if (!skipped) return;
     const { fileName, device } = context.options;
-    const named =
-      device !== undefined
-        ? findFamily(device)
-        : fileName === undefined
-          ? undefined
-          : familyForFileName(fileName)?.family;
-    if (named?.inTreeOnly) {
+    const named = context.inTreeOnly;
+    if (named) {
       context.report({
         message: `no out-of-tree package drives the ${named.name}: only the kernel's in-tree driver does, and it reads no <device>_devN.conf, so no driver applies this file and its rules did not run`,
         hint: "set the device's services with qatlib's /etc/sysconfig/qat (ServicesEnabled=, then systemctl restart qat) or in sysfs (qat/cfg_services while qat/state is down); qatconf doctor checks both",
