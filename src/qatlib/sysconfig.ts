@@ -11,6 +11,7 @@
  * Sources: intel/qatlib@e5fb666 quickassist/utilities/service/qat_init.sh.in (`check_config`,
  * `SERVICES_LIST`), qat.service.in, quickassist/utilities/qat_mgr/qat_mgr.c (`POLICY_MAX`).
  */
+import { findFamily, qatlibDrives } from "../model/devices.ts";
 import { print } from "../syntax/parse.ts";
 import { ENV_NAME } from "../syntax/parse-sysconfig.ts";
 import type { ConfigDocument, EntryLine, Line, Position, Range } from "../syntax/tree.ts";
@@ -108,10 +109,9 @@ export type ServicesGeneration = "gen4" | "gen6";
 
 /** The generation of a qatlib device name (`--device`), or `undefined` for one qatlib does not drive. */
 export function servicesGeneration(device: string): ServicesGeneration | undefined {
-  const d = device.trim().toLowerCase().replace(/vf$/, "");
-  if (["4xxx", "401xx", "402xx", "420xx"].includes(d)) return "gen4";
-  if (d === "6xxx") return "gen6";
-  return undefined;
+  const family = findFamily(device);
+  if (!family || !qatlibDrives(family)) return undefined;
+  return family.generation === "GEN6" ? "gen6" : "gen4";
 }
 
 /**

@@ -1,5 +1,5 @@
 import { lintDocument } from "../../lint/lint.ts";
-import { isQat1, qatlibDrives } from "../../model/devices.ts";
+import { allFamilies, isQat1, qatlibDrives } from "../../model/devices.ts";
 import { assignments, documentServices, servicesGeneration } from "../../qatlib/sysconfig.ts";
 import { driverModule } from "../commands.ts";
 import { type Inventory, label } from "../inventory.ts";
@@ -56,8 +56,8 @@ export const qatlibService: HostCheck = {
   },
 };
 
-/** The modules qat_init.sh waits for (`SUPPORTED_DRIVER_NAMES`). */
-const QATLIB_MODULES = ["qat_4xxx", "qat_420xx", "qat_6xxx"];
+/** The modules qat_init.sh waits for (`SUPPORTED_DRIVER_NAMES`): the PF drivers of the families qatlib drives. */
+const QATLIB_MODULES = [...new Set(allFamilies().filter(qatlibDrives).map((f) => driverModule(f, false)))];
 
 /**
  * qat_init.sh's `check_driver`: with a qatlib PF in `lspci -nD` it waits 20 s for the states of the
