@@ -3,7 +3,7 @@ import { lintDocument } from "../../lint/lint.ts";
 import { deviceName } from "../../model/devices.ts";
 import { plural } from "../../text/plural.ts";
 import { type Inventory, label } from "../inventory.ts";
-import { reportLintErrors } from "../lint-findings.ts";
+import { reportLintFindings } from "../lint-findings.ts";
 import type { HostCheck, HostCheckContext, HostConfigFile, QatFunction } from "../types.ts";
 
 /**
@@ -83,16 +83,17 @@ function templateFor(inventory: Inventory, q: QatFunction): string | undefined {
 
 function lintFile({ inventory, report }: HostCheckContext, file: HostConfigFile, owner: QatFunction | undefined): void {
   const diagnostics = lintDocument(inventory.document(file), { fileName: file.path }).diagnostics;
-  const errors = reportLintErrors(report, file.path, diagnostics);
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  reportLintFindings(report, file.path, errors);
   const role = owner
     ? `configures ${label(owner)}`
     : parseFileName(file.path)?.forGuest
       ? "is a VF file kept for guests (not read on this host)"
       : "is read by no device of this host";
-  const warnings = diagnostics.length - errors;
+  const warnings = diagnostics.length - errors.length;
   const verdict =
-    errors > 0
-      ? `has ${plural(errors, "lint error")}`
+    errors.length > 0
+      ? `has ${plural(errors.length, "lint error")}`
       : `is lint-clean${warnings > 0 ? ` (${warnings} warnings and notes: qatconf lint ${file.path})` : ""}`;
   report({ path: file.path, severity: "info", message: `${file.path} ${role} and ${verdict}` });
 }

@@ -3,7 +3,7 @@ import { allFamilies, isQat1, qatlibDrives } from "../../model/devices.ts";
 import { assignments, documentServices, servicesGeneration } from "../../qatlib/sysconfig.ts";
 import { driverModule } from "../commands.ts";
 import { type Inventory, label } from "../inventory.ts";
-import { reportLintErrors } from "../lint-findings.ts";
+import { reportLintFindings } from "../lint-findings.ts";
 import type { HostCheck, HostCheckContext } from "../types.ts";
 
 /** Services as a set, so that `asym;sym` read back from a new kernel equals `sym;asym` as written. */
@@ -57,7 +57,13 @@ export const qatlibService: HostCheck = {
 };
 
 /** The modules qat_init.sh waits for (`SUPPORTED_DRIVER_NAMES`): the PF drivers of the families qatlib drives. */
-const QATLIB_MODULES = [...new Set(allFamilies().filter(qatlibDrives).map((f) => driverModule(f, false)))];
+const QATLIB_MODULES = [
+  ...new Set(
+    allFamilies()
+      .filter(qatlibDrives)
+      .map((f) => driverModule(f, false)),
+  ),
+];
 
 /**
  * qat_init.sh's `check_driver`: with a qatlib PF in `lspci -nD` it waits 20 s for the states of the
@@ -91,7 +97,8 @@ function checkSysconfig({ inventory, report }: HostCheckContext): void {
   // POLICY that gives each process crypto or compression only, are what users find last.
   const device = strictestDevice(inventory);
   const options = { fileName: file.path, ...(device === undefined ? {} : { device }) };
-  reportLintErrors(report, file.path, lintDocument(doc, options).diagnostics, true);
+  const findings = lintDocument(doc, options).diagnostics.filter((d) => d.severity !== "info");
+  reportLintFindings(report, file.path, findings);
   checkPolicy(inventory, report, file.path);
   const services = documentServices(doc);
   if (!services.applied) return;
