@@ -161,7 +161,7 @@ export function planVfs(host: HostSnapshot, guestRequests: readonly GuestRequest
   const notes = planNotes(inventory, free, configs);
   const asked = requests.reduce((n, r) => n + r.count, 0);
   if (asked > free.length) return { ok: false, free: free.length, asked, excluded, notes };
-  const pool = new Pool(inventory, free, stack === "qatlib" ? QATLIB_VFS_PER_PF : Number.POSITIVE_INFINITY);
+  const pool = new Pool(free, stack === "qatlib" ? QATLIB_VFS_PER_PF : Number.POSITIVE_INFINITY);
   const guests: GuestPlan[] = [];
   for (const r of requests) {
     const taken = pool.takeAll(r.count);
@@ -170,9 +170,7 @@ export function planVfs(host: HostSnapshot, guestRequests: readonly GuestRequest
       return { ok: false, free: free.length, asked, excluded, notes, reason };
     }
     guests.push(
-      stack === "qatlib"
-        ? qatlibShare(inventory, r.guest, taken, notes)
-        : outOfTreeShare(inventory, r.guest, taken, configs),
+      stack === "qatlib" ? qatlibShare(inventory, r.guest, taken, notes) : outOfTreeShare(r.guest, taken, configs),
     );
   }
   return { ok: true, guests, free: free.length, excluded, notes };
@@ -204,23 +202,14 @@ function usableVfs(
   return { free, excluded: [...split.excluded, ...refused] };
 }
 
-function pfAddress(inventory: Inventory, vf: QatFunction): string | undefined {
-  return inventory.pfOf(vf)?.pci.address ?? vf.pci.physfn;
-}
-
-function outOfTreeShare(
-  inventory: Inventory,
-  guest: string,
-  taken: readonly QatFunction[],
-  configs: GuestConfigs,
-): GuestPlan {
+function outOfTreeShare(guest: string, taken: readonly QatFunction[], configs: GuestConfigs): GuestPlan {
   const perName = new Map<string, number>();
   const vfs = taken.map((vf) => {
     const name = deviceName(vf.family, true);
     const n = perName.get(name) ?? 0;
     perName.set(name, n + 1);
     const config = configs.get(vf.family)?.text;
-    const pf = pfAddress(inventory, vf);
+    const pf = vf.pci.physfn;
     return {
       vf,
       ...(pf === undefined ? {} : { pf }),
@@ -239,7 +228,7 @@ function qatlibShare(inventory: Inventory, guest: string, taken: readonly QatFun
   // A VF whose PF sysfs does not link is its own group: it cannot share a bus it cannot be shown to belong to.
   const layout = qatlibLayout(
     guest,
-    taken.map((vf) => ({ address: vf.pci.address, pf: pfAddress(inventory, vf) ?? vf.pci.address })),
+    taken.map((vf) => ({ address: vf.pci.address, pf: vf.pci.physfn ?? vf.pci.address })),
     domain,
   );
   notes.push(...layout.notes);
@@ -250,7 +239,7 @@ function qatlibShare(inventory: Inventory, guest: string, taken: readonly QatFun
       .filter((h) => h.guest === guest)
       .flatMap((h) => {
         const vf = inventory.qatAt(h.address);
-        const pf = vf === undefined ? undefined : pfAddress(inventory, vf);
+        const pf = vf === undefined ? undefined : vf.pci.physfn;
         return pf === undefined ? [] : [pf];
       }),
   );
@@ -262,7 +251,7 @@ function qatlibShare(inventory: Inventory, guest: string, taken: readonly QatFun
   const vfs = [...taken]
     .sort((a, b) => comparePciAddresses(a.pci.address, b.pci.address))
     .map((vf) => {
-      const pf = pfAddress(inventory, vf);
+      const pf = vf.pci.physfn;
       const guestAddress = layout.addresses.get(vf.pci.address);
       return {
         vf,
@@ -284,12 +273,10 @@ class Pool {
   private readonly byPf = new Map<string, QatFunction[]>();
   private readonly givenByPf = new Map<string, number>();
   private readonly givenByNode = new Map<number, number>();
-  private readonly inventory: Inventory;
   private readonly perPf: number;
 
   /** `perPf`: the most VFs of one PF a guest may take. */
-  constructor(inventory: Inventory, free: readonly QatFunction[], perPf: number) {
-    this.inventory = inventory;
+  constructor(free: readonly QatFunction[], perPf: number) {
     this.perPf = perPf;
     for (const vf of [...free].sort((a, b) => comparePciAddresses(a.pci.address, b.pci.address))) {
       const key = this.pfKey(vf);
@@ -333,8 +320,9 @@ class Pool {
     return vf;
   }
 
+  /** A VF whose PF sysfs does not link counts as a PF of its own, as qatlibShare lays it out. */
   private pfKey(vf: QatFunction): string {
-    return pfAddress(this.inventory, vf) ?? "";
+    return vf.pci.physfn ?? vf.pci.address;
   }
 }
 
