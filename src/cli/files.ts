@@ -24,7 +24,7 @@ export interface Discovery {
   errors: Array<{ path: string; reason: string }>;
   /**
    * Folders (absolute) the walk listed that hold no configuration file (`.qatconf.json`,
-   * `package.json`): their configuration lookup needs no call of its own (see `loadConfigSync`).
+   * `package.json`): their configuration lookup needs no call of its own (see `loadConfig`).
    */
   withoutConfig: Set<string>;
 }

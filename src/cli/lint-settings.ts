@@ -6,7 +6,7 @@
  */
 import { basename } from "node:path";
 import { type InputError, readText } from "../io/read-text.ts";
-import { ConfigError, type LoadedConfig, loadConfigSync, settingsForFile, validateConfig } from "../lint/config.ts";
+import { ConfigError, type LoadedConfig, loadConfig, settingsForFile, validateConfig } from "../lint/config.ts";
 import { allRules, findRule } from "../lint/lint.ts";
 import type { FileKind, LintOptions } from "../lint/types.ts";
 import type { Consumer } from "../model/consumers.ts";
@@ -28,7 +28,7 @@ export interface CommandLineSettings {
 
 /**
  * Loads the file `--config` names: a `.qatconf.json`, or a `package.json` with a `qatconf` key. The
- * user chose it, so its owner is not checked (a found one's is, see `loadConfigSync`); it is read with
+ * user chose it, so its owner is not checked (a found one's is, see `loadConfig`); it is read with
  * the strict reader like every file, as one named on purpose (`--config <(generate)` works).
  */
 export async function loadExplicitConfig(path: string): Promise<LoadedConfig> {
@@ -99,7 +99,7 @@ export function settingsFor(
   explicit: LoadedConfig | undefined,
   withoutConfig?: ReadonlySet<string>,
 ): LintOptions {
-  const loaded = explicit ?? loadConfigSync(file, withoutConfig);
+  const loaded = explicit ?? loadConfig(file, withoutConfig);
   if (!checked.has(loaded) && loaded.path !== undefined) {
     checkNames(loaded, loaded.path);
     checked.add(loaded);

@@ -118,18 +118,11 @@ export function forgetConfigs(): void {
  * Finds and loads the configuration that applies to `file`: the nearest `.qatconf.json`, or
  * `package.json` with a `qatconf` key, in the file's folder or above. Returns `{}` when there is none.
  * Throws {@link ConfigError} when the nearest one is malformed: a silently ignored setting is how a
- * rule the user turned off comes back at 3 a.m.
+ * rule the user turned off comes back at 3 a.m. Synchronous: the CLI looks up one configuration per
+ * folder of a repository, and a handful of small synchronous reads cost less than as many trips
+ * through the thread pool (and spare a one-file run loading `fs/promises`).
  */
-export async function loadConfig(file: string): Promise<LoadedConfig> {
-  return loadConfigSync(file);
-}
-
-/**
- * {@link loadConfig}, synchronously: the CLI looks up one configuration per folder of a repository,
- * and a handful of small synchronous reads cost less than as many trips through the thread pool
- * (and spare a one-file run loading `fs/promises`).
- */
-export function loadConfigSync(file: string, withoutConfig?: ReadonlySet<string>): LoadedConfig {
+export function loadConfig(file: string, withoutConfig?: ReadonlySet<string>): LoadedConfig {
   return loadFromDir(dirname(resolve(file)), withoutConfig);
 }
 

@@ -62,7 +62,7 @@ export async function documentSettings(uri: string, client: QatconfConfig): Prom
   let lintOptions: LintOptions = { fileName: name, ...commandLine };
   if (path !== undefined) {
     try {
-      project = await loadConfig(path);
+      project = loadConfig(path);
       lintOptions = settingsFor(path, commandLine, project);
     } catch (error) {
       problem = (error as Error).message;

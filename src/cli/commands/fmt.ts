@@ -94,7 +94,7 @@ async function fmtTask(
   stdin: string,
   withoutConfig: ReadonlySet<string>,
 ): Promise<FmtTask> {
-  const [{ loadConfigSync, settingsForFile }, io] = await Promise.all([
+  const [{ loadConfig, settingsForFile }, io] = await Promise.all([
     import("../../lint/config.ts"),
     import("../../io/read-text.ts"),
   ]);
@@ -103,7 +103,7 @@ async function fmtTask(
   // regular files are read where they are formatted.
   if (file === stdin || (named && !io.isRegularFile(file))) task.text = await io.readText(file, { named: true });
   const settingsPath = file === stdin ? "stdin.conf" : file;
-  const alignEquals = settingsForFile(loadConfigSync(settingsPath, withoutConfig), settingsPath).format?.alignEquals;
+  const alignEquals = settingsForFile(loadConfig(settingsPath, withoutConfig), settingsPath).format?.alignEquals;
   if (alignEquals !== undefined) task.alignEquals = alignEquals;
   return task;
 }
