@@ -42,7 +42,7 @@ await Promise.all([
   }),
   build({
     ...cli,
-    plugins: [...(cli.plugins ?? []), separateLanguageServer],
+    plugins: [...(cli.plugins ?? []), separateLanguageServer("file")],
     entryPoints: { cli: "src/cli.ts" },
     outdir: fresh,
     outExtension: { ".js": ".cjs" },
