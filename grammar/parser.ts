@@ -7,7 +7,8 @@
  * collected, in `src/parse.ts`, which turns it into a diagnostic with a position. Keeping the grammar
  * total is what lets `parse` promise that it never throws and always recovers at the next line.
  */
-import { EmbeddedActionsParser, type IOrAlt, type IToken } from "chevrotain";
+import type { IOrAlt, IToken } from "chevrotain";
+import { EmbeddedParser } from "./embedded-parser.ts";
 import {
   allTokens,
   Bom,
@@ -67,7 +68,7 @@ function emptyLine(kind: LineSyntax["kind"]): LineSyntax {
 }
 
 /** Chevrotain parser for one configuration file. */
-export class ConfigParser extends EmbeddedActionsParser {
+export class ConfigParser extends EmbeddedParser {
   constructor() {
     super([...allTokens, ...categories], {
       maxLookahead: 1,

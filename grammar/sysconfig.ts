@@ -13,7 +13,8 @@
  * token sequence one line at a time: whether a line is well formed is decided from what it collected,
  * in `src/syntax/parse-sysconfig.ts`.
  */
-import { createToken, EmbeddedActionsParser, type IOrAlt, type IToken, Lexer, type TokenType } from "chevrotain";
+import { createToken, type IOrAlt, type IToken, Lexer, type TokenType } from "chevrotain";
+import { EmbeddedParser } from "./embedded-parser.ts";
 import { Newline, skipValidations, Whitespace } from "./lexer.ts";
 
 /** Tokens that may stand in a key: anything but `=`, a comment or a line end. */
@@ -111,7 +112,7 @@ function emptyLine(kind: EnvLineSyntax["kind"]): EnvLineSyntax {
 }
 
 /** Chevrotain parser of `/etc/sysconfig/qat`. */
-export class EnvFileParser extends EmbeddedActionsParser {
+export class EnvFileParser extends EmbeddedParser {
   constructor() {
     super([...envTokens, EnvKeyPart, EnvValuePart], { maxLookahead: 1, recoveryEnabled: false, skipValidations });
     this.performSelfAnalysis();

@@ -5,7 +5,9 @@
  * The CLI is bundled into one CommonJS script (Node 22 runs nothing else as a SEA main); Node runs
  * it once and stores the heap as a startup snapshot in a preparation blob (src/sea.ts: the grammar
  * is built before the first run, which makes the executable start faster than `node bin/qatconf.js`);
- * postject injects the blob into a copy of the `node` binary that runs this script. Options:
+ * the language server's bundle goes into the blob as an asset, loaded by `lsp` only
+ * (scripts/cli-bundle.ts); postject injects the blob into a copy of the `node` binary that runs
+ * this script. Options:
  *   --out FILE   where to write the executable (default dist-sea/qatconf-<platform>-<arch>[.exe])
  */
 import { spawnSync } from "node:child_process";
@@ -15,7 +17,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { build } from "esbuild";
-import { cliBundleOptions } from "./cli-bundle.ts";
+import { cliBundleOptions, separateLanguageServer } from "./cli-bundle.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 /** The fuse Node's binary carries so that it looks for an injected blob (Node's SEA documentation). */
@@ -40,18 +42,28 @@ function step(command: string, args: string[]): void {
 const work = mkdtempSync(join(tmpdir(), "qatconf-sea-"));
 try {
   const main = join(work, "qatconf.cjs");
-  await build({
-    ...cliBundleOptions(),
-    entryPoints: [join(ROOT, "src/sea.ts")],
-    outfile: main,
-    // Nothing would ship a map beside the executable; the bundle's comments name each src/ module.
-    sourcemap: false,
-  });
+  const lsp = join(work, "lsp.cjs");
+  const cli = cliBundleOptions();
+  // Nothing would ship a map beside the executable.
+  await Promise.all([
+    build({
+      ...cli,
+      plugins: [...(cli.plugins ?? []), separateLanguageServer("sea-asset")],
+      entryPoints: [join(ROOT, "src/sea.ts")],
+      outfile: main,
+      sourcemap: false,
+    }),
+    build({ ...cli, entryPoints: [join(ROOT, "src/lsp/server.ts")], outfile: lsp, sourcemap: false }),
+  ]);
   const blob = join(work, "qatconf.blob");
   const config = join(work, "sea-config.json");
   writeFileSync(
     config,
-    JSON.stringify({ main, output: blob, disableExperimentalSEAWarning: true, useSnapshot: true }, null, 2),
+    JSON.stringify(
+      { main, output: blob, disableExperimentalSEAWarning: true, useSnapshot: true, assets: { "lsp.cjs": lsp } },
+      null,
+      2,
+    ),
   );
   step(process.execPath, ["--experimental-sea-config", config]);
 

@@ -85,6 +85,18 @@ describe("the CLI bundle", () => {
     expect(isAscii(readFileSync(resolve(ROOT, "dist/cli.cjs")))).toBe(true);
   });
 
+  it("is its own CommonJS wrapper: compiled as a script, its value is the module function", () => {
+    // bin/start.js compiles the file as read (scripts/build.ts); `require` runs it as a module.
+    const probe = `const vm = require("node:vm");
+      const wrapped = new vm.Script(require("node:fs").readFileSync(${JSON.stringify(resolve(ROOT, "dist/cli.cjs"))}, "latin1")).runInThisContext();
+      const module_ = { exports: {} };
+      wrapped.call(module_.exports, module_.exports, require, module_, "cli.cjs", ".");
+      process.stdout.write(typeof wrapped + " " + Object.keys(module_.exports).sort().join(","));`;
+    const r = spawnSync(process.execPath, ["-e", probe], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("function run,runWorker");
+  });
+
   it("loads child_process only when something spawns (commander's executable subcommands never do)", () => {
     const probe = `require(${JSON.stringify(resolve(ROOT, "dist/cli.cjs"))}).run(["lint", ${JSON.stringify(SAMPLE)}])
       .then(() => process.stderr.write(JSON.stringify(process.moduleLoadList.filter((m) => /child_process/.test(m)))));`;
