@@ -10,9 +10,11 @@ import { startupSnapshot } from "node:v8";
 import { run } from "./cli/main.ts";
 import { forgetConfigs } from "./lint/config.ts";
 
-// Running `lint` once at build time puts into the snapshot what every run would otherwise build or
-// compile first: the grammar (chevrotain's lexer and parser analysis), the rules, commander's
-// program, the lint command's modules and the code they run. The file is clean, so nothing is
+// Running `lint` once at build time puts into the snapshot what every run would otherwise build
+// first: the grammar (chevrotain's lexer and parser analysis), the rules, commander's program, the
+// lint command's modules, loaded and initialised (not their compiled code: V8 keeps none of it in
+// the snapshot, and Node takes no code cache beside one, so each run still compiles what it calls
+// first). The file is clean, so nothing is
 // printed. What the run learnt of the build machine's folders (the `.qatconf.json` lookup) is
 // forgotten, or the executable would take it for the user's.
 const warm = mkdtempSync(join(tmpdir(), "qatconf-sea-warm-"));
