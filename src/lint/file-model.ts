@@ -18,8 +18,10 @@ interface Built {
   device?: DeviceConfig;
 }
 
-// Keyed by the document, so that what is built lives only as long as the tree it was built from.
-const built = new WeakMap<ConfigDocument, Built>();
+// Kept on the document itself, so that it lives only as long as the tree it was built from. Not a
+// WeakMap: with one entry per file of a 10,000-file run, its ephemerons made each collection slower.
+const BUILT: unique symbol = Symbol("qatconf.fileModel");
+type WithModel = ConfigDocument & { [BUILT]?: Built };
 
 /**
  * The view of `document` and, when `family` is given, its device model under `options`. What was
@@ -32,10 +34,12 @@ export function fileModel(
   family: DeviceFamily | undefined,
   isVf: boolean,
 ): { view: ConfigView; device?: DeviceConfig } {
-  let entry = built.get(document);
+  const holder = document as WithModel;
+  let entry = holder[BUILT];
   if (!entry || entry.options !== options) {
     entry = { options, view: view(document) };
-    built.set(document, entry);
+    // Not enumerable: a tree compared or copied is compared or copied without it.
+    Object.defineProperty(holder, BUILT, { value: entry, writable: true, configurable: true });
   }
   if (!family) return { view: entry.view };
   if (entry.family !== family || entry.isVf !== isVf || !entry.device) {
