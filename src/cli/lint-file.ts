@@ -67,15 +67,20 @@ export interface LintedOutcome {
 /** Lints one file. Never throws for a file that cannot be read or written: that is an outcome. */
 export async function lintFile(task: LintTask, job: LintJob, linter: Linter): Promise<LintedOutcome> {
   let text = task.text;
+  let hash: string | undefined;
   if (text === undefined) {
     try {
-      text = readTextFileSync(resolve(job.cwd, task.file));
+      const hashBytes = (bytes: Uint8Array): void => {
+        hash = textHash(bytes);
+      };
+      text = readTextFileSync(resolve(job.cwd, task.file), undefined, job.cache ? hashBytes : undefined);
     } catch (error) {
       const reason = error instanceof InputError ? error.message : ioReason(error);
       return { outcome: { messages: [`qatconf: ${task.name}: ${reason}\n`], failed: true } };
     }
+  } else if (job.cache) {
+    hash = textHash(text);
   }
-  const hash = job.cache ? textHash(text) : undefined;
   if (hash !== undefined && task.cache?.hash === hash && task.cache.settings === settingsKey(task.settings)) {
     // The text stays with the report: the set rules may read every file of a folder, clean or not.
     return {

@@ -243,8 +243,15 @@ export function isRegularFile(path: string): boolean {
  * files, and a synchronous read costs a few microseconds where an awaited one costs a trip through
  * the thread pool and the event loop. It opens without blocking and refuses anything but a regular
  * file (a FIFO or device the user named is read by {@link readText} first). Throws {@link InputError}.
+ *
+ * @param withBytes given the bytes read before they are decoded (`lint --cache` hashes them: the
+ *   same hash as the text's UTF-8, without encoding the text again); they are valid only during the call
  */
-export function readTextFileSync(path: string, maxBytes = MAX_TEXT_BYTES): string {
+export function readTextFileSync(
+  path: string,
+  maxBytes = MAX_TEXT_BYTES,
+  withBytes?: (bytes: Uint8Array) => void,
+): string {
   let fd: number;
   try {
     fd = openSync(path, NON_BLOCKING);
@@ -256,7 +263,10 @@ export function readTextFileSync(path: string, maxBytes = MAX_TEXT_BYTES): strin
     if (stats.isDirectory()) throw new InputError("is a directory");
     if (!stats.isFile()) throw new InputError(`${kindOf(stats)}, not a regular file`);
     if (stats.size > maxBytes) throw tooLarge(maxBytes);
-    return decodeText(buffer.subarray(0, readWhole(fd, maxBytes, stats.size)));
+    const bytes = buffer.subarray(0, readWhole(fd, maxBytes, stats.size));
+    const text = decodeText(bytes);
+    withBytes?.(bytes);
+    return text;
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(ioReason(error));
