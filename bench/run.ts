@@ -429,14 +429,18 @@ function cacheRow(n: number, dir: string, list: string, first: string): void {
   const run = (cli: string, k: number): number =>
     timeProcess(process.execPath, [cli, "lint", dir, "--cache-location", join(dir, "..", `lint-cache-${k}.json`)], dir)
       .ms;
-  clis.forEach(([, cli], k) => run(cli, k));
+  clis.forEach(([, cli], k) => {
+    run(cli, k);
+  });
   const runs = 5;
   const ours: number[][] = clis.map(() => []);
   const startups: number[] = [];
   const reads: number[] = [];
   for (let r = 0; r < runs; r++) {
     startups.push(timeProcess(process.execPath, [clis[0]?.[1] as string, "lint", first], dir).ms);
-    clis.forEach(([, cli], k) => ours[k]?.push(run(cli, k)));
+    clis.forEach(([, cli], k) => {
+      ours[k]?.push(run(cli, k));
+    });
     reads.push(libraryMs("read", list));
   }
   const base = median(startups) + median(reads);
