@@ -39,7 +39,7 @@ export interface CacheProbe {
   hash: string;
   /** The {@link settingsKey} of the settings they were made under. */
   settings: string;
-  /** How many findings there were (a worker keeps the text only when there are some). */
+  /** How many findings there were (the run keeps a hit's text for the report only when there are some). */
   findings: number;
   /** The set rules' findings for the file, and the key of the set they were made for. */
   set?: { key: string; findings: Diagnostic[] };
