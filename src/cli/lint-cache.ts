@@ -39,7 +39,7 @@ export interface CacheProbe {
   hash: string;
   /** The {@link settingsKey} of the settings they were made under. */
   settings: string;
-  /** How many findings there were (a worker keeps the text only when there are some). */
+  /** How many findings there were (the run keeps a hit's text for the report only when there are some). */
   findings: number;
   /** The set rules' findings for the file, and the key of the set they were made for. */
   set?: { key: string; findings: Diagnostic[] };
@@ -59,11 +59,14 @@ interface Entry {
 }
 
 // node:crypto costs several milliseconds to load: a run without --cache does not pay for it.
-const hash = (data: string, encoding: "hex" | "base64"): string =>
+const hash = (data: string | Uint8Array, encoding: "hex" | "base64"): string =>
   process.getBuiltinModule("node:crypto").hash("sha256", data, encoding);
 
-/** The hash a file's text is known by. */
-export function textHash(text: string): string {
+/**
+ * The hash a file's text is known by: of its UTF-8, so that the bytes of a file (which decode to
+ * the text losslessly, byte order mark kept) have the same hash as the text.
+ */
+export function textHash(text: string | Uint8Array): string {
   return hash(text, "base64");
 }
 

@@ -3,7 +3,6 @@
  * and rewrite it), and return the report and the messages for stderr as data. Nothing here prints,
  * so that the run can print every file's outcome in order, whatever thread produced it.
  */
-import { resolve } from "node:path";
 import type { Applicability, Diagnostic } from "../diagnostics.ts";
 import { InputError, ioReason, readTextFileSync } from "../io/read-text.ts";
 import type { LintOptions } from "../lint/types.ts";
@@ -16,6 +15,8 @@ import { type CacheProbe, settingsKey, textHash } from "./lint-cache.ts";
 export interface LintTask {
   /** The path as given (`-` for stdin), relative to the run's working directory. */
   file: string;
+  /** `file` resolved against the run's working directory, once for every step that needs it. */
+  path: string;
   /** The name reports give it (the path as given, or stdin's name). */
   name: string;
   /** Its settings; `fileName` is `name`. A QAT 1.x VF's may gain its PF's services (lint-group.ts). */
@@ -28,7 +29,6 @@ export interface LintTask {
 
 /** What the run does for every file. */
 export interface LintJob {
-  cwd: string;
   /** `--fix`: the safe fixes; with `--unsafe-fixes`, the unsafe ones too. */
   fix: false | Applicability;
   /** `--cache`: hash each text, so that the run can keep its findings. */
@@ -67,15 +67,20 @@ export interface LintedOutcome {
 /** Lints one file. Never throws for a file that cannot be read or written: that is an outcome. */
 export async function lintFile(task: LintTask, job: LintJob, linter: Linter): Promise<LintedOutcome> {
   let text = task.text;
+  let hash: string | undefined;
   if (text === undefined) {
     try {
-      text = readTextFileSync(resolve(job.cwd, task.file));
+      const hashBytes = (bytes: Uint8Array): void => {
+        hash = textHash(bytes);
+      };
+      text = readTextFileSync(task.path, undefined, job.cache ? hashBytes : undefined);
     } catch (error) {
       const reason = error instanceof InputError ? error.message : ioReason(error);
       return { outcome: { messages: [`qatconf: ${task.name}: ${reason}\n`], failed: true } };
     }
+  } else if (job.cache) {
+    hash = textHash(text);
   }
-  const hash = job.cache ? textHash(text) : undefined;
   if (hash !== undefined && task.cache?.hash === hash && task.cache.settings === settingsKey(task.settings)) {
     // The text stays with the report: the set rules may read every file of a folder, clean or not.
     return {
@@ -113,7 +118,7 @@ async function fix(task: LintTask, text: string, job: LintJob, linter: Linter): 
     try {
       // Loaded only for --fix: the atomic writer brings fs/promises, which a check does not need.
       const { writeFileAtomic } = await import("../io/atomic-write.ts");
-      await writeFileAtomic(resolve(job.cwd, task.file), outcome.text, { expected: text });
+      await writeFileAtomic(task.path, outcome.text, { expected: text });
     } catch (error) {
       messages.push(`qatconf: ${task.file}: cannot write the fixes: ${ioReason(error)}\n`);
       failed = true;

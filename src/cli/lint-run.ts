@@ -80,14 +80,14 @@ export async function runLint(
   for (const file of files) slots.push(await run.task(file, named.has(file), withoutConfig));
   const tasks = slots.filter((s): s is LintTask => typeof s !== "string");
   const cache = openCache(options, env);
-  if (cache) probeCache(cache, tasks, options, env.cwd);
+  if (cache) probeCache(cache, tasks, options);
   const fix = options.fix ? (options.unsafeFixes ? "unsafe" : "safe") : false;
-  const job: LintJob = { cwd: env.cwd, fix, cache: cache !== undefined };
+  const job: LintJob = { fix, cache: cache !== undefined };
   const linter = env.linter ?? registryLinter;
   // A test's stand-in linter lives only on this thread. Files the cache knows cost only a read: by
   // default only the others count toward starting workers.
   const work = options.jobs === undefined && cache ? tasks.filter((t) => !t.cache).length : tasks.length;
-  const { groups, at } = byFolder(tasks, env.cwd);
+  const { groups, at } = byFolder(tasks);
   const threads = env.linter ? 1 : Math.min(groups.length, threadCount(options.jobs, work));
   const results = await runTasks(groups, threads, { kind: "lint", options: job }, (group) =>
     lintGroup(group, job, linter),
@@ -98,7 +98,7 @@ export async function runLint(
       outcomes[at[g]?.[k] as number] = outcome;
     });
   });
-  takeOutcomes(run, slots, outcomes, cache, env.cwd);
+  takeOutcomes(run, slots, outcomes, cache);
   cache?.save();
   return run.finish();
 }
@@ -107,12 +107,12 @@ export async function runLint(
  * The tasks by folder (a host's files, linted together: lint-group.ts), in the order of each
  * folder's first file, and where each group's tasks are in `tasks`.
  */
-function byFolder(tasks: readonly LintTask[], cwd: string): { groups: LintGroup[]; at: number[][] } {
+function byFolder(tasks: readonly LintTask[]): { groups: LintGroup[]; at: number[][] } {
   const index = new Map<string, number>();
   const groups: LintGroup[] = [];
   const at: number[][] = [];
   tasks.forEach((task, i) => {
-    const folder = dirname(resolve(cwd, task.file));
+    const folder = dirname(task.path);
     let g = index.get(folder);
     if (g === undefined) {
       g = groups.length;
@@ -127,10 +127,10 @@ function byFolder(tasks: readonly LintTask[], cwd: string): { groups: LintGroup[
 }
 
 /** Gives each task what the cache knows of its file. */
-function probeCache(cache: LintCache, tasks: LintTask[], options: LintCommandOptions, cwd: string): void {
+function probeCache(cache: LintCache, tasks: LintTask[], options: LintCommandOptions): void {
   for (const task of tasks) {
     if (task.file === "-") continue;
-    const probe = cache.probe(resolve(cwd, task.file));
+    const probe = cache.probe(task.path);
     // --fix must see the findings it would fix: only a file known to be clean is skipped.
     if (probe && (!options.fix || probe.findings === 0)) task.cache = probe;
   }
@@ -145,7 +145,6 @@ function takeOutcomes(
   slots: ReadonlyArray<LintTask | string>,
   outcomes: readonly LintOutcome[],
   cache: LintCache | undefined,
-  cwd: string,
 ): void {
   let t = 0;
   for (const slot of slots) {
@@ -155,7 +154,7 @@ function takeOutcomes(
     }
     const outcome = outcomes[t++] as LintOutcome;
     if (cache && outcome.report && slot.file !== "-" && outcome.hash !== undefined) {
-      const file = resolve(cwd, slot.file);
+      const file = slot.path;
       if (outcome.hit) outcome.report = { ...outcome.report, diagnostics: cache.findings(file) };
       const set = outcome.setKey === undefined ? undefined : { key: outcome.setKey, findings: outcome.set ?? [] };
       if (!outcome.hit || set?.key !== slot.cache?.set?.key) {
@@ -229,15 +228,16 @@ class Run {
     const name = isStdin ? (this.options.stdinFilename ?? STDIN_NAME) : file;
     try {
       // Stdin's settings come from the folder `--stdin-filename` names (the working directory by default).
-      const settingsPath = resolve(this.env.cwd, isStdin ? (this.options.stdinFilename ?? "stdin") : file);
+      const path = resolve(this.env.cwd, file);
+      const settingsPath = isStdin ? resolve(this.env.cwd, this.options.stdinFilename ?? "stdin") : path;
       const settings = settingsFor(settingsPath, this.options, this.explicit, withoutConfig);
       // The name, not the absolute path, goes to the linter: messages quote it as the user wrote it.
       settings.fileName = name;
-      const task: LintTask = { file, name, settings };
+      const task: LintTask = { file, path, name, settings };
       // Stdin, and a FIFO or device the user named, are read here with the strict reader; regular
       // files are read where they are linted.
-      if (isStdin || (named && !isRegularFile(resolve(this.env.cwd, file)))) {
-        task.text = await readText(isStdin ? file : resolve(this.env.cwd, file), { named: true });
+      if (isStdin || (named && !isRegularFile(path))) {
+        task.text = await readText(isStdin ? file : path, { named: true });
       }
       return task;
     } catch (error) {

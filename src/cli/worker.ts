@@ -5,25 +5,16 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { registryLinter } from "./fix.ts";
 import { type FmtJob, type FmtTask, fmtFile } from "./fmt-file.ts";
-import type { LintJob, LintOutcome } from "./lint-file.ts";
+import type { LintJob } from "./lint-file.ts";
 import { type LintGroup, lintGroup } from "./lint-group.ts";
 import type { ChunkMessage, ChunkReply, WorkerSetup, WorkKind } from "./pool.ts";
 
 type Handler = (task: unknown) => Promise<unknown>;
 
 const HANDLERS: Record<WorkKind, (options: unknown) => Handler> = {
-  lint: (options) => async (group) =>
-    (await lintGroup(group as LintGroup, options as LintJob, registryLinter)).map(slim),
+  lint: (options) => (group) => lintGroup(group as LintGroup, options as LintJob, registryLinter),
   fmt: (options) => (task) => fmtFile(task as FmtTask, options as FmtJob),
 };
-
-/** The text of a file without findings is not needed for the report: it is not copied back. */
-function slim(outcome: LintOutcome): LintOutcome {
-  const report = outcome.report;
-  if (report && !outcome.hit && report.diagnostics.length === 0 && !outcome.set)
-    outcome.report = { ...report, source: "" };
-  return outcome;
-}
 
 /** Serves chunks until the main thread says there are no more. */
 export function runWorker(): void {

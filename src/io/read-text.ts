@@ -243,8 +243,15 @@ export function isRegularFile(path: string): boolean {
  * files, and a synchronous read costs a few microseconds where an awaited one costs a trip through
  * the thread pool and the event loop. It opens without blocking and refuses anything but a regular
  * file (a FIFO or device the user named is read by {@link readText} first). Throws {@link InputError}.
+ *
+ * @param withBytes given the bytes read before they are decoded (`lint --cache` hashes them: the
+ *   same hash as the text's UTF-8, without encoding the text again); they are valid only during the call
  */
-export function readTextFileSync(path: string, maxBytes = MAX_TEXT_BYTES): string {
+export function readTextFileSync(
+  path: string,
+  maxBytes = MAX_TEXT_BYTES,
+  withBytes?: (bytes: Uint8Array) => void,
+): string {
   let fd: number;
   try {
     fd = openSync(path, NON_BLOCKING);
@@ -256,7 +263,10 @@ export function readTextFileSync(path: string, maxBytes = MAX_TEXT_BYTES): strin
     if (stats.isDirectory()) throw new InputError("is a directory");
     if (!stats.isFile()) throw new InputError(`${kindOf(stats)}, not a regular file`);
     if (stats.size > maxBytes) throw tooLarge(maxBytes);
-    return decodeText(buffer.subarray(0, readWhole(fd, maxBytes)));
+    const bytes = buffer.subarray(0, readWhole(fd, maxBytes, stats.size));
+    const text = decodeText(bytes);
+    withBytes?.(bytes);
+    return text;
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(ioReason(error));
@@ -269,8 +279,12 @@ export function readTextFileSync(path: string, maxBytes = MAX_TEXT_BYTES): strin
 // file and asks for its size first, a third of the cost of reading a small file.
 let buffer = Buffer.allocUnsafe(64 * 1024);
 
-/** Reads the open file into {@link buffer}, refusing more than `max` bytes; returns its length. */
-function readWhole(fd: number, max: number): number {
+/**
+ * Reads the open file into {@link buffer}, refusing more than `max` bytes; returns its length. Once
+ * the `size` the file was opened with is read, the read that would say end of file is not made (as
+ * readFileSync does; a file whose size says 0, as in /proc, is read to its end).
+ */
+function readWhole(fd: number, max: number, size: number): number {
   let length = 0;
   for (;;) {
     if (length === buffer.length) {
@@ -282,5 +296,6 @@ function readWhole(fd: number, max: number): number {
     if (n === 0) return length;
     length += n;
     if (length > max) throw tooLarge(max);
+    if (length === size) return length;
   }
 }

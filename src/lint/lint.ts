@@ -3,14 +3,13 @@
  * registry, and returns the diagnostics sorted by position with severity overrides and inline
  * suppressions applied. Rules report data; nothing here prints.
  */
-import { view } from "../config/view.ts";
 import type { Diagnostic, Severity } from "../diagnostics.ts";
-import { deviceSettings, type ResolvedDevice, resolveDevice } from "../model/device-options.ts";
-import { deviceConfig } from "../model/instances.ts";
+import { type ResolvedDevice, resolveDevice } from "../model/device-options.ts";
 import { RULES, SET_RULES } from "../rules/index.ts";
 import { parseAs } from "../syntax/kind.ts";
 import type { ConfigDocument } from "../syntax/tree.ts";
 import { UNCONFIGURABLE_RULES } from "./config.ts";
+import { fileModel } from "./file-model.ts";
 import { suppressions } from "./suppress.ts";
 import type { FileKind, LintOptions, LintResult, RuleContext, RuleMeta } from "./types.ts";
 
@@ -46,9 +45,8 @@ export function lintDocument(document: ConfigDocument, options: LintOptions = {}
   const kind: FileKind = document.kind ?? "driver";
   // qatlib's file names no device of the driver's model: its rules read `options.device` themselves.
   const { family, isVf, inTreeOnly }: ResolvedDevice = kind === "driver" ? resolveDevice(options) : { isVf: false };
-  const semantic = view(document);
-  // Once per file, not per rule: every device rule reads the same model.
-  const device = family ? deviceConfig(semantic, family, isVf, deviceSettings(options)) : undefined;
+  // Once per file, not per rule: every device rule reads the same model (and the set rules too).
+  const { view: semantic, device } = fileModel(document, options, family, isVf);
   const skippedForDevice = family
     ? undefined
     : RULES.filter((r) => r.needsDevice && options.rules?.[r.id] !== "off").map((r) => r.id);

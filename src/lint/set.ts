@@ -6,12 +6,11 @@
  * file's severity overrides and suppressions.
  */
 import { dirname } from "node:path";
-import { view } from "../config/view.ts";
 import type { Diagnostic, Severity } from "../diagnostics.ts";
-import { deviceSettings, resolveDevice } from "../model/device-options.ts";
-import { deviceConfig } from "../model/instances.ts";
+import { resolveDevice } from "../model/device-options.ts";
 import { SET_RULES } from "../rules/index.ts";
 import type { ConfigDocument } from "../syntax/tree.ts";
+import { fileModel } from "./file-model.ts";
 import { suppressions } from "./suppress.ts";
 import type { LintOptions, SetFile } from "./types.ts";
 
@@ -55,7 +54,8 @@ export function lintSet(inputs: readonly SetInput[]): Diagnostic[][] {
 
 function setFile(input: SetInput): SetFile {
   const { family, isVf } = resolveDevice(input.options);
-  const semantic = view(input.document);
+  // The file rules built the same view and model when the file was linted under these options.
+  const { view: semantic, device } = fileModel(input.document, input.options, family, isVf);
   const file: SetFile = {
     fileName: input.options.fileName ?? "",
     document: input.document,
@@ -63,9 +63,9 @@ function setFile(input: SetInput): SetFile {
     isVf,
     options: input.options,
   };
-  if (family) {
+  if (family && device) {
     file.family = family;
-    file.device = deviceConfig(semantic, family, isVf, deviceSettings(input.options));
+    file.device = device;
   }
   return file;
 }

@@ -16,7 +16,10 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { textHash } from "../../src/cli/lint-cache.ts";
+import { decodeText } from "../../src/io/read-text.ts";
 import { general, kernelSection } from "../model/helpers.ts";
 import { GOOD } from "../rules/findings.ts";
 import { type CliOptions, runCli } from "../support/cli.ts";
@@ -153,5 +156,16 @@ describe("qatconf lint --cache", () => {
     const shared = lint(["--cache"], { env: { XDG_CACHE_HOME: home } });
     expect(shared.stdout).toBe(lint([]).stdout);
     expect(shared.stderr).toContain("linting without a cache");
+  });
+});
+
+describe("textHash", () => {
+  it("is the same for a file's bytes as for the text they decode to, byte order mark and non-ASCII text included", () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.string({ unit: "grapheme" }), (bom, body) => {
+        const bytes = new TextEncoder().encode(`${bom ? "\uFEFF" : ""}${body.replaceAll("\0", "")}`);
+        expect(textHash(bytes)).toBe(textHash(decodeText(bytes)));
+      }),
+    );
   });
 });

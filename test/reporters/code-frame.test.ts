@@ -1,0 +1,28 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { SourceLines } from "../../src/reporters/code-frame.ts";
+
+/** The lines as the parser splits them, the slow and obvious way: the reference for SourceLines. */
+function reference(text: string): string[] {
+  const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  return body.split(/\r\n|\n|\r/);
+}
+
+describe("SourceLines", () => {
+  it("gives every line as the parser splits them, asked in any order, and nothing past the last", () => {
+    const piece = fc.constantFrom("a", "key = 1", "\n", "\r", "\r\n", "\n\r", "\t", "\uFEFF", "é", "");
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 30 }).map((p) => p.join("")),
+        fc.array(fc.nat(40)),
+        (text, order) => {
+          const lines = new SourceLines(text);
+          const want = reference(text);
+          for (const n of order) expect(lines.line(n + 1)).toBe(want[n]);
+          for (let n = want.length; n >= 1; n--) expect(lines.line(n)).toBe(want[n - 1]);
+          expect(lines.line(want.length + 1)).toBeUndefined();
+        },
+      ),
+    );
+  });
+});
