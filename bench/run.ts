@@ -135,8 +135,9 @@ function corpusRows(files: CorpusFile[], lint: LintFn | undefined): void {
     value: lintMBs.toFixed(1),
     baseline: base,
     ratio,
-    goal: ">= 1.0 (issue 3), >= 1.5 (issue 6)",
-    met: ratio >= 1.5,
+    // A figure, not a goal (issue 12): at about 0.1 ms a file no user feels it; the whole-process
+    // rows below are what a CI job waits for.
+    goal: "figure only (issue 12)",
   });
   scalingRows(files, lint);
 }
