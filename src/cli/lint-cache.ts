@@ -173,16 +173,17 @@ export class LintCache {
 
   /**
    * Keeps what a run found for a file: its findings (when it was linted, not a hit) and the set
-   * rules' findings (when its folder was linted as a set whose key the cache does not hold).
+   * rules' findings (when its folder was linted as a set whose key the cache does not hold),
+   * under `settings`, the {@link settingsKey} of what it was linted with.
    */
   store(
     file: string,
-    settings: LintOptions,
+    settings: string,
     textHash: string,
     diagnostics: readonly Diagnostic[],
     set?: { key: string; findings: readonly Diagnostic[] },
   ): void {
-    const entry: Entry = { h: textHash, s: settingsKey(settings), d: [...diagnostics] };
+    const entry: Entry = { h: textHash, s: settings, d: [...diagnostics] };
     if (set) {
       entry.g = set.key;
       entry.x = [...set.findings];

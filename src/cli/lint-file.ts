@@ -43,8 +43,11 @@ export interface LintOutcome {
   set?: Diagnostic[];
   /** The key of the set the file was linted in, with `--cache` (see lint-group.ts). */
   setKey?: string;
-  /** The settings the file was linted with, when they are not the task's (a VF given its PF's services). */
-  settings?: LintOptions;
+  /**
+   * With `--cache`, the {@link settingsKey} of the settings the file was linted under (a VF's hold
+   * its PF's services), made once: the hit check, the set's key and the cache entry all use it.
+   */
+  settingsKey?: string;
   /** Lines for stderr (`qatconf: ...`), in order. */
   messages: string[];
   /** Whether the run must exit 2 because of this file. */
@@ -66,6 +69,14 @@ export interface LintedOutcome {
 
 /** Lints one file. Never throws for a file that cannot be read or written: that is an outcome. */
 export async function lintFile(task: LintTask, job: LintJob, linter: Linter): Promise<LintedOutcome> {
+  const linted = await lintText(task, job, linter);
+  // Made once per file (a hit has it already), after lint-group.ts settled the task's settings.
+  const { outcome } = linted;
+  if (outcome.hash !== undefined) outcome.settingsKey ??= settingsKey(task.settings);
+  return linted;
+}
+
+async function lintText(task: LintTask, job: LintJob, linter: Linter): Promise<LintedOutcome> {
   let text = task.text;
   let hash: string | undefined;
   if (text === undefined) {
@@ -81,7 +92,8 @@ export async function lintFile(task: LintTask, job: LintJob, linter: Linter): Pr
   } else if (job.cache) {
     hash = textHash(text);
   }
-  if (hash !== undefined && task.cache?.hash === hash && task.cache.settings === settingsKey(task.settings)) {
+  const key = hash !== undefined && task.cache?.hash === hash ? settingsKey(task.settings) : undefined;
+  if (hash !== undefined && key !== undefined && task.cache?.settings === key) {
     // The text stays with the report: the set rules may read every file of a folder, clean or not.
     return {
       outcome: {
@@ -89,6 +101,7 @@ export async function lintFile(task: LintTask, job: LintJob, linter: Linter): Pr
         messages: [],
         failed: false,
         hash,
+        settingsKey: key,
         hit: true,
       },
     };

@@ -57,10 +57,6 @@ export async function lintGroup(group: LintGroup, job: LintJob, linter: Linter):
     }
   }
   for (let i = 0; i < tasks.length; i++) if (!outcomes[i]) await lintAt(i);
-  for (const i of vfs) {
-    const settings = (tasks[i] as LintTask).settings;
-    if (settings.pfServicesEnabled !== undefined) (outcomes[i] as LintOutcome).settings = settings;
-  }
   addSetFindings(tasks, outcomes, documentAt, job);
   for (let i = 0; i < tasks.length; i++) letGoOfText(outcomes[i] as LintOutcome, tasks[i] as LintTask);
   return outcomes;
@@ -128,7 +124,7 @@ function setKey(members: ReadonlyArray<readonly [LintTask, LintOutcome]>): strin
   const parts: string[] = [];
   for (const [task, outcome] of members) {
     if (outcome.hash === undefined) return undefined;
-    parts.push(task.name, outcome.hash, settingsKey(task.settings));
+    parts.push(task.name, outcome.hash, outcome.settingsKey ?? settingsKey(task.settings));
   }
   return textHash(JSON.stringify(parts));
 }

@@ -15,7 +15,7 @@ import { BUILD_ID } from "./build-id.ts";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
 import { discoverSync } from "./files.ts";
 import { type Linter, registryLinter } from "./fix.ts";
-import { cacheFileName, defaultCacheFile, LintCache } from "./lint-cache.ts";
+import { cacheFileName, defaultCacheFile, LintCache, settingsKey } from "./lint-cache.ts";
 import type { LintJob, LintOutcome, LintTask } from "./lint-file.ts";
 import { type LintGroup, lintGroup, withSetFindings } from "./lint-group.ts";
 import { type CommandLineSettings, loadExplicitConfig, settingsFor, unknownDevice } from "./lint-settings.ts";
@@ -158,7 +158,13 @@ function takeOutcomes(
       if (outcome.hit) outcome.report = { ...outcome.report, diagnostics: cache.findings(file) };
       const set = outcome.setKey === undefined ? undefined : { key: outcome.setKey, findings: outcome.set ?? [] };
       if (!outcome.hit || set?.key !== slot.cache?.set?.key) {
-        cache.store(file, outcome.settings ?? slot.settings, outcome.hash, outcome.report.diagnostics, set);
+        cache.store(
+          file,
+          outcome.settingsKey ?? settingsKey(slot.settings),
+          outcome.hash,
+          outcome.report.diagnostics,
+          set,
+        );
       }
     }
     if (outcome.report) outcome.report.diagnostics = withSetFindings(outcome, outcome.report.diagnostics);
