@@ -1,6 +1,7 @@
 /**
- * Spreading independent per-file work over worker threads, with the results in the order of the
- * tasks whatever thread did each one: a report from four threads is byte for byte the report of one.
+ * Spreading independent tasks (a file to format, a folder of files to lint) over worker threads,
+ * with the results in the order of the tasks whatever thread did each one: a report from four
+ * threads is byte for byte the report of one.
  *
  * The main thread works too: it hands out small chunks of tasks to the workers as they ask for more
  * and runs chunks itself in between, so a slow worker (or one still starting) never holds the run
