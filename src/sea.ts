@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startupSnapshot } from "node:v8";
+import { setFlagsFromString, startupSnapshot } from "node:v8";
 import { run } from "./cli/main.ts";
 import { forgetConfigs } from "./lint/config.ts";
 
@@ -17,6 +17,8 @@ import { forgetConfigs } from "./lint/config.ts";
 // first). The file is clean, so nothing is
 // printed. What the run learnt of the build machine's folders (the `.qatconf.json` lookup) is
 // forgotten, or the executable would take it for the user's.
+// Set before the warm run too, so that no allocation site in the snapshot was marked for the old generation.
+setFlagsFromString("--no-allocation-site-pretenuring");
 const warm = mkdtempSync(join(tmpdir(), "qatconf-sea-warm-"));
 const file = join(warm, "c6xx_dev0.conf");
 writeFileSync(
@@ -30,4 +32,8 @@ void run(["lint", file]).finally(() => {
   process.exitCode = 0;
 });
 
-startupSnapshot.setDeserializeMainFunction(() => run(process.argv.slice(2)));
+startupSnapshot.setDeserializeMainFunction(() => {
+  // As bin/start.js does, and for the same reason (see there): V8 flags are not in the snapshot.
+  setFlagsFromString("--no-allocation-site-pretenuring");
+  return run(process.argv.slice(2));
+});
