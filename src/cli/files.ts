@@ -7,7 +7,7 @@
  * file-system calls, and awaiting each one on the thread pool cost more than the calls themselves.
  */
 import { type Dirent, globSync, readdirSync, statSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { basename, join, resolve, sep } from "node:path";
 import { ioReason } from "../io/read-text.ts";
 import { isQatlibPath } from "../syntax/kind.ts";
 
@@ -15,6 +15,8 @@ import { isQatlibPath } from "../syntax/kind.ts";
 export interface Discovery {
   /** Paths to read, `-` for stdin. */
   files: string[];
+  /** Each of `files` resolved against the working directory (`-` stays `-`), made once by the walk. */
+  absolute: string[];
   /**
    * The files of `files` the user named themselves (not found in a folder or by a glob): only these
    * may be FIFOs or devices (`lint /dev/stdin`), see `readText`'s `named`.
@@ -49,13 +51,13 @@ export async function discover(args: readonly string[], cwd: string): Promise<Di
 
 /** As {@link discover}, without a promise. */
 export function discoverSync(args: readonly string[], cwd: string): Discovery {
-  const found: Discovery = { files: [], named: new Set(), errors: [], withoutConfig: new Set() };
+  const found: Discovery = { files: [], absolute: [], named: new Set(), errors: [], withoutConfig: new Set() };
   const seen = new Set<string>();
-  const add = (file: string, named = false): void => {
-    const key = file === "-" ? "-" : resolve(cwd, file);
-    if (seen.has(key)) return;
-    seen.add(key);
+  const add = (file: string, named = false, absolute = file === "-" ? "-" : resolve(cwd, file)): void => {
+    if (seen.has(absolute)) return;
+    seen.add(absolute);
     found.files.push(file);
+    found.absolute.push(absolute);
     if (named) found.named.add(file);
   };
   for (const arg of args) {
@@ -65,7 +67,9 @@ export function discoverSync(args: readonly string[], cwd: string): Discovery {
   return found;
 }
 
-function expand(arg: string, cwd: string, add: (file: string, named?: boolean) => void, found: Discovery): void {
+type Add = (file: string, named?: boolean, absolute?: string) => void;
+
+function expand(arg: string, cwd: string, add: Add, found: Discovery): void {
   const errors = found.errors;
   let isDir: boolean;
   try {
@@ -84,14 +88,14 @@ function expand(arg: string, cwd: string, add: (file: string, named?: boolean) =
     return;
   }
   const before = errors.length;
-  const files = walk(arg, cwd, found);
+  const files = walk(arg, resolve(cwd, arg), found);
   if (files.length === 0 && errors.length === before) {
     errors.push({ path: arg, reason: "no QAT configuration files (*_dev*.conf, *.conf.vm) in this directory" });
   }
-  for (const file of files) add(file);
+  for (const [file, absolute] of files) add(file, false, absolute);
 }
 
-function expandGlob(pattern: string, cwd: string, add: (file: string) => void, found: Discovery): void {
+function expandGlob(pattern: string, cwd: string, add: Add, found: Discovery): void {
   const errors = found.errors;
   const matches = globSync(pattern, { cwd, exclude: (path) => SKIPPED_DIRS.has(basename(path)) });
   if (matches.length === 0) {
@@ -100,8 +104,9 @@ function expandGlob(pattern: string, cwd: string, add: (file: string) => void, f
   }
   for (const match of matches.sort()) {
     try {
-      if (statSync(resolve(cwd, match)).isDirectory()) {
-        for (const file of walk(match, cwd, found)) add(file);
+      const absolute = resolve(cwd, match);
+      if (statSync(absolute).isDirectory()) {
+        for (const [file, inside] of walk(match, absolute, found)) add(file, false, inside);
       } else {
         add(match);
       }
@@ -112,12 +117,12 @@ function expandGlob(pattern: string, cwd: string, add: (file: string) => void, f
 }
 
 /**
- * Configuration files under `dir`, sorted, as paths joined to `dir`. Symbolic links to files are
- * followed; links to folders are not, so that a link loop cannot make the walk endless.
+ * Configuration files under `dir` (whose absolute path is `absolute`), sorted, each as its path
+ * joined to `dir` and its absolute path. Symbolic links to files are followed; links to folders are
+ * not, so that a link loop cannot make the walk endless.
  */
-function walk(dir: string, cwd: string, found: Discovery): string[] {
+function walk(dir: string, absolute: string, found: Discovery): Array<[string, string]> {
   let entries: Dirent[];
-  const absolute = resolve(cwd, dir);
   try {
     entries = readdirSync(absolute, { withFileTypes: true });
   } catch (error) {
@@ -125,16 +130,15 @@ function walk(dir: string, cwd: string, found: Discovery): string[] {
     return [];
   }
   if (!entries.some((e) => CONFIG_NAMES.includes(e.name))) found.withoutConfig.add(absolute);
-  const out: string[] = [];
+  const out: Array<[string, string]> = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const path = join(dir, entry.name);
+    // `absolute` is resolved and `entry.name` a plain name: joining them needs no resolve().
+    const inside = absolute.endsWith(sep) ? absolute + entry.name : absolute + sep + entry.name;
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) out.push(...walk(path, cwd, found));
-    } else if (
-      (isConfigFileName(entry.name) || isQatlibPath(path)) &&
-      (entry.isFile() || isLinkToFile(resolve(cwd, path)))
-    ) {
-      out.push(path);
+      if (!SKIPPED_DIRS.has(entry.name)) out.push(...walk(path, inside, found));
+    } else if ((isConfigFileName(entry.name) || isQatlibPath(path)) && (entry.isFile() || isLinkToFile(inside))) {
+      out.push([path, inside]);
     }
   }
   return out;

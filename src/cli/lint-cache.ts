@@ -9,6 +9,12 @@
  * (`$XDG_CACHE_HOME/qatconf` or `~/.cache/qatconf`, the same folder and the same rule as the code
  * cache of bin/start.js). A file that is corrupt or of another version is ignored and rewritten,
  * never a crash; an entry whose findings are not well-formed is a miss.
+ *
+ * A file is known unchanged by its text's hash or, without reading it, by its metadata (size,
+ * modification and change times, inode, device: {@link fingerprint}), as git's index and eslint's
+ * default cache know it. A checkout, a copy or any write gives a new fingerprint (the change time
+ * cannot be set back), and then the text's hash decides: a fresh clone in CI still finds every
+ * unchanged file. `--cache-strategy content` reads every file.
  */
 import {
   closeSync,
@@ -19,6 +25,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  type Stats,
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
@@ -41,6 +48,8 @@ export interface CacheProbe {
   settings: string;
   /** How many findings there were (the run keeps a hit's text for the report only when there are some). */
   findings: number;
+  /** The file's {@link fingerprint} when its text had that hash, if it was safe to take. */
+  meta?: string;
   /** The set rules' findings for the file, and the key of the set they were made for. */
   set?: { key: string; findings: Diagnostic[] };
 }
@@ -56,11 +65,35 @@ interface Entry {
   g?: string;
   /** The set rules' findings for this file in that set. */
   x?: Diagnostic[];
+  /** The {@link fingerprint} of the file whose text had hash `h`. */
+  m?: string;
 }
 
-// node:crypto costs several milliseconds to load: a run without --cache does not pay for it.
-const hash = (data: string | Uint8Array, encoding: "hex" | "base64"): string =>
-  process.getBuiltinModule("node:crypto").hash("sha256", data, encoding);
+/**
+ * How long after a file's last change its metadata is not yet trusted. A second write within one
+ * tick of the file system's clock (a second on ext3 and HFS+, two on FAT) leaves the times as
+ * they were: the fingerprint of a file changed that recently is not kept, and the next run reads
+ * it (git's "racily clean" entries).
+ */
+export const RACY_MS = 2000;
+
+/**
+ * What identifies a file's content without reading it: size, modification and change times, inode
+ * and device, from the `stats` of the file read (or `undefined` when it changed too recently to
+ * tell, see {@link RACY_MS}); `now` is when it was read.
+ */
+export function fingerprint(stats: Stats, now: number = Date.now()): string | undefined {
+  if (now - Math.max(stats.mtimeMs, stats.ctimeMs) < RACY_MS) return undefined;
+  return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}:${stats.dev}`;
+}
+
+// node:crypto costs several milliseconds to load: a run without --cache does not pay for it. Looked
+// up once: getBuiltinModule costs microseconds a call, a tenth of a --cache run's hashing.
+let crypto: typeof import("node:crypto") | undefined;
+const hash = (data: string | Uint8Array, encoding: "hex" | "base64"): string => {
+  crypto ??= process.getBuiltinModule("node:crypto");
+  return crypto.hash("sha256", data, encoding);
+};
 
 /**
  * The hash a file's text is known by: of its UTF-8, so that the bytes of a file (which decode to
@@ -162,6 +195,7 @@ export class LintCache {
     if (!isRecord(entry) || typeof entry.s !== "string" || typeof entry.h !== "string") return undefined;
     if (!isDiagnosticList(entry.d)) return undefined;
     const probe: CacheProbe = { hash: entry.h, settings: entry.s, findings: entry.d.length };
+    if (typeof entry.m === "string") probe.meta = entry.m;
     if (typeof entry.g === "string" && isDiagnosticList(entry.x)) probe.set = { key: entry.g, findings: entry.x };
     return probe;
   }
@@ -174,7 +208,8 @@ export class LintCache {
   /**
    * Keeps what a run found for a file: its findings (when it was linted, not a hit) and the set
    * rules' findings (when its folder was linted as a set whose key the cache does not hold),
-   * under `settings`, the {@link settingsKey} of what it was linted with.
+   * under `settings`, the {@link settingsKey} of what it was linted with, and the file's
+   * {@link fingerprint} when it has one.
    */
   store(
     file: string,
@@ -182,12 +217,14 @@ export class LintCache {
     textHash: string,
     diagnostics: readonly Diagnostic[],
     set?: { key: string; findings: readonly Diagnostic[] },
+    meta?: string,
   ): void {
     const entry: Entry = { h: textHash, s: settings, d: [...diagnostics] };
     if (set) {
       entry.g = set.key;
       entry.x = [...set.findings];
     }
+    if (meta !== undefined) entry.m = meta;
     this.entries[file] = entry;
     this.changed = true;
   }

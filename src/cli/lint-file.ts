@@ -3,13 +3,14 @@
  * and rewrite it), and return the report and the messages for stderr as data. Nothing here prints,
  * so that the run can print every file's outcome in order, whatever thread produced it.
  */
+import { type Stats, statSync } from "node:fs";
 import type { Applicability, Diagnostic } from "../diagnostics.ts";
 import { InputError, ioReason, readTextFileSync } from "../io/read-text.ts";
 import type { LintOptions } from "../lint/types.ts";
 import type { FileReport } from "../reporters/types.ts";
 import type { ConfigDocument } from "../syntax/tree.ts";
 import { fixText, type Linter } from "./fix.ts";
-import { type CacheProbe, settingsKey, textHash } from "./lint-cache.ts";
+import { type CacheProbe, fingerprint, settingsKey, textHash } from "./lint-cache.ts";
 
 /** One file to lint. */
 export interface LintTask {
@@ -33,6 +34,11 @@ export interface LintJob {
   fix: false | Applicability;
   /** `--cache`: hash each text, so that the run can keep its findings. */
   cache: boolean;
+  /**
+   * `--cache-strategy metadata` (the default): a clean file whose fingerprint (lint-cache.ts) is
+   * the cache's is not read at all, unless the set rules or a VF need its tree (lint-group.ts).
+   */
+  metadata?: boolean;
 }
 
 /** The outcome of one file. */
@@ -59,6 +65,10 @@ export interface LintOutcome {
    * `diagnostics` are left for the run to fill in.
    */
   hit?: boolean;
+  /** A hit known by the file's fingerprint alone: its text was not read (the report's `source` is empty). */
+  unread?: boolean;
+  /** With `--cache`, the file's fingerprint as it was read, when it was safe to take one. */
+  meta?: string;
 }
 
 /** One file's outcome, and its parsed document when it was linted (not for a cache hit). */
@@ -76,13 +86,30 @@ export async function lintFile(task: LintTask, job: LintJob, linter: Linter): Pr
   return linted;
 }
 
+/**
+ * Lints `task`'s file, reading it; a file whose cache entry turned out stale after its fingerprint
+ * matched (lint-group.ts) is linted this way, as if the cache did not know it.
+ */
+export function lintFileRead(task: LintTask, job: LintJob, linter: Linter): Promise<LintedOutcome> {
+  return lintFile(task, { ...job, metadata: false }, linter);
+}
+
 async function lintText(task: LintTask, job: LintJob, linter: Linter): Promise<LintedOutcome> {
   let text = task.text;
   let hash: string | undefined;
+  let meta: string | undefined;
+  if (text === undefined && job.metadata) {
+    const known = knownByFingerprint(task);
+    if (known) return { outcome: known };
+  }
   if (text === undefined) {
     try {
-      const hashBytes = (bytes: Uint8Array): void => {
-        hash = textHash(bytes);
+      const hashBytes = (bytes: Uint8Array, stats: Stats): void => {
+        meta = fingerprint(stats);
+        // The file as opened is the one the cache knows: its hash is the cache's (a file with
+        // findings is read for its lines, not to be told unchanged).
+        const known = job.metadata && meta !== undefined && meta === task.cache?.meta;
+        hash = known ? task.cache?.hash : textHash(bytes);
       };
       text = readTextFileSync(task.path, undefined, job.cache ? hashBytes : undefined);
     } catch (error) {
@@ -103,6 +130,7 @@ async function lintText(task: LintTask, job: LintJob, linter: Linter): Promise<L
         hash,
         settingsKey: key,
         hit: true,
+        ...(meta === undefined ? {} : { meta }),
       },
     };
   }
@@ -114,9 +142,39 @@ async function lintText(task: LintTask, job: LintJob, linter: Linter): Promise<L
       failed: false,
     };
     if (hash !== undefined) outcome.hash = hash;
+    if (meta !== undefined) outcome.meta = meta;
     return { outcome, document };
   }
   return fix(task, text, job, linter);
+}
+
+/**
+ * The outcome of a clean file the cache knows under these settings whose fingerprint has not
+ * changed, without reading it; `undefined` when it must be read. A file with findings is always
+ * read: the report shows its lines.
+ */
+function knownByFingerprint(task: LintTask): LintOutcome | undefined {
+  const probe = task.cache;
+  if (probe?.meta === undefined || probe.findings !== 0) return undefined;
+  let stats: Stats | undefined;
+  try {
+    stats = statSync(task.path, { throwIfNoEntry: false });
+  } catch {
+    return undefined; // reading it says why
+  }
+  if (!stats?.isFile() || fingerprint(stats) !== probe.meta) return undefined;
+  const key = settingsKey(task.settings);
+  if (probe.settings !== key) return undefined;
+  return {
+    report: { filePath: task.name, source: "", diagnostics: [] },
+    messages: [],
+    failed: false,
+    hash: probe.hash,
+    settingsKey: key,
+    hit: true,
+    unread: true,
+    meta: probe.meta,
+  };
 }
 
 /** Fixes and rewrites the file, and reports what remains. */

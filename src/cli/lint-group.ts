@@ -17,7 +17,7 @@ import { parseAs } from "../syntax/kind.ts";
 import type { ConfigDocument } from "../syntax/tree.ts";
 import type { Linter } from "./fix.ts";
 import { settingsKey, textHash } from "./lint-cache.ts";
-import { type LintJob, type LintOutcome, type LintTask, lintFile } from "./lint-file.ts";
+import { type LintJob, type LintOutcome, type LintTask, lintFile, lintFileRead } from "./lint-file.ts";
 
 /** The files of one folder, in the run's order. */
 export interface LintGroup {
@@ -34,6 +34,14 @@ export async function lintGroup(group: LintGroup, job: LintJob, linter: Linter):
     outcomes[i] = outcome;
     documents[i] = document;
   };
+  // A hit known by its fingerprint was not even read: it is when its tree is needed, and linted
+  // after all if its text is not the one the cache knows.
+  const readAt = async (i: number): Promise<void> => {
+    if (!outcomes[i]?.unread) return;
+    const { outcome, document } = await lintFileRead(tasks[i] as LintTask, job, linter);
+    outcomes[i] = outcome;
+    documents[i] = document;
+  };
   // A cache hit was not parsed: it is, when the PF services or the set rules need its tree.
   const documentAt = (i: number): ConfigDocument => {
     documents[i] ??= parseAs((outcomes[i] as LintOutcome).report?.source ?? "", (tasks[i] as LintTask).settings);
@@ -43,7 +51,10 @@ export async function lintGroup(group: LintGroup, job: LintJob, linter: Linter):
   if (vfs.length > 0) {
     // The PF files first: what they say is part of each VF's settings.
     const pfs = tasks.flatMap((task, i) => (task.file !== "-" && isPfFileName(task.name) ? [i] : []));
-    for (const i of pfs) await lintAt(i);
+    for (const i of pfs) {
+      await lintAt(i);
+      await readAt(i);
+    }
     const found = pfServicesByFamily(
       pfs
         .filter((i) => outcomes[i]?.report)
@@ -57,7 +68,7 @@ export async function lintGroup(group: LintGroup, job: LintJob, linter: Linter):
     }
   }
   for (let i = 0; i < tasks.length; i++) if (!outcomes[i]) await lintAt(i);
-  addSetFindings(tasks, outcomes, documentAt, job);
+  await addSetFindings(tasks, outcomes, documentAt, readAt, job);
   for (let i = 0; i < tasks.length; i++) letGoOfText(outcomes[i] as LintOutcome, tasks[i] as LintTask);
   return outcomes;
 }
@@ -86,12 +97,13 @@ function needsPfServices(settings: LintOptions): boolean {
  * program uses the file: `consumers`), and gives each file its findings. With `--cache`, a set whose
  * files, texts and settings are those of the last run takes that run's findings, parsing nothing.
  */
-function addSetFindings(
+async function addSetFindings(
   tasks: readonly LintTask[],
   outcomes: readonly LintOutcome[],
   documentAt: (i: number) => ConfigDocument,
+  readAt: (i: number) => Promise<void>,
   job: LintJob,
-): void {
+): Promise<void> {
   const perFolder = new Map<string, number>();
   const read = tasks.flatMap((_, i) => (outcomes[i]?.report ? [i] : []));
   for (const i of read) {
@@ -103,10 +115,16 @@ function addSetFindings(
     return (perFolder.get(dirname(task.name)) ?? 0) >= 2 || task.settings.consumers !== undefined;
   });
   if (members.length === 0) return;
-  const key = job.cache ? setKey(members.map((i) => [tasks[i] as LintTask, outcomes[i] as LintOutcome])) : undefined;
+  const keyOf = (): string | undefined =>
+    job.cache ? setKey(members.map((i) => [tasks[i] as LintTask, outcomes[i] as LintOutcome])) : undefined;
+  let key = keyOf();
   if (key !== undefined && members.every((i) => tasks[i]?.cache?.set?.key === key)) {
     for (const i of members) take(outcomes[i] as LintOutcome, tasks[i]?.cache?.set?.findings ?? [], key);
     return;
+  }
+  if (members.some((i) => outcomes[i]?.unread)) {
+    for (const i of members) await readAt(i);
+    key = keyOf(); // a file read may not be the one its fingerprint said
   }
   const found = lintSet(members.map((i) => ({ document: documentAt(i), options: (tasks[i] as LintTask).settings })));
   members.forEach((i, k) => {

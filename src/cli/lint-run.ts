@@ -37,7 +37,15 @@ export interface LintCommandOptions extends CommandLineSettings {
   cache?: boolean;
   /** `--cache-location`: the cache file, or a folder for it (implies `--cache`). */
   cacheLocation?: string;
+  /** `--cache-strategy`: how an unchanged file is known (implies `--cache`); `metadata` by default. */
+  cacheStrategy?: CacheStrategy;
 }
+
+/**
+ * How `--cache` knows a file is unchanged: `metadata`, by its fingerprint (size, times, inode),
+ * reading only what changed; `content`, by reading every file and hashing its text.
+ */
+export type CacheStrategy = "metadata" | "content";
 
 /** Where the run reads and writes: the real process, or a test's. */
 export interface LintEnvironment {
@@ -72,17 +80,20 @@ export async function runLint(
     return usage((error as Error).message);
   }
   const run = new Run(options, env, explicit);
-  const { files, named, errors, withoutConfig } = discoverSync(args, env.cwd);
+  const { files, absolute, named, errors, withoutConfig } = discoverSync(args, env.cwd);
   for (const e of errors) run.fail(e.path, e.reason);
   // Each file gets a slot: its task, or the message that kept it from being one, so that the
   // messages come out in the order of the files whichever thread linted them.
   const slots: Array<LintTask | string> = [];
-  for (const file of files) slots.push(await run.task(file, named.has(file), withoutConfig));
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i] as string;
+    slots.push(await run.task(file, absolute[i] as string, named.has(file), withoutConfig));
+  }
   const tasks = slots.filter((s): s is LintTask => typeof s !== "string");
   const cache = openCache(options, env);
   if (cache) probeCache(cache, tasks, options);
   const fix = options.fix ? (options.unsafeFixes ? "unsafe" : "safe") : false;
-  const job: LintJob = { fix, cache: cache !== undefined };
+  const job: LintJob = { fix, cache: cache !== undefined, metadata: options.cacheStrategy !== "content" };
   const linter = env.linter ?? registryLinter;
   // A test's stand-in linter lives only on this thread. Files the cache knows cost only a read: by
   // default only the others count toward starting workers.
@@ -157,13 +168,15 @@ function takeOutcomes(
       const file = slot.path;
       if (outcome.hit) outcome.report = { ...outcome.report, diagnostics: cache.findings(file) };
       const set = outcome.setKey === undefined ? undefined : { key: outcome.setKey, findings: outcome.set ?? [] };
-      if (!outcome.hit || set?.key !== slot.cache?.set?.key) {
+      // A hit is stored again when what the cache knows of it changed: its set's key, or its fingerprint.
+      if (!outcome.hit || set?.key !== slot.cache?.set?.key || outcome.meta !== slot.cache?.meta) {
         cache.store(
           file,
           outcome.settingsKey ?? settingsKey(slot.settings),
           outcome.hash,
           outcome.report.diagnostics,
           set,
+          outcome.meta,
         );
       }
     }
@@ -174,7 +187,7 @@ function takeOutcomes(
 
 /** The cache `--cache` asks for, or `undefined` (also when it cannot be used safely: said on stderr). */
 function openCache(options: LintCommandOptions, env: LintEnvironment): LintCache | undefined {
-  if (!options.cache && options.cacheLocation === undefined) return undefined;
+  if (!options.cache && options.cacheLocation === undefined && options.cacheStrategy === undefined) return undefined;
   let path: string | undefined;
   if (options.cacheLocation !== undefined) {
     path = resolve(env.cwd, options.cacheLocation);
@@ -228,13 +241,22 @@ class Run {
     this.env.stderr(line);
   }
 
-  /** The task of one file, or the message of the configuration error that keeps it from being linted. */
-  async task(file: string, named: boolean, withoutConfig: ReadonlySet<string>): Promise<LintTask | string> {
+  /**
+   * The task of one file (`path`: resolved), or the message of the configuration error that keeps
+   * it from being linted.
+   */
+  async task(
+    file: string,
+    path: string,
+    named: boolean,
+    withoutConfig: ReadonlySet<string>,
+  ): Promise<LintTask | string> {
     const isStdin = file === "-";
     const name = isStdin ? (this.options.stdinFilename ?? STDIN_NAME) : file;
+    // Stdin is linted with the files of the working directory (lint-group.ts).
+    if (isStdin) path = resolve(this.env.cwd, file);
     try {
       // Stdin's settings come from the folder `--stdin-filename` names (the working directory by default).
-      const path = resolve(this.env.cwd, file);
       const settingsPath = isStdin ? resolve(this.env.cwd, this.options.stdinFilename ?? "stdin") : path;
       const settings = settingsFor(settingsPath, this.options, this.explicit, withoutConfig);
       // The name, not the absolute path, goes to the linter: messages quote it as the user wrote it.

@@ -245,12 +245,13 @@ export function isRegularFile(path: string): boolean {
  * file (a FIFO or device the user named is read by {@link readText} first). Throws {@link InputError}.
  *
  * @param withBytes given the bytes read before they are decoded (`lint --cache` hashes them: the
- *   same hash as the text's UTF-8, without encoding the text again); they are valid only during the call
+ *   same hash as the text's UTF-8, without encoding the text again), valid only during the call, and
+ *   the file's stats as it was opened
  */
 export function readTextFileSync(
   path: string,
   maxBytes = MAX_TEXT_BYTES,
-  withBytes?: (bytes: Uint8Array) => void,
+  withBytes?: (bytes: Uint8Array, stats: Stats) => void,
 ): string {
   let fd: number;
   try {
@@ -265,7 +266,7 @@ export function readTextFileSync(
     if (stats.size > maxBytes) throw tooLarge(maxBytes);
     const bytes = buffer.subarray(0, readWhole(fd, maxBytes, stats.size));
     const text = decodeText(bytes);
-    withBytes?.(bytes);
+    withBytes?.(bytes, stats);
     return text;
   } catch (error) {
     if (error instanceof InputError) throw error;

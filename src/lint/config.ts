@@ -16,7 +16,7 @@
  */
 import type { Stats } from "node:fs";
 import { statSync } from "node:fs";
-import { basename, dirname, join, matchesGlob, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, matchesGlob, relative, resolve, sep } from "node:path";
 import { type InputError, ioReason, readTextFileSync } from "../io/read-text.ts";
 import { BoundedMemo } from "../memo.ts";
 import { type Consumer, consumerOf } from "../model/consumers.ts";
@@ -123,7 +123,16 @@ export function forgetConfigs(): void {
  * through the thread pool (and spare a one-file run loading `fs/promises`).
  */
 export function loadConfig(file: string, withoutConfig?: ReadonlySet<string>): LoadedConfig {
-  return loadFromDir(dirname(resolve(file)), withoutConfig);
+  return loadFromDir(dirname(resolved(file)), withoutConfig);
+}
+
+/**
+ * `file` resolved. The CLI asks with resolved paths, once per file of a repository, and resolve()
+ * would only copy them: an absolute path with no `.` or `..` segment and no doubled separator is
+ * taken as it is.
+ */
+function resolved(file: string): string {
+  return isAbsolute(file) && !file.includes(`${sep}.`) && !file.includes(`${sep}${sep}`) ? file : resolve(file);
 }
 
 /**

@@ -115,6 +115,8 @@ function clamp(n: number, low: number, high: number): number {
  * becomes its Unicode control picture.
  */
 function visible(text: string, startWidth: number): { text: string; width: number } {
+  // Printable ASCII is shown as it is, one column a character: most lines of every file.
+  if (PLAIN.test(text)) return { text, width: text.length };
   let out = "";
   let width = startWidth;
   for (const ch of text) {

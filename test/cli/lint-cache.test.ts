@@ -10,6 +10,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  type Stats,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -18,7 +19,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { textHash } from "../../src/cli/lint-cache.ts";
+import { fingerprint, RACY_MS, textHash } from "../../src/cli/lint-cache.ts";
 import { decodeText } from "../../src/io/read-text.ts";
 import { general, kernelSection } from "../model/helpers.ts";
 import { GOOD } from "../rules/findings.ts";
@@ -156,6 +157,80 @@ describe("qatconf lint --cache", () => {
     const shared = lint(["--cache"], { env: { XDG_CACHE_HOME: home } });
     expect(shared.stdout).toBe(lint([]).stdout);
     expect(shared.stderr).toContain("linting without a cache");
+  });
+});
+
+describe("qatconf lint --cache, files known by their metadata", () => {
+  // A file changed less than RACY_MS ago is not known by its metadata yet: these files are aged.
+  const age = (): void => {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, RACY_MS + 100);
+  };
+  const entries = (): Record<string, { h: string; d: unknown[]; m?: string }> =>
+    JSON.parse(readFileSync(cacheFile, "utf8")).entries;
+  const entryKey = (name: string): string => Object.keys(entries()).find((k) => k.endsWith(name)) as string;
+  const plant = (change: (entry: { h: string; d: unknown[] }) => void, name: string): void => {
+    const json = JSON.parse(readFileSync(cacheFile, "utf8"));
+    change(json.entries[entryKey(name)]);
+    writeFileSync(cacheFile, JSON.stringify(json), { mode: 0o600 });
+  };
+
+  it("takes an unchanged file's findings without reading it, and reads what changed, as a run without the cache reports", () => {
+    const pf = general("cy") + kernelSection(0, 0);
+    write("repo/h/c6xx_dev0.conf", pf);
+    write("repo/h/c6xxvf_dev0.conf.vm", general("cy") + kernelSection(0, 0));
+    const fresh = cached();
+    // Just written: known by their text only, until their times are old enough to tell a change.
+    expect(Object.values(entries()).every((e) => e.m === undefined)).toBe(true);
+    age();
+    expect(cached()).toEqual(fresh);
+    expect(Object.values(entries()).every((e) => typeof e.m === "string")).toBe(true);
+
+    // A clean file known by its metadata is not read: the hash the cache holds is not checked...
+    const clean = join("a", "c6xx_dev0.conf");
+    plant((e) => {
+      e.h = "not the hash";
+    }, clean);
+    expect(cached()).toEqual(fresh);
+    expect(entries()[entryKey(clean)]?.h).toBe("not the hash");
+    // ...but it is with --cache-strategy content, which relints the file and keeps its real hash.
+    expect(cached(["--cache-strategy", "content"])).toEqual(fresh);
+    expect(entries()[entryKey(clean)]?.h).not.toBe("not the hash");
+    // A file with findings is read for its lines, and its findings come from the cache.
+    const crowded = join("b", "c6xx_dev0.conf");
+    plant((e) => {
+      e.h = "not the hash";
+      (e.d[0] as { message: string }).message = "from the cache";
+    }, crowded);
+    expect(cached().stdout).toContain("from the cache");
+    expect(cached(["--cache-strategy", "content"])).toEqual(fresh);
+
+    // A write of the same size changes the change time: the file is read and linted again.
+    write("repo/b/c6xx_dev0.conf", CROWDED.replace("NumProcesses = 64", "NumProcesses = 65"));
+    expect(cached()).toEqual(lint([]));
+    // The VF was not read (known by its metadata), but its PF changed: it is linted with the PF's
+    // new services, and the set rules read both files again.
+    write("repo/h/c6xx_dev0.conf", pf.replace("ServicesEnabled = cy", "ServicesEnabled = dc"));
+    const plain = lint([]);
+    expect(plain.stdout).toContain("vf-service-unsupported");
+    expect(cached()).toEqual(plain);
+    age();
+    expect(cached()).toEqual(plain);
+    expect(cached()).toEqual(plain);
+  });
+});
+
+describe("fingerprint", () => {
+  const stats = (over: Partial<Stats>): Stats =>
+    ({ size: 10, mtimeMs: 1000.5, ctimeMs: 1000.5, ino: 7, dev: 2, ...over }) as Stats;
+  it("tells apart files that differ in size, times, inode or device, and none changed less than RACY_MS ago", () => {
+    const now = 1000.5 + RACY_MS;
+    const base = fingerprint(stats({}), now);
+    expect(base).toBeDefined();
+    for (const over of [{ size: 11 }, { mtimeMs: 999 }, { ctimeMs: 1000.25 }, { ino: 8 }, { dev: 3 }]) {
+      expect(fingerprint(stats(over), now + RACY_MS)).not.toBe(base);
+    }
+    expect(fingerprint(stats({}), now - 1)).toBeUndefined();
+    expect(fingerprint(stats({ mtimeMs: 0 }), now - 1)).toBeUndefined();
   });
 });
 

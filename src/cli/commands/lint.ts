@@ -1,7 +1,7 @@
 /** `qatconf lint`: report what the driver would reject or silently ignore. */
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { type Consumer, parseConsumer } from "../../model/consumers.ts";
-import type { LintCommandOptions } from "../lint-run.ts";
+import type { CacheStrategy, LintCommandOptions } from "../lint-run.ts";
 import { addModelOptions } from "../model-options.ts";
 
 /** The `--kind` names: by default a path ending in sysconfig/qat is qatlib's, any other the driver's. */
@@ -59,6 +59,12 @@ export function register(program: Command): void {
     .option(
       "--cache-location <path>",
       "the cache file, or a folder for it (default: ~/.cache/qatconf); implies --cache",
+    )
+    .addOption(
+      new Option(
+        "--cache-strategy <strategy>",
+        "how an unchanged file is known: by its size, times and inode, reading only what changed (metadata, the default), or by reading every file (content); implies --cache",
+      ).choices(["metadata", "content"] satisfies CacheStrategy[]),
     )
     .option("-j, --jobs <n>", "threads to lint on (default: chosen by the number of files and cores)", wholeNumber(1))
     .addHelpText(
