@@ -48,8 +48,12 @@ export interface CacheProbe {
   settings: string;
   /** How many findings there were (the run keeps a hit's text for the report only when there are some). */
   findings: number;
+  /** The lines they are on: the lines of its text the run keeps for the report. */
+  lines: number[];
   /** The file's {@link fingerprint} when its text had that hash, if it was safe to take. */
   meta?: string;
+  /** What the report shows of the text (the lines of its findings), when it has findings. */
+  shown?: string;
   /** The set rules' findings for the file, and the key of the set they were made for. */
   set?: { key: string; findings: Diagnostic[] };
 }
@@ -67,6 +71,11 @@ interface Entry {
   x?: Diagnostic[];
   /** The {@link fingerprint} of the file whose text had hash `h`. */
   m?: string;
+  /**
+   * The lines of the text its findings (the set rules' too) are on, the others empty: what the
+   * report shows of it, so that a file known by its fingerprint is not read even for its lines.
+   */
+  l?: string;
 }
 
 /**
@@ -194,8 +203,14 @@ export class LintCache {
     const entry = this.entries[file];
     if (!isRecord(entry) || typeof entry.s !== "string" || typeof entry.h !== "string") return undefined;
     if (!isDiagnosticList(entry.d)) return undefined;
-    const probe: CacheProbe = { hash: entry.h, settings: entry.s, findings: entry.d.length };
+    const probe: CacheProbe = {
+      hash: entry.h,
+      settings: entry.s,
+      findings: entry.d.length,
+      lines: entry.d.map((d) => d.range.start.line),
+    };
     if (typeof entry.m === "string") probe.meta = entry.m;
+    if (typeof entry.l === "string") probe.shown = entry.l;
     if (typeof entry.g === "string" && isDiagnosticList(entry.x)) probe.set = { key: entry.g, findings: entry.x };
     return probe;
   }
@@ -208,8 +223,8 @@ export class LintCache {
   /**
    * Keeps what a run found for a file: its findings (when it was linted, not a hit) and the set
    * rules' findings (when its folder was linted as a set whose key the cache does not hold),
-   * under `settings`, the {@link settingsKey} of what it was linted with, and the file's
-   * {@link fingerprint} when it has one.
+   * under `settings`, the {@link settingsKey} of what it was linted with, the file's
+   * {@link fingerprint} when it has one, and what the report shows of its text.
    */
   store(
     file: string,
@@ -218,6 +233,7 @@ export class LintCache {
     diagnostics: readonly Diagnostic[],
     set?: { key: string; findings: readonly Diagnostic[] },
     meta?: string,
+    shown?: string,
   ): void {
     const entry: Entry = { h: textHash, s: settings, d: [...diagnostics] };
     if (set) {
@@ -225,6 +241,7 @@ export class LintCache {
       entry.x = [...set.findings];
     }
     if (meta !== undefined) entry.m = meta;
+    if (shown) entry.l = shown;
     this.entries[file] = entry;
     this.changed = true;
   }

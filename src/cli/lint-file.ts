@@ -65,7 +65,7 @@ export interface LintOutcome {
    * `diagnostics` are left for the run to fill in.
    */
   hit?: boolean;
-  /** A hit known by the file's fingerprint alone: its text was not read (the report's `source` is empty). */
+  /** A hit known by the file's fingerprint alone: not read (the report's `source` is the cache's). */
   unread?: boolean;
   /** With `--cache`, the file's fingerprint as it was read, when it was safe to take one. */
   meta?: string;
@@ -149,13 +149,13 @@ async function lintText(task: LintTask, job: LintJob, linter: Linter): Promise<L
 }
 
 /**
- * The outcome of a clean file the cache knows under these settings whose fingerprint has not
- * changed, without reading it; `undefined` when it must be read. A file with findings is always
- * read: the report shows its lines.
+ * The outcome of a file the cache knows under these settings whose fingerprint has not changed,
+ * without reading it; `undefined` when it must be read. The report's text is what the cache kept
+ * of it (the lines of its findings).
  */
 function knownByFingerprint(task: LintTask): LintOutcome | undefined {
   const probe = task.cache;
-  if (probe?.meta === undefined || probe.findings !== 0) return undefined;
+  if (probe?.meta === undefined || (probe.findings !== 0 && probe.shown === undefined)) return undefined;
   let stats: Stats | undefined;
   try {
     stats = statSync(task.path, { throwIfNoEntry: false });
@@ -166,7 +166,7 @@ function knownByFingerprint(task: LintTask): LintOutcome | undefined {
   const key = settingsKey(task.settings);
   if (probe.settings !== key) return undefined;
   return {
-    report: { filePath: task.name, source: "", diagnostics: [] },
+    report: { filePath: task.name, source: probe.findings === 0 ? "" : (probe.shown ?? ""), diagnostics: [] },
     messages: [],
     failed: false,
     hash: probe.hash,

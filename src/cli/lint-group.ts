@@ -13,6 +13,7 @@ import { lintSet } from "../lint/set.ts";
 import type { LintOptions } from "../lint/types.ts";
 import { resolveDevice } from "../model/device-options.ts";
 import { isPfFileName, pfServicesByFamily } from "../model/pf-services.ts";
+import { SourceLines } from "../reporters/code-frame.ts";
 import { parseAs } from "../syntax/kind.ts";
 import type { ConfigDocument } from "../syntax/tree.ts";
 import type { Linter } from "./fix.ts";
@@ -74,16 +75,19 @@ export async function lintGroup(group: LintGroup, job: LintJob, linter: Linter):
 }
 
 /**
- * Only the report of a file with findings reads its text (for code frames): the others' are let go
- * once the folder is done, not kept (or copied back from a worker) until the report. Over 10,000
- * files they were 60 MB held to the end of the run, and most of its garbage collection.
+ * The report reads a file's text only for the lines its findings are on (code frames): the rest is
+ * let go once the folder is done, not kept (or copied back from a worker) until the report. Over
+ * 10,000 files the texts were 60 MB held to the end of the run, and most of its garbage collection.
  */
 function letGoOfText(outcome: LintOutcome, task: LintTask): void {
   const report = outcome.report;
-  if (!report || outcome.set) return;
-  // A hit's findings come from the cache later: the probe says how many there are.
-  const findings = outcome.hit ? task.cache?.findings : report.diagnostics.length;
-  if (findings === 0) outcome.report = { ...report, source: "" };
+  // An unread hit's text is already what the report shows.
+  if (!report || report.source === "" || outcome.unread) return;
+  // A hit's findings come from the cache later: the probe says which lines they are on.
+  const lines = outcome.hit ? [...(task.cache?.lines ?? [])] : report.diagnostics.map((d) => d.range.start.line);
+  for (const d of outcome.set ?? []) lines.push(d.range.start.line);
+  const source = lines.length === 0 ? "" : new SourceLines(report.source).only(lines);
+  outcome.report = { ...report, source };
 }
 
 /** A QAT 1.x VF whose PF services no setting gave: its PF's file may say them. */
@@ -144,7 +148,8 @@ function setKey(members: ReadonlyArray<readonly [LintTask, LintOutcome]>): strin
     if (outcome.hash === undefined) return undefined;
     parts.push(task.name, outcome.hash, outcome.settingsKey ?? settingsKey(task.settings));
   }
-  return textHash(JSON.stringify(parts));
+  // NUL is in no path, hash or settings key (JSON escapes it): the joined parts tell the sets apart.
+  return textHash(parts.join("\0"));
 }
 
 /** A file's findings with the set rules' added, in position order. */

@@ -168,8 +168,15 @@ function takeOutcomes(
       const file = slot.path;
       if (outcome.hit) outcome.report = { ...outcome.report, diagnostics: cache.findings(file) };
       const set = outcome.setKey === undefined ? undefined : { key: outcome.setKey, findings: outcome.set ?? [] };
-      // A hit is stored again when what the cache knows of it changed: its set's key, or its fingerprint.
-      if (!outcome.hit || set?.key !== slot.cache?.set?.key || outcome.meta !== slot.cache?.meta) {
+      // A hit is stored again when what the cache knows of it changed: its set's key, its
+      // fingerprint, or what the report shows of it.
+      const cached = slot.cache;
+      if (
+        !outcome.hit ||
+        set?.key !== cached?.set?.key ||
+        outcome.meta !== cached?.meta ||
+        outcome.report.source !== (cached?.shown ?? "")
+      ) {
         cache.store(
           file,
           outcome.settingsKey ?? settingsKey(slot.settings),
@@ -177,6 +184,7 @@ function takeOutcomes(
           outcome.report.diagnostics,
           set,
           outcome.meta,
+          outcome.report.source,
         );
       }
     }

@@ -10,6 +10,7 @@ import { parseAs } from "../syntax/kind.ts";
 import type { ConfigDocument } from "../syntax/tree.ts";
 import { UNCONFIGURABLE_RULES } from "./config.ts";
 import { fileModel } from "./file-model.ts";
+import { withOwnStrings } from "./own-strings.ts";
 import { suppressions } from "./suppress.ts";
 import type { FileKind, LintOptions, LintResult, RuleContext, RuleMeta } from "./types.ts";
 
@@ -66,7 +67,9 @@ export function lintDocument(document: ConfigDocument, options: LintOptions = {}
       ruleIds: RULE_IDS,
       report(d) {
         const { severity, ...rest } = d;
-        diagnostics.push({ ...rest, ruleId: rule.id, severity: override ?? severity ?? rule.defaultSeverity });
+        diagnostics.push(
+          withOwnStrings({ ...rest, ruleId: rule.id, severity: override ?? severity ?? rule.defaultSeverity }),
+        );
       },
     };
     if (family) context.family = family;

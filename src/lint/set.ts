@@ -11,6 +11,7 @@ import { resolveDevice } from "../model/device-options.ts";
 import { SET_RULES } from "../rules/index.ts";
 import type { ConfigDocument } from "../syntax/tree.ts";
 import { fileModel } from "./file-model.ts";
+import { withOwnStrings } from "./own-strings.ts";
 import { suppressions } from "./suppress.ts";
 import type { LintOptions, SetFile } from "./types.ts";
 
@@ -44,7 +45,7 @@ export function lintSet(inputs: readonly SetInput[]): Diagnostic[][] {
           if (setting === "off") return;
           const { severity, ...rest } = d;
           const final: Severity = setting ?? severity ?? rule.defaultSeverity;
-          out[where.get(file) as number]?.push({ ...rest, ruleId: rule.id, severity: final });
+          out[where.get(file) as number]?.push(withOwnStrings({ ...rest, ruleId: rule.id, severity: final }));
         },
       });
     }

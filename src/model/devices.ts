@@ -3,7 +3,8 @@
  * services. Every number names the driver source it was read from (`sources`), so that doc pages and
  * messages can cite it and a reader can check it.
  */
-import { parseFileName } from "../config/file-name.ts";
+import { fileBaseName, parseFileName } from "../config/file-name.ts";
+import { BoundedMemo } from "../memo.ts";
 import type { DeviceFamily } from "./types.ts";
 
 // Source shorthands, expanded in each family's `sources`.
@@ -280,12 +281,17 @@ export function findFamily(idOrAlias: string): DeviceFamily | undefined {
   return BY_NAME.get(n) ?? (n.endsWith("vf") ? BY_NAME.get(n.slice(0, -2)) : undefined);
 }
 
+// By file name, which is all it reads: a repository names thousands of files with a few dozen
+// names, and the lint run asks for each file more than once.
+const FAMILY_BY_NAME = new BoundedMemo<string, { family: DeviceFamily; isVf: boolean } | undefined>(1024);
+
 /** The family and PF/VF role a configuration file's name declares (`c6xxvf_dev0.conf.vm`). */
 export function familyForFileName(path: string): { family: DeviceFamily; isVf: boolean } | undefined {
-  const info = parseFileName(path, (name) => BY_NAME.has(name));
-  if (!info) return undefined;
-  const family = findFamily(info.family);
-  return family ? { family, isVf: info.isVf } : undefined;
+  return FAMILY_BY_NAME.get(fileBaseName(path), (base) => {
+    const info = parseFileName(base, (name) => BY_NAME.has(name));
+    const family = info && findFamily(info.family);
+    return family ? { family, isVf: info.isVf } : undefined;
+  });
 }
 
 /**

@@ -3,6 +3,7 @@
  * ruff's code frames show it. Works on any text and any range: positions past the end are clamped.
  */
 import type { Range } from "../syntax/tree.ts";
+import { detached } from "../text/detach.ts";
 import { isHighSurrogate } from "./limit.ts";
 
 /**
@@ -26,11 +27,49 @@ export class SourceLines {
 
   /** Line `n` (1-based) without its line ending, or `undefined` past the last line. */
   line(n: number): string | undefined {
+    const span = this.span(n);
+    if (!span) return undefined;
+    const { text } = this;
+    let [start, end] = span;
+    if (end > start && text.charCodeAt(end - 1) === LF) end--;
+    if (end > start && text.charCodeAt(end - 1) === CR) end--;
+    return text.slice(start, end);
+  }
+
+  /**
+   * The text with only lines `wanted` left (1-based; the others empty, line numbers kept) and
+   * nothing after the last of them: what a report shows of a file, so that a run over thousands of
+   * files holds the lines its report shows, not every file with a finding whole.
+   */
+  only(wanted: Iterable<number>): string {
+    const keep = new Set(wanted);
+    let last = 0;
+    for (const n of keep) if (n > last) last = n;
+    // Every line break is `\n` here: a kept line's own `\r` before an empty line's `\n` would
+    // read as one line break, not two. Empty lines are written only before a kept one.
+    let out = this.starts[0] === 1 && keep.has(1) ? "\uFEFF" : "";
+    let gap = "";
+    for (let n = 1; n <= last; n++) {
+      const span = this.span(n);
+      if (!span) break;
+      if (!keep.has(n)) {
+        gap += "\n";
+        continue;
+      }
+      const line = this.line(n) as string;
+      out += gap + line + (span[1] - span[0] > line.length ? "\n" : "");
+      gap = "";
+    }
+    // Pieces of the text, joined: as they are, they would keep all of it alive.
+    return detached(out);
+  }
+
+  /** Where line `n` starts and where the next one does (its line ending included), or `undefined`. */
+  private span(n: number): [number, number] | undefined {
     while (this.starts.length <= n && this.scanned >= 0) this.nextStart();
     const start = this.starts[n - 1];
-    if (start === undefined) return undefined;
-    const end = this.starts[n] ?? this.text.length;
-    return this.text.slice(start, end).replace(/\r?\n$|\r$/, "");
+    if (start === undefined || n < 1) return undefined;
+    return [start, this.starts[n] ?? this.text.length];
   }
 
   /** Finds where the next line starts. */
@@ -50,6 +89,9 @@ export class SourceLines {
     this.scanned = at + 1;
   }
 }
+
+const LF = 0x0a;
+const CR = 0x0d;
 
 /** The pieces of a frame, left for the reporter to colour. */
 export interface CodeFrame {

@@ -165,7 +165,7 @@ describe("qatconf lint --cache, files known by their metadata", () => {
   const age = (): void => {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, RACY_MS + 100);
   };
-  const entries = (): Record<string, { h: string; d: unknown[]; m?: string }> =>
+  const entries = (): Record<string, { h: string; d: unknown[]; m?: string; l?: string }> =>
     JSON.parse(readFileSync(cacheFile, "utf8")).entries;
   const entryKey = (name: string): string => Object.keys(entries()).find((k) => k.endsWith(name)) as string;
   const plant = (change: (entry: { h: string; d: unknown[] }) => void, name: string): void => {
@@ -195,13 +195,16 @@ describe("qatconf lint --cache, files known by their metadata", () => {
     // ...but it is with --cache-strategy content, which relints the file and keeps its real hash.
     expect(cached(["--cache-strategy", "content"])).toEqual(fresh);
     expect(entries()[entryKey(clean)]?.h).not.toBe("not the hash");
-    // A file with findings is read for its lines, and its findings come from the cache.
+    // Nor is a file with findings: the lines its report shows come from the cache too.
     const crowded = join("b", "c6xx_dev0.conf");
     plant((e) => {
       e.h = "not the hash";
-      (e.d[0] as { message: string }).message = "from the cache";
+      const finding = e.d[0] as { message: string; range: { start: { line: number } } };
+      finding.message = "from the cache";
+      (e as { l?: string }).l = `${"\n".repeat(finding.range.start.line - 1)}PLANTED = 1\n`;
     }, crowded);
     expect(cached().stdout).toContain("from the cache");
+    expect(cached().stdout).toContain("PLANTED = 1");
     expect(cached(["--cache-strategy", "content"])).toEqual(fresh);
 
     // A write of the same size changes the change time: the file is read and linted again.

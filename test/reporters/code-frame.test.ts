@@ -25,4 +25,26 @@ describe("SourceLines", () => {
       ),
     );
   });
+
+  it("keeps, with only(), the lines asked for as they were and at the same numbers, and much less of the rest", () => {
+    const piece = fc.constantFrom("a", "key = 1", "\n", "\r", "\r\n", "\n\r", "\t", "\uFEFF", "é", "");
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 30 }).map((p) => p.join("")),
+        fc.array(fc.integer({ min: -2, max: 40 })),
+        (text, wanted) => {
+          const whole = new SourceLines(text);
+          const kept = whole.only(wanted);
+          const lines = new SourceLines(kept);
+          for (const n of wanted) expect(lines.line(n)).toBe(whole.line(n));
+          // Lines not asked for are empty, and nothing is kept past the last one asked for.
+          const asked = new Set(wanted);
+          for (let n = 1; lines.line(n) !== undefined; n++) {
+            if (!asked.has(n)) expect(lines.line(n)).toBe("");
+          }
+          expect(kept.length).toBeLessThanOrEqual(text.length + reference(text).length + 1);
+        },
+      ),
+    );
+  });
 });
