@@ -11,9 +11,13 @@
  * result, `undefined` included, stands for every later call with that key.
  */
 export class BoundedMemo<K, V> {
-  // A Map iterates in insertion order: re-inserting a key on use keeps the least recently used first.
-  readonly #entries = new Map<K, V>();
+  // A map to nodes of a list from the most recently used to the least: a hit moves its node to the
+  // front by a few pointers. Re-inserting the key into a Map on each hit, as this did, was a
+  // twentieth of linting a repository (a Map's delete leaves a hole that later growth must sweep).
+  readonly #nodes = new Map<K, MemoNode<K, V>>();
   readonly #bound: number;
+  #first: MemoNode<K, V> | undefined;
+  #last: MemoNode<K, V> | undefined;
 
   /** `bound`: how many results it keeps at the most (a whole number, at least 1). */
   constructor(bound: number) {
@@ -24,26 +28,61 @@ export class BoundedMemo<K, V> {
 
   /** `compute(key)`, or the result remembered for `key`. */
   get(key: K, compute: (key: K) => V): V {
-    const entries = this.#entries;
-    const known = entries.get(key);
-    if (known !== undefined || entries.has(key)) {
-      entries.delete(key);
-      entries.set(key, known as V);
-      return known as V;
+    const known = this.#nodes.get(key);
+    if (known) {
+      if (known !== this.#first) {
+        this.#unlink(known);
+        this.#push(known);
+      }
+      return known.value;
     }
     const value = compute(key);
-    if (entries.size >= this.#bound) entries.delete(entries.keys().next().value as K);
-    entries.set(key, value);
+    if (this.#nodes.size >= this.#bound) {
+      const oldest = this.#last as MemoNode<K, V>;
+      this.#unlink(oldest);
+      this.#nodes.delete(oldest.key);
+    }
+    const node: MemoNode<K, V> = { key, value, newer: undefined, older: undefined };
+    this.#nodes.set(key, node);
+    this.#push(node);
     return value;
   }
 
   /** How many results it holds now (never more than its bound). */
   get size(): number {
-    return this.#entries.size;
+    return this.#nodes.size;
   }
 
   /** Forgets every result, so that the next call of each key computes it again. */
   clear(): void {
-    this.#entries.clear();
+    this.#nodes.clear();
+    this.#first = undefined;
+    this.#last = undefined;
   }
+
+  /** Puts `node` first (the most recently used). */
+  #push(node: MemoNode<K, V>): void {
+    node.newer = undefined;
+    node.older = this.#first;
+    if (this.#first) this.#first.newer = node;
+    this.#first = node;
+    this.#last ??= node;
+  }
+
+  /** Takes `node` out of the list. */
+  #unlink(node: MemoNode<K, V>): void {
+    if (node.newer) node.newer.older = node.older;
+    else this.#first = node.older;
+    if (node.older) node.older.newer = node.newer;
+    else this.#last = node.newer;
+  }
+}
+
+interface MemoNode<K, V> {
+  readonly key: K;
+  readonly value: V;
+  /** The node used next after this one, toward the front. */
+  newer: MemoNode<K, V> | undefined;
+  /** The node used before this one, toward the back. */
+  older: MemoNode<K, V> | undefined;
 }
