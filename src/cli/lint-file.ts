@@ -77,10 +77,18 @@ export interface LintedOutcome {
   document?: ConfigDocument;
 }
 
-/** Lints one file. Never throws for a file that cannot be read or written: that is an outcome. */
-export async function lintFile(task: LintTask, job: LintJob, linter: Linter): Promise<LintedOutcome> {
-  const linted = await lintText(task, job, linter);
-  // Made once per file (a hit has it already), after lint-group.ts settled the task's settings.
+/**
+ * Lints one file. Never throws for a file that cannot be read or written: that is an outcome. Only
+ * `--fix` waits (for its write): a check returns at once, without a promise for each of a
+ * repository's thousands of files.
+ */
+export function lintFile(task: LintTask, job: LintJob, linter: Linter): LintedOutcome | Promise<LintedOutcome> {
+  const linted = lintText(task, job, linter);
+  return linted instanceof Promise ? linted.then((done) => withSettingsKey(done, task)) : withSettingsKey(linted, task);
+}
+
+// Made once per file (a hit has it already), after lint-group.ts settled the task's settings.
+function withSettingsKey(linted: LintedOutcome, task: LintTask): LintedOutcome {
   const { outcome } = linted;
   if (outcome.hash !== undefined) outcome.settingsKey ??= settingsKey(task.settings);
   return linted;
@@ -90,11 +98,11 @@ export async function lintFile(task: LintTask, job: LintJob, linter: Linter): Pr
  * Lints `task`'s file, reading it; a file whose cache entry turned out stale after its fingerprint
  * matched (lint-group.ts) is linted this way, as if the cache did not know it.
  */
-export function lintFileRead(task: LintTask, job: LintJob, linter: Linter): Promise<LintedOutcome> {
+export function lintFileRead(task: LintTask, job: LintJob, linter: Linter): LintedOutcome | Promise<LintedOutcome> {
   return lintFile(task, { ...job, metadata: false }, linter);
 }
 
-async function lintText(task: LintTask, job: LintJob, linter: Linter): Promise<LintedOutcome> {
+function lintText(task: LintTask, job: LintJob, linter: Linter): LintedOutcome | Promise<LintedOutcome> {
   let text = task.text;
   let hash: string | undefined;
   let meta: string | undefined;

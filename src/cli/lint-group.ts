@@ -18,7 +18,14 @@ import { parseAs } from "../syntax/kind.ts";
 import type { ConfigDocument } from "../syntax/tree.ts";
 import type { Linter } from "./fix.ts";
 import { settingsKey, textHash } from "./lint-cache.ts";
-import { type LintJob, type LintOutcome, type LintTask, lintFile, lintFileRead } from "./lint-file.ts";
+import {
+  type LintedOutcome,
+  type LintJob,
+  type LintOutcome,
+  type LintTask,
+  lintFile,
+  lintFileRead,
+} from "./lint-file.ts";
 
 /** The files of one folder, in the run's order. */
 export interface LintGroup {
@@ -30,18 +37,21 @@ export async function lintGroup(group: LintGroup, job: LintJob, linter: Linter):
   const { tasks } = group;
   const outcomes: LintOutcome[] = new Array(tasks.length);
   const documents: Array<ConfigDocument | undefined> = new Array(tasks.length);
-  const lintAt = async (i: number): Promise<void> => {
-    const { outcome, document } = await lintFile(tasks[i] as LintTask, job, linter);
+  const settle = (i: number, { outcome, document }: LintedOutcome): void => {
     outcomes[i] = outcome;
     documents[i] = document;
   };
+  // Awaited only when there is something to wait for (--fix's writes): see lintFile.
+  const lintAt = (i: number): void | Promise<void> => {
+    const linted = lintFile(tasks[i] as LintTask, job, linter);
+    return linted instanceof Promise ? linted.then((done) => settle(i, done)) : settle(i, linted);
+  };
   // A hit known by its fingerprint was not even read: it is when its tree is needed, and linted
   // after all if its text is not the one the cache knows.
-  const readAt = async (i: number): Promise<void> => {
+  const readAt = (i: number): void | Promise<void> => {
     if (!outcomes[i]?.unread) return;
-    const { outcome, document } = await lintFileRead(tasks[i] as LintTask, job, linter);
-    outcomes[i] = outcome;
-    documents[i] = document;
+    const linted = lintFileRead(tasks[i] as LintTask, job, linter);
+    return linted instanceof Promise ? linted.then((done) => settle(i, done)) : settle(i, linted);
   };
   // A cache hit was not parsed: it is, when the PF services or the set rules need its tree.
   const documentAt = (i: number): ConfigDocument => {
@@ -68,7 +78,11 @@ export async function lintGroup(group: LintGroup, job: LintJob, linter: Linter):
       task.settings = { ...task.settings, pfServicesEnabled: pf.value, pfServicesSource: pf.source };
     }
   }
-  for (let i = 0; i < tasks.length; i++) if (!outcomes[i]) await lintAt(i);
+  for (let i = 0; i < tasks.length; i++) {
+    if (outcomes[i]) continue;
+    const writing = lintAt(i);
+    if (writing) await writing;
+  }
   await addSetFindings(tasks, outcomes, documentAt, readAt, job);
   for (let i = 0; i < tasks.length; i++) letGoOfText(outcomes[i] as LintOutcome, tasks[i] as LintTask);
   return outcomes;
@@ -105,18 +119,22 @@ async function addSetFindings(
   tasks: readonly LintTask[],
   outcomes: readonly LintOutcome[],
   documentAt: (i: number) => ConfigDocument,
-  readAt: (i: number) => Promise<void>,
+  readAt: (i: number) => void | Promise<void>,
   job: LintJob,
 ): Promise<void> {
+  // The files of a group are one folder's; only stdin is named as --stdin-filename says.
+  const first = tasks.find((task) => task.file !== "-");
+  const shared = first ? dirname(first.name) : "";
+  const folderOf = (task: LintTask): string => (task.file === "-" ? dirname(task.name) : shared);
   const perFolder = new Map<string, number>();
   const read = tasks.flatMap((_, i) => (outcomes[i]?.report ? [i] : []));
   for (const i of read) {
-    const folder = dirname((tasks[i] as LintTask).name);
+    const folder = folderOf(tasks[i] as LintTask);
     perFolder.set(folder, (perFolder.get(folder) ?? 0) + 1);
   }
   const members = read.filter((i) => {
     const task = tasks[i] as LintTask;
-    return (perFolder.get(dirname(task.name)) ?? 0) >= 2 || task.settings.consumers !== undefined;
+    return (perFolder.get(folderOf(task)) ?? 0) >= 2 || task.settings.consumers !== undefined;
   });
   if (members.length === 0) return;
   const keyOf = (): string | undefined =>
@@ -127,7 +145,10 @@ async function addSetFindings(
     return;
   }
   if (members.some((i) => outcomes[i]?.unread)) {
-    for (const i of members) await readAt(i);
+    for (const i of members) {
+      const reading = readAt(i);
+      if (reading) await reading;
+    }
     key = keyOf(); // a file read may not be the one its fingerprint said
   }
   const found = lintSet(members.map((i) => ({ document: documentAt(i), options: (tasks[i] as LintTask).settings })));
