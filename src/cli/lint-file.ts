@@ -114,8 +114,8 @@ function lintText(task: LintTask, job: LintJob, linter: Linter): LintedOutcome |
     try {
       const hashBytes = (bytes: Uint8Array, stats: Stats): void => {
         meta = fingerprint(stats);
-        // The file as opened is the one the cache knows: its hash is the cache's (a file with
-        // findings is read for its lines, not to be told unchanged).
+        // The file as opened is the one the cache knows: its hash is the cache's (such a file is
+        // read only for its lines, when the cache did not keep them, or for its tree).
         const known = job.metadata && meta !== undefined && meta === task.cache?.meta;
         hash = known ? task.cache?.hash : textHash(bytes);
       };

@@ -37,22 +37,19 @@ export async function lintGroup(group: LintGroup, job: LintJob, linter: Linter):
   const { tasks } = group;
   const outcomes: LintOutcome[] = new Array(tasks.length);
   const documents: Array<ConfigDocument | undefined> = new Array(tasks.length);
-  const settle = (i: number, { outcome, document }: LintedOutcome): void => {
-    outcomes[i] = outcome;
-    documents[i] = document;
-  };
   // Awaited only when there is something to wait for (--fix's writes): see lintFile.
-  const lintAt = (i: number): void | Promise<void> => {
-    const linted = lintFile(tasks[i] as LintTask, job, linter);
-    return linted instanceof Promise ? linted.then((done) => settle(i, done)) : settle(i, linted);
+  const settle = (i: number, linted: LintedOutcome | Promise<LintedOutcome>): void | Promise<void> => {
+    const keep = ({ outcome, document }: LintedOutcome): void => {
+      outcomes[i] = outcome;
+      documents[i] = document;
+    };
+    return linted instanceof Promise ? linted.then(keep) : keep(linted);
   };
+  const lintAt = (i: number): void | Promise<void> => settle(i, lintFile(tasks[i] as LintTask, job, linter));
   // A hit known by its fingerprint was not even read: it is when its tree is needed, and linted
   // after all if its text is not the one the cache knows.
-  const readAt = (i: number): void | Promise<void> => {
-    if (!outcomes[i]?.unread) return;
-    const linted = lintFileRead(tasks[i] as LintTask, job, linter);
-    return linted instanceof Promise ? linted.then((done) => settle(i, done)) : settle(i, linted);
-  };
+  const readAt = (i: number): void | Promise<void> =>
+    outcomes[i]?.unread ? settle(i, lintFileRead(tasks[i] as LintTask, job, linter)) : undefined;
   // A cache hit was not parsed: it is, when the PF services or the set rules need its tree.
   const documentAt = (i: number): ConfigDocument => {
     documents[i] ??= parseAs((outcomes[i] as LintOutcome).report?.source ?? "", (tasks[i] as LintTask).settings);
