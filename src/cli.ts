@@ -13,5 +13,5 @@ export function run(argv: string[], workerScript?: string): Promise<void> {
 
 /** The loop of a worker thread (loaded only in workers). */
 export async function runWorker(): Promise<void> {
-  (await import("./cli/worker.ts")).runWorker();
+  return (await import("./cli/worker.ts")).runWorker();
 }

@@ -3,9 +3,9 @@
  * with the results in the order of the tasks whatever thread did each one: a report from four
  * threads is byte for byte the report of one.
  *
- * The main thread works too: it hands out small chunks of tasks to the workers as they ask for more
- * and runs chunks itself in between, so a slow worker (or one still starting) never holds the run
- * up, and a worker that dies has its chunk run again on the main thread.
+ * The main thread works too: every thread claims small chunks of tasks in turn from one counter in
+ * shared memory, so a slow worker (or one still starting) never holds the run up, and a chunk whose
+ * results never came (its worker died) is run again on the main thread.
  */
 import type { Worker } from "node:worker_threads";
 
@@ -19,11 +19,7 @@ export interface WorkerSetup {
   options: unknown;
 }
 
-/** A chunk of tasks sent to a worker, and the reply. */
-export interface ChunkMessage {
-  id: number;
-  tasks: unknown[];
-}
+/** A worker's results for the chunk of tasks that starts at `id`. */
 export interface ChunkReply {
   id: number;
   results: unknown[];
@@ -68,6 +64,23 @@ export function threadCount(jobs: number | undefined, count: number): number {
 }
 
 /**
+ * What a worker is started with: its setup, every task, the chunk size, and the counter through
+ * which every thread claims the next chunk.
+ */
+export interface WorkerData extends WorkerSetup {
+  tasks: readonly unknown[];
+  size: number;
+  /** One Int32 in shared memory: the next chunk to claim (`Atomics.add`). */
+  next: Int32Array;
+}
+
+/** Claims the next chunk of `next`: its first task, or `undefined` when none is left. */
+export function claimChunk(next: Int32Array, size: number, count: number): number | undefined {
+  const start = Atomics.add(next, 0, 1) * size;
+  return start < count ? start : undefined;
+}
+
+/**
  * Runs `run` over every task, on `threads` threads, and returns the results in task order.
  * `run` on the main thread and the worker's handler for `setup.kind` must do the same thing.
  */
@@ -82,67 +95,57 @@ export async function runTasks<T, R>(
     for (let i = 0; i < tasks.length; i++) results[i] = await run(tasks[i] as T);
     return results;
   }
-  // Small enough that the last chunks even out the threads, large enough that messages stay few.
-  const size = Math.max(1, Math.min(64, Math.ceil(tasks.length / (threads * 8))));
-  const chunks: number[] = [];
-  for (let start = 0; start < tasks.length; start += size) chunks.push(start);
-  let next = 0;
+  // Every thread claims its next chunk itself from a counter in shared memory: a worker that
+  // finishes one starts the next at once, not when the main thread, busy with a chunk of its own,
+  // gets round to sending it one (which left a worker idle half the run). Small enough that the
+  // last chunks even out the threads, large enough that replies stay few.
+  const size = Math.max(1, Math.min(16, Math.ceil(tasks.length / (threads * 8))));
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const done = new Uint8Array(Math.ceil(tasks.length / size));
   const runHere = async (start: number): Promise<void> => {
     const end = Math.min(start + size, tasks.length);
     for (let i = start; i < end; i++) results[i] = await run(tasks[i] as T);
+    done[start / size] = 1;
   };
   // Loaded only here (a few milliseconds of start-up that a one-file run does not pay), and not by
   // import(): the bundle runs in a vm.Script, which has no dynamic-import callback.
   const { Worker } = process.getBuiltinModule("node:worker_threads");
-  const script = workerScript;
+  const data: WorkerData = { ...setup, tasks, size, next };
   const workers: Array<Promise<void>> = [];
   for (let w = 1; w < threads; w++) {
     workers.push(
-      new Promise<void>((done) => {
-        const worker: Worker = new Worker(script, { argv: [WORKER_FLAG, setup.kind], workerData: setup });
-        let current: number | undefined;
-        const feed = (): void => {
-          if (next >= chunks.length) {
-            current = undefined;
-            finished = true;
-            worker.postMessage(null);
+      new Promise<void>((finish) => {
+        const worker: Worker = new Worker(workerScript as string, {
+          argv: [WORKER_FLAG, setup.kind],
+          workerData: data,
+        });
+        // `null`: the worker found no chunk left. A worker that fails or stops first leaves the
+        // chunk it had claimed to the main thread (below): slower, never a wrong report.
+        worker.on("message", (reply: ChunkReply | null) => {
+          if (reply === null) {
             worker.unref();
-            done();
+            finish();
             return;
           }
-          current = chunks[next++] as number;
-          const message: ChunkMessage = {
-            id: current,
-            tasks: tasks.slice(current, Math.min(current + size, tasks.length)),
-          };
-          worker.postMessage(message);
-        };
-        worker.on("message", (reply: ChunkReply) => {
           for (let i = 0; i < reply.results.length; i++) results[reply.id + i] = reply.results[i] as R;
-          feed();
+          done[reply.id / size] = 1;
         });
-        // A worker that fails or stops leaves its chunk to the main thread: slower, never a wrong report.
-        let finished = false;
-        const lose = (): void => {
-          if (finished) return;
-          finished = true;
-          const lost = current;
-          current = undefined;
-          void (lost === undefined ? Promise.resolve() : runHere(lost)).then(done);
-        };
-        worker.on("error", lose);
-        worker.on("exit", lose);
-        feed();
+        worker.on("error", () => finish());
+        worker.on("exit", () => finish());
       }),
     );
   }
   // QATCONF_WORKERS_ONLY=1 keeps the main thread from taking chunks, so that a test sees every file
   // go through a worker.
-  while (next < chunks.length && process.env.QATCONF_WORKERS_ONLY !== "1") {
-    await runHere(chunks[next++] as number);
-    // Let the workers' replies in, so they get their next chunk without waiting for this thread.
-    await new Promise<void>((resume) => setImmediate(resume));
+  if (process.env.QATCONF_WORKERS_ONLY !== "1") {
+    for (let start = claimChunk(next, size, tasks.length); start !== undefined; ) {
+      await runHere(start);
+      // Let the workers' replies in as they come, rather than all at the end.
+      await new Promise<void>((resume) => setImmediate(resume));
+      start = claimChunk(next, size, tasks.length);
+    }
   }
   await Promise.all(workers);
+  for (let chunk = 0; chunk < done.length; chunk++) if (done[chunk] === 0) await runHere(chunk * size);
   return results;
 }

@@ -175,6 +175,27 @@ describe("--jobs", () => {
     );
   });
 
+  it("runs again on the main thread the chunks of a worker that stopped, and prints what 1 thread prints", () => {
+    const dir = writeHosts({
+      files: Array.from({ length: 40 }, (_, i) => ({
+        folder: `h${i % 10}`,
+        name: HOST_NAMES[i % HOST_NAMES.length] as string,
+        text: general(i % 2 ? "cy" : "dc") + kernelSection(0, 0) + userSection("SSL", 1, 0, i),
+      })),
+      consumers: ["h1"],
+    });
+    const one = runCli(["lint", ".", "--jobs", "1", "-f", "json"], { cwd: dir });
+    for (const stopAfter of ["0", "1", "3"]) {
+      const env = { ...WORKERS_ONLY, QATCONF_WORKER_STOP_AFTER: stopAfter };
+      expect(runCli(["lint", ".", "--jobs", "3", "-f", "json"], { cwd: dir, env })).toEqual(one);
+      const paths = listed(dir);
+      expect(runCli(["fmt", "--check", "--jobs", "2", ...paths], { cwd: dir, env })).toEqual(
+        runCli(["fmt", "--check", "--jobs", "1", ...paths], { cwd: dir }),
+      );
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it("refuses a --jobs that is not a whole number of at least 1", () => {
     const r = runCli(["lint", "--jobs", "0", "samples"]);
     expect(r.status).toBe(2);
