@@ -15,6 +15,11 @@
  * default cache know it. A checkout, a copy or any write gives a new fingerprint (the change time
  * cannot be set back), and then the text's hash decides: a fresh clone in CI still finds every
  * unchanged file. `--cache-strategy content` reads every file.
+ *
+ * The file is two lines of JSON: a header (format, identity, and the last run's record, below),
+ * then the entries. A run whose every input is the last run's (the files, their fingerprints and
+ * settings, the options, the cache's own entries) prints that run's output again without parsing
+ * the entries: over an unchanged repository that is most of what the run costs.
  */
 import {
   closeSync,
@@ -26,6 +31,7 @@ import {
   renameSync,
   rmSync,
   type Stats,
+  statSync,
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
@@ -33,7 +39,7 @@ import type { Diagnostic } from "../diagnostics.ts";
 import type { LintOptions } from "../lint/types.ts";
 
 /** Format of the cache file; a file of another format is ignored. */
-const FORMAT = 2;
+const FORMAT = 3;
 /** Entries kept at most: a cache shared by runs over many repositories stays bounded. */
 const MAX_ENTRIES = 200_000;
 
@@ -79,6 +85,23 @@ interface Entry {
 }
 
 /**
+ * What the last run printed, and what it was run on: `key` hashes its inputs (lint-run.ts), and
+ * `entries` the entries line it left, so that an entry changed since then voids it.
+ */
+interface RunRecord {
+  key: string;
+  entries: string;
+  exit: number;
+  stdout: string;
+}
+
+/** What a run that {@link LintCache.replay}s prints and exits with. */
+export interface Replay {
+  stdout: string;
+  exit: number;
+}
+
+/**
  * How long after a file's last change its metadata is not yet trusted. A second write within one
  * tick of the file system's clock (a second on ext3 and HFS+, two on FAT) leaves the times as
  * they were: the fingerprint of a file changed that recently is not kept, and the next run reads
@@ -94,6 +117,19 @@ export const RACY_MS = 2000;
 export function fingerprint(stats: Stats, now: number = Date.now()): string | undefined {
   if (now - Math.max(stats.mtimeMs, stats.ctimeMs) < RACY_MS) return undefined;
   return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}:${stats.dev}`;
+}
+
+/**
+ * The {@link fingerprint} of the regular file at `path` as it is now; `undefined` when it has none
+ * (changed too recently, not a regular file, or not there: reading it will say why).
+ */
+export function fileFingerprint(path: string, now: number = Date.now()): string | undefined {
+  try {
+    const stats = statSync(path, { throwIfNoEntry: false });
+    return stats?.isFile() ? fingerprint(stats, now) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 // node:crypto costs several milliseconds to load: a run without --cache does not pay for it. Looked
@@ -159,13 +195,15 @@ export class LintCache {
   /** Why an existing cache file was not read, for one line on stderr. */
   readonly ignored: string | undefined;
   private readonly identity: string;
-  private entries: Record<string, Entry>;
+  /** The entries line as read, parsed only when an entry is asked for (a replay needs none). */
+  private entriesLine: Buffer | undefined;
+  private parsed: Record<string, Entry> | undefined;
+  private record: RunRecord | undefined;
   private changed = false;
 
-  private constructor(path: string, identity: string, entries: Record<string, Entry>, ignored?: string) {
+  private constructor(path: string, identity: string, ignored?: string) {
     this.path = path;
     this.identity = identity;
-    this.entries = entries;
     this.ignored = ignored;
   }
 
@@ -174,28 +212,73 @@ export class LintCache {
    * missing, corrupt, of another identity or not trusted gives an empty cache.
    */
   static open(path: string, identity: string): LintCache {
-    const empty = (ignored?: string): LintCache => new LintCache(path, identity, Object.create(null), ignored);
-    let text: string;
+    const empty = (ignored?: string): LintCache => new LintCache(path, identity, ignored);
+    let bytes: Buffer;
     try {
       const trust = untrusted(path);
       if (trust === "missing") return empty();
       if (trust) return empty(trust);
-      text = readFileSync(path, "utf8");
+      bytes = readFileSync(path);
     } catch {
       return empty();
     }
-    let json: unknown;
+    const newline = bytes.indexOf(10);
+    let header: unknown;
     try {
-      json = JSON.parse(text);
+      header = JSON.parse(bytes.toString("utf8", 0, newline < 0 ? bytes.length : newline));
     } catch {
       return empty();
     }
-    if (!isRecord(json) || json.format !== FORMAT || json.qatconf !== identity || !isRecord(json.entries)) {
-      return empty();
+    if (!isRecord(header) || header.format !== FORMAT || header.qatconf !== identity || newline < 0) return empty();
+    const cache = empty();
+    cache.entriesLine = bytes.subarray(newline + 1);
+    const run = header.run;
+    if (
+      isRecord(run) &&
+      typeof run.key === "string" &&
+      typeof run.entries === "string" &&
+      Number.isSafeInteger(run.exit) &&
+      typeof run.stdout === "string"
+    ) {
+      cache.record = run as unknown as RunRecord;
     }
+    return cache;
+  }
+
+  /**
+   * What the last run printed, when its inputs hashed to `key` too and the entries are the ones it
+   * left; `undefined` otherwise.
+   */
+  replay(key: string): Replay | undefined {
+    const record = this.record;
+    if (record?.key !== key || this.entriesLine === undefined || textHash(this.entriesLine) !== record.entries) {
+      return undefined;
+    }
+    return { stdout: record.stdout, exit: record.exit };
+  }
+
+  /** Keeps what this run printed and exited with, for a later run on the same inputs (`key`). */
+  remember(key: string, stdout: string, exit: number): void {
+    const record = this.record;
+    if (record?.key === key && record.stdout === stdout && record.exit === exit && !this.changed) return;
+    this.record = { key, entries: "", exit, stdout };
+    this.changed = true;
+  }
+
+  /** The entries, parsed on first use; a line that does not parse is an empty cache. */
+  private get entries(): Record<string, Entry> {
+    if (this.parsed) return this.parsed;
     const entries: Record<string, Entry> = Object.create(null);
-    Object.assign(entries, json.entries);
-    return new LintCache(path, identity, entries);
+    if (this.entriesLine !== undefined) {
+      try {
+        const json: unknown = JSON.parse(this.entriesLine.toString("utf8"));
+        if (isRecord(json)) Object.assign(entries, json);
+      } catch {
+        // A corrupt line: the entries are lost, the run is only slower.
+      }
+    }
+    this.parsed = entries;
+    return entries;
   }
 
   /** What the cache holds for `file` (an absolute path), if anything usable. */
@@ -252,15 +335,24 @@ export class LintCache {
    */
   save(): void {
     if (!this.changed || this.ignored) return;
-    let entries = this.entries;
-    const keys = Object.keys(entries);
-    if (keys.length > MAX_ENTRIES) {
-      entries = Object.create(null);
-      for (const key of keys.slice(keys.length - MAX_ENTRIES)) entries[key] = this.entries[key] as Entry;
+    let line: string | Buffer;
+    if (this.parsed) {
+      let entries = this.parsed;
+      const keys = Object.keys(entries);
+      if (keys.length > MAX_ENTRIES) {
+        entries = Object.create(null);
+        for (const key of keys.slice(keys.length - MAX_ENTRIES)) entries[key] = this.parsed[key] as Entry;
+      }
+      line = JSON.stringify(entries);
+    } else {
+      line = this.entriesLine ?? "{}";
     }
+    const header: Record<string, unknown> = { format: FORMAT, qatconf: this.identity };
+    if (this.record) header.run = { ...this.record, entries: textHash(line) };
+    const first = `${JSON.stringify(header)}\n`;
     const temp = `${this.path}.${process.pid}.tmp`;
     try {
-      writeFileSync(temp, JSON.stringify({ format: FORMAT, qatconf: this.identity, entries }), {
+      writeFileSync(temp, typeof line === "string" ? first + line : Buffer.concat([Buffer.from(first), line]), {
         mode: 0o600,
         flag: "wx",
       });

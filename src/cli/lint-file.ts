@@ -3,14 +3,14 @@
  * and rewrite it), and return the report and the messages for stderr as data. Nothing here prints,
  * so that the run can print every file's outcome in order, whatever thread produced it.
  */
-import { type Stats, statSync } from "node:fs";
+import type { Stats } from "node:fs";
 import type { Applicability, Diagnostic } from "../diagnostics.ts";
 import { InputError, ioReason, readTextFileSync } from "../io/read-text.ts";
 import type { LintOptions } from "../lint/types.ts";
 import type { FileReport } from "../reporters/types.ts";
 import type { ConfigDocument } from "../syntax/tree.ts";
 import { fixText, type Linter } from "./fix.ts";
-import { type CacheProbe, fingerprint, settingsKey, textHash } from "./lint-cache.ts";
+import { type CacheProbe, fileFingerprint, fingerprint, settingsKey, textHash } from "./lint-cache.ts";
 
 /** One file to lint. */
 export interface LintTask {
@@ -26,6 +26,12 @@ export interface LintTask {
   text?: string;
   /** What `--cache` holds for the file under these settings. */
   cache?: CacheProbe;
+  /**
+   * With `--cache` (metadata), the file's fingerprint as the run found it before linting, when it
+   * was safe to take one (`undefined`: none could be): compared with the cache's instead of a
+   * second `stat`.
+   */
+  fingerprint?: string | undefined;
 }
 
 /** What the run does for every file. */
@@ -164,13 +170,8 @@ function lintText(task: LintTask, job: LintJob, linter: Linter): LintedOutcome |
 function knownByFingerprint(task: LintTask): LintOutcome | undefined {
   const probe = task.cache;
   if (probe?.meta === undefined || (probe.findings !== 0 && probe.shown === undefined)) return undefined;
-  let stats: Stats | undefined;
-  try {
-    stats = statSync(task.path, { throwIfNoEntry: false });
-  } catch {
-    return undefined; // reading it says why
-  }
-  if (!stats?.isFile() || fingerprint(stats) !== probe.meta) return undefined;
+  const meta = "fingerprint" in task ? task.fingerprint : fileFingerprint(task.path);
+  if (meta === undefined || meta !== probe.meta) return undefined;
   const key = settingsKey(task.settings);
   if (probe.settings !== key) return undefined;
   return {

@@ -15,7 +15,7 @@ import { BUILD_ID } from "./build-id.ts";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
 import { discoverSync } from "./files.ts";
 import { type Linter, registryLinter } from "./fix.ts";
-import { cacheFileName, defaultCacheFile, LintCache, settingsKey } from "./lint-cache.ts";
+import { cacheFileName, defaultCacheFile, fileFingerprint, LintCache, settingsKey, textHash } from "./lint-cache.ts";
 import type { LintJob, LintOutcome, LintTask } from "./lint-file.ts";
 import { type LintGroup, lintGroup, withSetFindings } from "./lint-group.ts";
 import { type CommandLineSettings, loadExplicitConfig, settingsFor, unknownDevice } from "./lint-settings.ts";
@@ -67,19 +67,16 @@ export async function runLint(
     env.stderr(`qatconf: ${message}\n`);
     return EXIT_USAGE;
   };
-  if (args.length === 0) return usage("nothing to lint: name files, directories or globs, or '-' to read stdin");
-  if (options.fix && args.includes("-")) return usage("--fix rewrites files: it cannot fix stdin");
-  if (options.unsafeFixes && !options.fix) return usage("--unsafe-fixes goes with --fix");
-  // Every device qatlib drives (6xxx included) is in the device table: one check serves both kinds.
-  if (options.device !== undefined && !findFamily(options.device))
-    return usage(`--device: ${unknownDevice(options.device)}`);
+  const misuse = misused(args, options);
+  if (misuse) return usage(misuse);
   let explicit: LoadedConfig | undefined;
   try {
     explicit = options.config === undefined ? undefined : await loadExplicitConfig(resolve(env.cwd, options.config));
   } catch (error) {
     return usage((error as Error).message);
   }
-  const run = new Run(options, env, explicit);
+  const { env: runEnv, printed } = recording(env);
+  const run = new Run(options, runEnv, explicit);
   const { files, absolute, named, errors, withoutConfig } = discoverSync(args, env.cwd);
   for (const e of errors) run.fail(e.path, e.reason);
   // Each file gets a slot: its task, or the message that kept it from being one, so that the
@@ -90,10 +87,22 @@ export async function runLint(
     slots.push(await run.task(file, absolute[i] as string, named.has(file), withoutConfig));
   }
   const tasks = slots.filter((s): s is LintTask => typeof s !== "string");
-  const cache = openCache(options, env);
+  const cache = openCache(options, runEnv);
+  const metadata = options.cacheStrategy !== "content";
+  // A run like the last one on unchanged files prints what that one printed: it has nothing to
+  // lint, and the findings of 10,000 files cost more to parse and render than to stat the files.
+  const key =
+    cache && metadata
+      ? fingerprinted(tasks, !printed.stderr && tasks.length === slots.length, options, env)
+      : undefined;
+  const replay = key === undefined ? undefined : cache?.replay(key);
+  if (replay) {
+    env.stdout(replay.stdout);
+    return replay.exit;
+  }
   if (cache) probeCache(cache, tasks, options);
   const fix = options.fix ? (options.unsafeFixes ? "unsafe" : "safe") : false;
-  const job: LintJob = { fix, cache: cache !== undefined, metadata: options.cacheStrategy !== "content" };
+  const job: LintJob = { fix, cache: cache !== undefined, metadata };
   const linter = env.linter ?? registryLinter;
   // A test's stand-in linter lives only on this thread. Files the cache knows cost only a read: by
   // default only the others count toward starting workers.
@@ -110,8 +119,71 @@ export async function runLint(
     });
   });
   takeOutcomes(run, slots, outcomes, cache);
+  const exit = run.finish();
+  if (key !== undefined && !printed.stderr) cache?.remember(key, printed.stdout, exit);
   cache?.save();
-  return run.finish();
+  return exit;
+}
+
+/**
+ * `env`, keeping what the run prints on stdout and whether it printed on stderr: the output a later
+ * run on the same inputs may print again (LintCache.replay).
+ */
+function recording(env: LintEnvironment): { env: LintEnvironment; printed: { stdout: string; stderr: boolean } } {
+  const printed = { stdout: "", stderr: false };
+  const stdout = (text: string): void => {
+    printed.stdout += text;
+    env.stdout(text);
+  };
+  const stderr = (text: string): void => {
+    printed.stderr = true;
+    env.stderr(text);
+  };
+  return { env: { ...env, stdout, stderr }, printed };
+}
+
+/**
+ * Gives each file its fingerprint (lint-cache.ts), taken once for the run: the replay's key and
+ * each file's cache check use the same one. Returns the run's key ({@link runKey}) when every file
+ * became a task and nothing went wrong (`complete`).
+ */
+function fingerprinted(
+  tasks: LintTask[],
+  complete: boolean,
+  options: LintCommandOptions,
+  env: LintEnvironment,
+): string | undefined {
+  const now = Date.now();
+  for (const task of tasks) {
+    if (task.file !== "-" && task.text === undefined) task.fingerprint = fileFingerprint(task.path, now);
+  }
+  return complete ? runKey(tasks, options, env) : undefined;
+}
+
+/**
+ * What the run's output depends on, hashed: the options, where and how it prints, and each file
+ * with its settings and fingerprint, in order (the qatconf build is the cache's identity).
+ * `undefined` when a file cannot be told unchanged without reading it: stdin, --fix (it writes),
+ * or a file without a fingerprint.
+ */
+function runKey(tasks: readonly LintTask[], options: LintCommandOptions, env: LintEnvironment): string | undefined {
+  if (options.fix) return undefined;
+  const parts: unknown[] = [options, env.cwd, env.color];
+  for (const task of tasks) {
+    if (task.fingerprint === undefined) return undefined;
+    parts.push(task.file, task.name, task.path, task.settings, task.fingerprint);
+  }
+  return textHash(JSON.stringify(parts));
+}
+
+/** What is wrong with the arguments and options together, if anything. */
+function misused(args: readonly string[], options: LintCommandOptions): string | undefined {
+  if (args.length === 0) return "nothing to lint: name files, directories or globs, or '-' to read stdin";
+  if (options.fix && args.includes("-")) return "--fix rewrites files: it cannot fix stdin";
+  if (options.unsafeFixes && !options.fix) return "--unsafe-fixes goes with --fix";
+  // Every device qatlib drives (6xxx included) is in the device table: one check serves both kinds.
+  if (options.device !== undefined && !findFamily(options.device)) return `--device: ${unknownDevice(options.device)}`;
+  return undefined;
 }
 
 /**

@@ -33,6 +33,27 @@ function write(name: string, content: string): void {
   mkdirSync(join(dir, name, ".."), { recursive: true });
   writeFileSync(join(dir, name), content);
 }
+/** A cache file (lint-cache.ts): its header line, and its entries line. */
+interface CacheFile {
+  header: { run?: { stdout: string; key: string; exit: number } } & Record<string, unknown>;
+  entries: Record<string, { h: string; d: Array<Record<string, unknown>>; m?: string; l?: string }>;
+}
+function readCache(file = cacheFile): CacheFile {
+  const text = readFileSync(file, "utf8");
+  const newline = text.indexOf("\n");
+  return { header: JSON.parse(text.slice(0, newline)), entries: JSON.parse(text.slice(newline + 1)) };
+}
+function cacheText({ header, entries }: CacheFile): string {
+  return `${JSON.stringify(header)}\n${JSON.stringify(entries)}`;
+}
+function writeCache(cache: CacheFile, file = cacheFile): void {
+  writeFileSync(file, cacheText(cache), { mode: 0o600 });
+}
+// A file changed less than RACY_MS ago is not known by its metadata yet: some tests age their files.
+const age = (): void => {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, RACY_MS + 100);
+};
+
 const lint = (args: string[], options: CliOptions = {}) => runCli(["lint", "repo", ...args], { cwd: dir, ...options });
 const cached = (args: string[] = []) => lint(["--cache-location", cacheFile, ...args]);
 
@@ -64,10 +85,10 @@ describe("qatconf lint --cache", () => {
   it("uses the findings it kept, and relints a file whose text or settings changed", () => {
     cached();
     // A finding planted by the user in their own cache shows that the cache was read, not the file linted.
-    const json = JSON.parse(readFileSync(cacheFile, "utf8"));
+    const json = readCache();
     const key = Object.keys(json.entries).find((k) => k.endsWith(join("b", "c6xx_dev0.conf"))) as string;
-    json.entries[key].d[0].message = "from the cache";
-    writeFileSync(cacheFile, JSON.stringify(json), { mode: 0o600 });
+    (json.entries[key]?.d[0] as { message: string }).message = "from the cache";
+    writeCache(json);
     expect(cached().stdout).toContain("from the cache");
     write("repo/b/c6xx_dev0.conf", `${CROWDED}\n`);
     expect(cached()).toEqual(lint([]));
@@ -106,25 +127,33 @@ describe("qatconf lint --cache", () => {
       "[]",
       '{"format":1}',
       JSON.stringify({ format: 1, qatconf: "0.0.0+other", entries: {} }),
+      `${JSON.stringify({ format: 3, qatconf: "0.0.0+other" })}\n{}`,
     ]) {
       writeFileSync(cacheFile, text, { mode: 0o600 });
       expect(cached()).toEqual(plain);
     }
     // Entries of the right identity with findings of the wrong shape: misses, not crashes.
     cached();
-    const json = JSON.parse(readFileSync(cacheFile, "utf8"));
-    for (const key of Object.keys(json.entries)) json.entries[key].d = [{ ruleId: 3, range: null }];
-    const text = JSON.stringify(json).replace('"entries":{', '"entries":{"__proto__":{"h":"x","s":"","d":[]},');
+    const json = readCache();
+    for (const key of Object.keys(json.entries)) json.entries[key] = { h: "x", d: [{ ruleId: 3, range: null }] };
+    const text = cacheText(json).replace("\n{", '\n{"__proto__":{"h":"x","s":"","d":[]},');
     writeFileSync(cacheFile, text, { mode: 0o600 });
     expect(cached()).toEqual(plain);
+    // The right header over an entries line that does not parse, or none at all.
+    cached();
+    const header = readFileSync(cacheFile, "utf8").split("\n")[0] as string;
+    for (const broken of [`${header}\n{"entries`, header]) {
+      writeFileSync(cacheFile, broken, { mode: 0o600 });
+      expect(cached()).toEqual(plain);
+    }
   });
 
   it("does not read a cache file others may write, a link, or one of another user", () => {
     const plain = lint([]);
     cached();
-    const json = JSON.parse(readFileSync(cacheFile, "utf8"));
-    for (const key of Object.keys(json.entries)) json.entries[key] = { ...json.entries[key], d: [] };
-    const planted = JSON.stringify(json);
+    const json = readCache();
+    for (const key of Object.keys(json.entries)) json.entries[key] = { ...json.entries[key], d: [] } as never;
+    const planted = cacheText(json);
     const expectIgnored = (reason: string): void => {
       const r = cached();
       expect(r.stdout).toBe(plain.stdout);
@@ -161,17 +190,12 @@ describe("qatconf lint --cache", () => {
 });
 
 describe("qatconf lint --cache, files known by their metadata", () => {
-  // A file changed less than RACY_MS ago is not known by its metadata yet: these files are aged.
-  const age = (): void => {
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, RACY_MS + 100);
-  };
-  const entries = (): Record<string, { h: string; d: unknown[]; m?: string; l?: string }> =>
-    JSON.parse(readFileSync(cacheFile, "utf8")).entries;
+  const entries = (): CacheFile["entries"] => readCache().entries;
   const entryKey = (name: string): string => Object.keys(entries()).find((k) => k.endsWith(name)) as string;
   const plant = (change: (entry: { h: string; d: unknown[] }) => void, name: string): void => {
-    const json = JSON.parse(readFileSync(cacheFile, "utf8"));
-    change(json.entries[entryKey(name)]);
-    writeFileSync(cacheFile, JSON.stringify(json), { mode: 0o600 });
+    const json = readCache();
+    change(json.entries[entryKey(name)] as { h: string; d: unknown[] });
+    writeCache(json);
   };
 
   it("takes an unchanged file's findings without reading it, and reads what changed, as a run without the cache reports", () => {
@@ -219,6 +243,69 @@ describe("qatconf lint --cache, files known by their metadata", () => {
     age();
     expect(cached()).toEqual(plain);
     expect(cached()).toEqual(plain);
+  });
+});
+
+describe("qatconf lint --cache, a run like the last one", () => {
+  /** The cache as the last run left it, with its recorded output replaced by `PLANTED`. */
+  const planted = (): CacheFile => {
+    const cache = readCache();
+    expect(cache.header.run).toBeDefined();
+    (cache.header.run as { stdout: string }).stdout = "PLANTED\n";
+    return cache;
+  };
+
+  it("prints the last run's output again when its files, settings and options are the same, and only then", () => {
+    age();
+    const plain = lint([]);
+    expect(cached()).toEqual(plain);
+    const last = planted();
+    writeCache(last);
+    // Nothing changed: the recorded output and exit code, without a finding parsed.
+    expect(cached()).toEqual({ ...plain, stdout: "PLANTED\n" });
+    // Other options, or an entry of the cache changed since: the run is made again.
+    for (const [args, edit] of [
+      [["-f", "json"], undefined],
+      [["--quiet"], undefined],
+      [["--max-warnings", "0"], undefined],
+      [
+        [],
+        (c: CacheFile) => {
+          for (const entry of Object.values(c.entries)) for (const d of entry.d) d.message = "edited";
+        },
+      ],
+    ] as const) {
+      const cache = planted();
+      edit?.(cache);
+      writeCache(cache);
+      const r = cached([...args]);
+      expect(r.stdout).not.toContain("PLANTED");
+      if (!edit) expect(r).toEqual(lint([...args]));
+      else expect(r.stdout).toContain("edited");
+      cached();
+    }
+    // A setting changed (a rule turned off in the configuration): the run is made again.
+    writeCache(planted());
+    write("repo/.qatconf.json", JSON.stringify({ rules: { "ring-budget": "off" } }));
+    expect(cached()).toEqual(lint([]));
+    expect(cached().stdout).not.toContain("PLANTED");
+  });
+
+  it("is not replayed when a file changed or was added, even once their times are old enough to tell", () => {
+    age();
+    const plain = lint([]);
+    expect(cached()).toEqual(plain);
+    const before = planted();
+    // The same size, another text: only its fingerprint tells.
+    write("repo/b/c6xx_dev0.conf", CROWDED.replace("NumProcesses = 64", "NumProcesses = 65"));
+    age();
+    writeCache(before);
+    expect(cached()).toEqual(lint([]));
+    const again = planted();
+    write("repo/e/c6xx_dev0.conf", GOOD);
+    age();
+    writeCache(again);
+    expect(cached()).toEqual(lint([]));
   });
 });
 
