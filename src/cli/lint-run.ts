@@ -108,7 +108,7 @@ export async function runLint(
   // default only the others count toward starting workers.
   const work = options.jobs === undefined && cache ? tasks.filter((t) => !t.cache).length : tasks.length;
   const { groups, at } = byFolder(tasks);
-  const threads = env.linter ? 1 : Math.min(groups.length, threadCount(options.jobs, work));
+  const threads = env.linter ? 1 : Math.min(groups.length, threadCount(options.jobs, work, "lint"));
   const results = await runTasks(groups, threads, { kind: "lint", options: job }, (group) =>
     lintGroup(group, job, linter),
   );

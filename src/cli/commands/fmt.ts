@@ -73,7 +73,7 @@ async function fmt(paths: string[], options: FmtOptions): Promise<number> {
   }
   const done = await pool.runTasks(
     tasks,
-    pool.threadCount(options.jobs, tasks.length),
+    pool.threadCount(options.jobs, tasks.length, "fmt"),
     { kind: "fmt", options: job },
     (task) => fmtFile(task, job),
   );
