@@ -97,8 +97,8 @@ function letGoOfText(outcome: LintOutcome, task: LintTask): void {
   // A hit's findings come from the cache later: the probe says which lines they are on.
   const lines = outcome.hit ? [...(task.cache?.lines ?? [])] : report.diagnostics.map((d) => d.range.start.line);
   for (const d of outcome.set ?? []) lines.push(d.range.start.line);
-  const source = lines.length === 0 ? "" : new SourceLines(report.source).only(lines);
-  outcome.report = { ...report, source };
+  // The report is this file's own, made by lintFile: it is changed in place, not copied.
+  report.source = lines.length === 0 ? "" : new SourceLines(report.source).only(lines);
 }
 
 /** A QAT 1.x VF whose PF services no setting gave: its PF's file may say them. */
