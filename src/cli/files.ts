@@ -123,9 +123,9 @@ function walkRoot(dir: string): string {
 }
 
 /**
- * Configuration files under `dir` (normalized, as {@link walkRoot} gives it; its absolute path is `absolute`), sorted, each as its path
- * joined to `dir` and its absolute path. Symbolic links to files are followed; links to folders are
- * not, so that a link loop cannot make the walk endless.
+ * Configuration files under `dir` (normalized, as {@link walkRoot} gives it; its absolute path is
+ * `absolute`), sorted, each as its path joined to `dir` and its absolute path. Symbolic links to
+ * files are followed; links to folders are not, so that a link loop cannot make the walk endless.
  */
 function walk(dir: string, absolute: string, found: Discovery): Array<[string, string]> {
   let entries: Dirent[];

@@ -257,10 +257,11 @@ export class LintCache {
     return { stdout: record.stdout, exit: record.exit };
   }
 
-  /** Keeps what this run printed and exited with, for a later run on the same inputs (`key`). */
+  /**
+   * Keeps what this run printed and exited with, for a later run on the same inputs (`key`). A run
+   * that gets here did not replay, so the record on file (if any) is not this run's: it is written.
+   */
   remember(key: string, stdout: string, exit: number): void {
-    const record = this.record;
-    if (record?.key === key && record.stdout === stdout && record.exit === exit && !this.changed) return;
     this.record = { key, entries: "", exit, stdout };
     this.changed = true;
   }
