@@ -66,12 +66,29 @@ function removeStale(dir, stat) {
   });
 }
 
-function readOrUndefined(file) {
+// A cache holds what the run that wrote it compiled, and V8 adds nothing to it later: one written
+// by `qatconf lint --help` left `lint` compiling most of itself on every run (2.4x `node -e 0`
+// instead of 1.9x). So the file ends with qatconf's own 8 bytes, "QCC1" and the size of the code
+// that run had compiled (V8's heap code statistics, which count what came from the cache too), and
+// a run that compiled a twentieth more than that writes the cache again, with everything compiled
+// so far: the size only grows, and it settles after a run or two of each path.
+const TRAILER = Buffer.from("QCC1", "latin1");
+
+function compiledSize() {
+  return require("node:v8").getHeapCodeStatistics().bytecode_and_metadata_size;
+}
+
+/** The V8 data and the compiled size of a cache file, or `undefined` for none (or one without a trailer). */
+function readCache(file) {
+  let bytes;
   try {
-    return fs.readFileSync(file);
+    bytes = fs.readFileSync(file);
   } catch {
     return undefined;
   }
+  const at = bytes.length - 8;
+  if (at <= 0 || !bytes.subarray(at, at + 4).equals(TRAILER)) return undefined;
+  return { data: bytes.subarray(0, at), compiled: bytes.readUInt32LE(at + 4) };
 }
 
 /** Writes the file whole or not at all (other runs may be reading it); a failure only costs speed. */
@@ -102,15 +119,19 @@ function loadBundle(argv) {
   }
   const dir = cacheFolder();
   const file = dir && cacheFile(dir, stat, argv);
-  const cachedData = file && readOrUndefined(file);
+  const cached = file ? readCache(file) : undefined;
   // The bundle holds its own CommonJS wrapper (scripts/build.ts): compiled here, its value is the
   // module function, and the source is compiled as read, without a wrapped copy of half a megabyte.
-  const script = new vm.Script(source, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
+  const script = new vm.Script(source, { filename: bundle, ...(cached ? { cachedData: cached.data } : {}) });
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, require, module, bundle, path.dirname(bundle));
   const saveCache = () => {
-    if (!file || (cachedData && !script.cachedDataRejected)) return;
-    writeAtomically(file, script.createCachedData());
+    if (!file) return;
+    const compiled = compiledSize();
+    if (cached && !script.cachedDataRejected && compiled <= cached.compiled * 1.05) return;
+    const size = Buffer.alloc(4);
+    size.writeUInt32LE(Math.min(compiled, 0xffffffff));
+    writeAtomically(file, Buffer.concat([script.createCachedData(), TRAILER, size]));
     removeStale(dir, stat);
   };
   return { cli: module.exports, saveCache };
@@ -131,5 +152,9 @@ if (argv[0] === "--qatconf-worker") {
   loadBundle(argv.slice(1)).cli.runWorker();
 } else {
   const { cli, saveCache } = loadBundle(argv);
-  cli.run(argv, path.join(__dirname, "qatconf.js")).then(saveCache);
+  // A run that is over (src/cli/main.ts says when) exits at once, without Node's teardown.
+  cli.run(argv, path.join(__dirname, "qatconf.js")).then((over) => {
+    saveCache();
+    if (over) process.exit();
+  });
 }

@@ -5,8 +5,9 @@ import { setWorkerScript } from "./cli/pool.ts";
 /**
  * Runs the CLI. `workerScript` is the script worker threads start from (`bin/qatconf.js`, which
  * runs {@link runWorker} when started with the pool's flag); without it, work stays on one thread.
+ * Resolves to whether the process may exit at once, without waiting for Node's teardown.
  */
-export function run(argv: string[], workerScript?: string): Promise<void> {
+export function run(argv: string[], workerScript?: string): Promise<boolean> {
   setWorkerScript(workerScript);
   return runCli(argv);
 }

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setFlagsFromString, startupSnapshot } from "node:v8";
-import { run } from "./cli/main.ts";
+import { exitIfOver, run } from "./cli/main.ts";
 import { forgetConfigs } from "./lint/config.ts";
 
 // Running `lint` once at build time puts into the snapshot what every run would otherwise build
@@ -35,5 +35,5 @@ void run(["lint", file]).finally(() => {
 startupSnapshot.setDeserializeMainFunction(() => {
   // As bin/start.js does, and for the same reason (see there): V8 flags are not in the snapshot.
   setFlagsFromString("--no-allocation-site-pretenuring");
-  return run(process.argv.slice(2));
+  return run(process.argv.slice(2)).then(exitIfOver);
 });

@@ -38,8 +38,18 @@ function modulesFor(argv: readonly string[]): Array<() => Promise<CommandModule>
   return (named ? [named] : commandModules).map(([, load]) => load);
 }
 
-/** Runs the CLI with the given arguments (without `node` and the script path). */
-export async function run(argv: string[]): Promise<void> {
+/**
+ * The commands that write only through stdio.ts's `writeFd` and leave nothing running once their
+ * action returns: after them the process may exit without the rest of Node's teardown.
+ */
+const WRITE_THROUGH = new Set(["lint", "fmt"]);
+
+/**
+ * Runs the CLI with the given arguments (without `node` and the script path). Resolves to whether
+ * the process may exit at once (`process.exit()`): the command is over, and none of its output
+ * waits in a stream. The language server, for one, keeps running after its action.
+ */
+export async function run(argv: string[]): Promise<boolean> {
   const program = new Command("qatconf")
     .description("Lint, format and safely edit Intel QuickAssist Technology (QAT) configuration files")
     .version(VERSION, "-V, --version")
@@ -52,11 +62,21 @@ export async function run(argv: string[]): Promise<void> {
     if (error instanceof CommanderError) {
       // Help and version exit 0; every other commander error is a usage error.
       process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
-      return;
+      return false;
     }
     process.stderr.write(`qatconf: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = EXIT_USAGE;
+    return false;
   }
+  return WRITE_THROUGH.has(argv[0] ?? "") && (await import("./stdio.ts")).nothingStreamed();
+}
+
+/**
+ * Ends the process at once when the run says it may ({@link run}): freeing a heap of tens of
+ * megabytes and the rest of Node's teardown cost a one-file `lint` about 1.5 ms, a twentieth of it.
+ */
+export function exitIfOver(over: boolean): void {
+  if (over) process.exit();
 }
 
 declare const __QATCONF_VERSION__: string | undefined;

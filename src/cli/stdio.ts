@@ -11,6 +11,14 @@ import { fstatSync, statSync, writeSync } from "node:fs";
 const streamed = new Set<number>();
 const closed = new Set<number>();
 
+/**
+ * Whether every write so far went straight to its file descriptor: then nothing waits in a
+ * stream's buffer, and the process may exit at once.
+ */
+export function nothingStreamed(): boolean {
+  return streamed.size === 0;
+}
+
 /** Writes `text` to fd 1 (stdout) or 2 (stderr). */
 export function writeFd(fd: 1 | 2, text: string): void {
   if (text === "" || closed.has(fd)) return;

@@ -25,7 +25,7 @@ import { createToken, Lexer } from "chevrotain";
 import { afterAll, describe, expect, it } from "vitest";
 import { allTokens, skipValidations } from "../../grammar/lexer.ts";
 import { ConfigParser } from "../../grammar/parser.ts";
-import { ROOT, runCli } from "../support/cli.ts";
+import { BIN, ROOT, runCli } from "../support/cli.ts";
 
 const temp = mkdtempSync(join(tmpdir(), "qatconf-startup-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -125,6 +125,47 @@ describe("the CLI bundle", () => {
     }
   });
 
+  it("exits at once after lint and fmt, yet delivers every byte when stdout is a full non-blocking pipe", () => {
+    // A report of about a megabyte into a non-blocking pipe that nobody reads for a while: the
+    // writes past the pipe's 64 KB go through Node's stream (stdio.ts), and the early exit must
+    // wait for them. Python gives the child such a pipe; Node's spawn makes stdio blocking.
+    const repo = join(temp, "big");
+    mkdirSync(repo, { recursive: true });
+    // Findings for lint, and `Key=Value` lines for fmt --diff to respace.
+    const crowded = readFileSync(SAMPLE, "utf8")
+      .replace(/^NumberCyInstances = \d+/m, "NumberCyInstances = 99")
+      .replaceAll(" = ", "=");
+    for (let i = 0; i < 400; i++) writeFileSync(join(repo, `h${i}_c6xx_dev0.conf`), crowded);
+    const script = `
+import json, os, subprocess, sys, time
+r, w = os.pipe()
+os.set_blocking(w, False)
+child = subprocess.Popen(sys.argv[1:], stdout=w, stderr=subprocess.DEVNULL)
+os.close(w)
+time.sleep(0.5)
+data = b""
+while True:
+    chunk = os.read(r, 65536)
+    if not chunk:
+        break
+    data += chunk
+print(json.dumps({"length": len(data), "status": child.wait()}))
+`;
+    for (const args of [
+      ["lint", "-f", "json", repo],
+      ["fmt", "--diff", repo],
+    ]) {
+      const direct = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", maxBuffer: 1 << 28 });
+      expect(direct.stdout.length, args.join(" ")).toBeGreaterThan(1 << 17);
+      const r = spawnSync("python3", ["-c", script, process.execPath, BIN, ...args], { encoding: "utf8" });
+      expect(r.status, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout), args.join(" ")).toEqual({
+        length: Buffer.byteLength(direct.stdout),
+        status: direct.status,
+      });
+    }
+  });
+
   it("is compiled once per command into the user's own cache folder, then read from there", () => {
     const cache = join(temp, "xdg-cache", "qatconf");
     mkdirSync(cache, { recursive: true });
@@ -150,6 +191,24 @@ describe("the CLI bundle", () => {
     expect(statSync(file).mtimeMs).toBe(before);
     expect(runCli(["--version"], { env }).status).toBe(0);
     expect(readdirSync(cache)).toHaveLength(2);
+  });
+
+  it("writes the cache again when a run compiled much more than the run that wrote it", () => {
+    const xdg = join(temp, "growing-cache");
+    const env = { XDG_CACHE_HOME: xdg, NODE_DISABLE_COMPILE_CACHE: undefined };
+    expect(runCli(["lint", "--help"], { env }).status).toBe(0);
+    const [name] = readdirSync(join(xdg, "qatconf"));
+    const file = join(xdg, "qatconf", name as string);
+    const small = statSync(file).size;
+    // A whole lint compiles much that --help did not: the cache is written again, bigger.
+    expect(runCli(["lint", SAMPLE], { env }).status).toBe(0);
+    const grown = statSync(file);
+    expect(grown.size).toBeGreaterThan(small * 1.5);
+    // The same run again compiles nothing new: the cache stays as it is.
+    expect(runCli(["lint", SAMPLE], { env }).status).toBe(0);
+    expect(statSync(file).mtimeMs).toBe(grown.mtimeMs);
+    expect(runCli(["lint", "--help"], { env }).status).toBe(0);
+    expect(statSync(file).mtimeMs).toBe(grown.mtimeMs);
   });
 
   it("replaces a damaged cache, and runs correctly meanwhile", () => {

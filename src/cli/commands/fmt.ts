@@ -48,6 +48,11 @@ async function fmt(paths: string[], options: FmtOptions): Promise<number> {
     import("../pool.ts"),
     import("../stdio.ts"),
   ]);
+  // Every line goes to the file descriptor as the report does (stdio.ts), never to a stream.
+  const fail = (message: string): number => {
+    writeFd(2, `qatconf fmt: ${message}\n`);
+    return EXIT_USAGE;
+  };
   if (paths.length === 0) return fail("nothing to format: name files, directories or globs, or '-' to read stdin");
   if (options.write && paths.includes(STDIN)) return fail("--write needs files, not stdin");
   const { files, named, errors, withoutConfig } = await discover(paths, process.cwd());
@@ -106,9 +111,4 @@ async function fmtTask(
   const alignEquals = settingsForFile(loadConfig(settingsPath, withoutConfig), settingsPath).format?.alignEquals;
   if (alignEquals !== undefined) task.alignEquals = alignEquals;
   return task;
-}
-
-function fail(message: string): number {
-  process.stderr.write(`qatconf fmt: ${message}\n`);
-  return EXIT_USAGE;
 }
