@@ -6,7 +6,7 @@
  * The walk is synchronous: a repository of thousands of files is listed by thousands of small
  * file-system calls, and awaiting each one on the thread pool cost more than the calls themselves.
  */
-import { type Dirent, globSync, readdirSync, statSync } from "node:fs";
+import { type Dirent, globSync, readdirSync, type Stats, statSync } from "node:fs";
 import { basename, normalize, resolve, sep } from "node:path";
 import { ioReason } from "../io/read-text.ts";
 import { isQatlibPath } from "../syntax/kind.ts";
@@ -18,10 +18,11 @@ export interface Discovery {
   /** Each of `files` resolved against the working directory (`-` stays `-`), made once by the walk. */
   absolute: string[];
   /**
-   * The files of `files` the user named themselves (not found in a folder or by a glob): only these
-   * may be FIFOs or devices (`lint /dev/stdin`), see `readText`'s `named`.
+   * The files of `files` the user named themselves (not found in a folder or by a glob) that are
+   * not regular files: stdin (`-`), a FIFO or a device (`lint /dev/stdin`), read on the main thread
+   * by `readText`'s rules for a named file. The stat that told a folder from a file told this too.
    */
-  named: Set<string>;
+  special: Set<string>;
   /** `{ path, reason }` for each argument or folder that could not be used. */
   errors: Array<{ path: string; reason: string }>;
   /**
@@ -51,14 +52,14 @@ export async function discover(args: readonly string[], cwd: string): Promise<Di
 
 /** As {@link discover}, without a promise. */
 export function discoverSync(args: readonly string[], cwd: string): Discovery {
-  const found: Discovery = { files: [], absolute: [], named: new Set(), errors: [], withoutConfig: new Set() };
+  const found: Discovery = { files: [], absolute: [], special: new Set(), errors: [], withoutConfig: new Set() };
   const seen = new Set<string>();
-  const add = (file: string, named = false, absolute = file === "-" ? "-" : resolve(cwd, file)): void => {
+  const add = (file: string, special = false, absolute = file === "-" ? "-" : resolve(cwd, file)): void => {
     if (seen.has(absolute)) return;
     seen.add(absolute);
     found.files.push(file);
     found.absolute.push(absolute);
-    if (named) found.named.add(file);
+    if (special) found.special.add(file);
   };
   for (const arg of args) {
     if (arg === "-") add(arg, true);
@@ -67,13 +68,14 @@ export function discoverSync(args: readonly string[], cwd: string): Discovery {
   return found;
 }
 
-type Add = (file: string, named?: boolean, absolute?: string) => void;
+type Add = (file: string, special?: boolean, absolute?: string) => void;
 
 function expand(arg: string, cwd: string, add: Add, found: Discovery): void {
   const errors = found.errors;
-  let isDir: boolean;
+  const absolute = resolve(cwd, arg);
+  let stats: Stats;
   try {
-    isDir = statSync(resolve(cwd, arg)).isDirectory();
+    stats = statSync(absolute);
   } catch (error) {
     // A path that exists wins over a pattern: `[dev0].conf` may be a real name.
     if ((error as NodeJS.ErrnoException).code === "ENOENT" && GLOB_MAGIC.test(arg)) {
@@ -83,12 +85,12 @@ function expand(arg: string, cwd: string, add: Add, found: Discovery): void {
     }
     return;
   }
-  if (!isDir) {
-    add(arg, true);
+  if (!stats.isDirectory()) {
+    add(arg, !stats.isFile(), absolute);
     return;
   }
   const before = errors.length;
-  const files = walk(walkRoot(arg), resolve(cwd, arg), found);
+  const files = walk(walkRoot(arg), absolute, found);
   if (files.length === 0 && errors.length === before) {
     errors.push({ path: arg, reason: "no QAT configuration files (*_dev*.conf, *.conf.vm) in this directory" });
   }

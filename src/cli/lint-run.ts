@@ -4,7 +4,7 @@
  */
 import { statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { InputError, ioReason, isRegularFile, readText, STDIN_NAME } from "../io/read-text.ts";
+import { InputError, ioReason, readText, STDIN_NAME } from "../io/read-text.ts";
 import { ConfigError, type LoadedConfig } from "../lint/config.ts";
 import { allRules } from "../lint/lint.ts";
 import { findFamily } from "../model/devices.ts";
@@ -77,14 +77,15 @@ export async function runLint(
   }
   const { env: runEnv, printed } = recording(env);
   const run = new Run(options, runEnv, explicit);
-  const { files, absolute, named, errors, withoutConfig } = discoverSync(args, env.cwd);
+  const { files, absolute, special, errors, withoutConfig } = discoverSync(args, env.cwd);
   for (const e of errors) run.fail(e.path, e.reason);
   // Each file gets a slot: its task, or the message that kept it from being one, so that the
   // messages come out in the order of the files whichever thread linted them.
   const slots: Array<LintTask | string> = [];
   for (let i = 0; i < files.length; i++) {
     const file = files[i] as string;
-    slots.push(await run.task(file, absolute[i] as string, named.has(file), withoutConfig));
+    const made = run.task(file, absolute[i] as string, withoutConfig);
+    slots.push(typeof made === "string" || !special.has(file) ? made : await run.read(made));
   }
   const tasks = slots.filter((s): s is LintTask => typeof s !== "string");
   const cache = openCache(options, runEnv);
@@ -323,14 +324,10 @@ class Run {
 
   /**
    * The task of one file (`path`: resolved), or the message of the configuration error that keeps
-   * it from being linted.
+   * it from being linted. Made without a promise: only stdin, a FIFO or a device is read here
+   * ({@link read}), every regular file where it is linted.
    */
-  async task(
-    file: string,
-    path: string,
-    named: boolean,
-    withoutConfig: ReadonlySet<string>,
-  ): Promise<LintTask | string> {
+  task(file: string, path: string, withoutConfig: ReadonlySet<string>): LintTask | string {
     const isStdin = file === "-";
     const name = isStdin ? (this.options.stdinFilename ?? STDIN_NAME) : file;
     // Stdin is linted with the files of the working directory (lint-group.ts).
@@ -341,17 +338,19 @@ class Run {
       const settings = settingsFor(settingsPath, this.options, this.explicit, withoutConfig);
       // The name, not the absolute path, goes to the linter: messages quote it as the user wrote it.
       settings.fileName = name;
-      const task: LintTask = { file, path, name, settings };
-      // Stdin, and a FIFO or device the user named, are read here with the strict reader; regular
-      // files are read where they are linted.
-      if (isStdin || (named && !isRegularFile(path))) {
-        task.text = await readText(isStdin ? file : path, { named: true });
-      }
+      return { file, path, name, settings };
+    } catch (error) {
+      return failure(error, name);
+    }
+  }
+
+  /** Reads stdin, or a FIFO or device the user named, with the strict reader: the task, or why not. */
+  async read(task: LintTask): Promise<LintTask | string> {
+    try {
+      task.text = await readText(task.file === "-" ? task.file : task.path, { named: true });
       return task;
     } catch (error) {
-      if (error instanceof ConfigError) return error.message;
-      if (error instanceof InputError) return `${name}: ${error.message}`;
-      return `${name}: ${ioReason(error)}`;
+      return failure(error, task.name);
     }
   }
 
@@ -382,6 +381,13 @@ class Run {
     if (this.failed) return EXIT_USAGE;
     return errors > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
   }
+}
+
+/** The message of what kept the file `name` from being a task. */
+function failure(error: unknown, name: string): string {
+  if (error instanceof ConfigError) return error.message;
+  if (error instanceof InputError) return `${name}: ${error.message}`;
+  return `${name}: ${ioReason(error)}`;
 }
 
 function errorsOnly(report: FileReport): FileReport {

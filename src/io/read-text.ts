@@ -16,7 +16,7 @@
  *   `EISDIR`), for `qatconf: <file>: <reason>`.
  */
 import { isAscii } from "node:buffer";
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
 
 // Loaded on first use: `lint FILE` reads with the synchronous reader only, and loading
@@ -230,11 +230,6 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 /** Reads a file or stdin as text (see the module's comment for what is refused). Throws {@link InputError}. */
 export async function readText(file: string, options: ReadOptions = {}): Promise<string> {
   return decodeText(await readBytes(file, options));
-}
-
-/** Whether `path` is a regular file (following links); false when it cannot be told. */
-export function isRegularFile(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 /**

@@ -313,18 +313,29 @@ describe("qatconf lint: what it will not read", () => {
         stderr: "qatconf: c6xx_dev0.conf: a FIFO, not a regular file\n",
       });
       const sample = readFileSync(join(ROOT, "samples/c6xx_dev0.conf"), "utf8");
-      const r = spawnSync(
-        "sh",
-        ["-c", `exec 3<&0; cat <&3 > c6xx_dev0.conf & exec "$0" "$1" lint c6xx_dev0.conf`, process.execPath, BIN],
-        {
-          cwd: dir,
-          input: sample,
-          encoding: "utf8",
-          timeout: 30_000,
-        },
-      );
-      // A background job's stdin is /dev/null in sh: fd 3 hands it the sample.
-      expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ status: 0, stdout: "", stderr: "" });
+      // fmt reads a FIFO given by name as lint does, and refuses one a glob met.
+      expect(runCli(["fmt", "--check", "*_dev0.conf"], { cwd: dir })).toMatchObject({
+        status: 2,
+        stderr: "qatconf fmt: c6xx_dev0.conf: a FIFO, not a regular file\n",
+      });
+      for (const command of ["lint c6xx_dev0.conf", "fmt --check c6xx_dev0.conf"]) {
+        const r = spawnSync(
+          "sh",
+          ["-c", `exec 3<&0; cat <&3 > c6xx_dev0.conf & exec "$0" "$1" ${command}`, process.execPath, BIN],
+          {
+            cwd: dir,
+            input: sample,
+            encoding: "utf8",
+            timeout: 30_000,
+          },
+        );
+        // A background job's stdin is /dev/null in sh: fd 3 hands it the sample.
+        expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }, command).toEqual({
+          status: 0,
+          stdout: "",
+          stderr: "",
+        });
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -41,12 +41,13 @@ export function register(program: Command): void {
 }
 
 async function fmt(paths: string[], options: FmtOptions): Promise<number> {
-  const [{ STDIN }, { discover }, { fmtFile, fmtFailure }, pool, { writeFd }] = await Promise.all([
+  const [{ STDIN, readText }, { discover }, { fmtFile, fmtFailure }, pool, { writeFd }, configs] = await Promise.all([
     import("../../io/read-text.ts"),
     import("../files.ts"),
     import("../fmt-file.ts"),
     import("../pool.ts"),
     import("../stdio.ts"),
+    import("../../lint/config.ts"),
   ]);
   // Every line goes to the file descriptor as the report does (stdio.ts), never to a stream.
   const fail = (message: string): number => {
@@ -55,7 +56,7 @@ async function fmt(paths: string[], options: FmtOptions): Promise<number> {
   };
   if (paths.length === 0) return fail("nothing to format: name files, directories or globs, or '-' to read stdin");
   if (options.write && paths.includes(STDIN)) return fail("--write needs files, not stdin");
-  const { files, named, errors, withoutConfig } = await discover(paths, process.cwd());
+  const { files, special, errors, withoutConfig } = await discover(paths, process.cwd());
   const printsText = !options.check && !options.diff && !options.write;
   if (printsText && files.length > 1) {
     return fail("several files would be printed one after another: use --write, --check or --diff");
@@ -65,11 +66,15 @@ async function fmt(paths: string[], options: FmtOptions): Promise<number> {
   // Each file gets its task, or the outcome of the error that kept it from being one.
   const slots: Array<FmtTask | FmtOutcome> = [];
   for (const file of files) {
-    slots.push(
-      await fmtTask(file, named.has(file), STDIN, withoutConfig).catch((error) =>
-        fmtFailure(`${file}: ${(error as Error).message}`),
-      ),
-    );
+    try {
+      const task = fmtTask(file, file === STDIN ? "stdin.conf" : file, withoutConfig, configs);
+      // Stdin, and a FIFO or device the user named, are read here (the strict reader, on this
+      // thread); regular files are read where they are formatted.
+      if (special.has(file)) task.text = await readText(file, { named: true });
+      slots.push(task);
+    } catch (error) {
+      slots.push(fmtFailure(`${file}: ${(error as Error).message}`));
+    }
   }
   const tasks = slots.filter((s): s is FmtTask => "file" in s);
   const job: FmtJob = {};
@@ -92,22 +97,14 @@ async function fmt(paths: string[], options: FmtOptions): Promise<number> {
   return exit;
 }
 
-/** One file's task: its `alignEquals`, and its text when it must be read on this thread. */
-async function fmtTask(
+/** One file's task: its `alignEquals`, from the configuration that applies at `settingsPath`. */
+function fmtTask(
   file: string,
-  named: boolean,
-  stdin: string,
+  settingsPath: string,
   withoutConfig: ReadonlySet<string>,
-): Promise<FmtTask> {
-  const [{ loadConfig, settingsForFile }, io] = await Promise.all([
-    import("../../lint/config.ts"),
-    import("../../io/read-text.ts"),
-  ]);
+  { loadConfig, settingsForFile }: typeof import("../../lint/config.ts"),
+): FmtTask {
   const task: FmtTask = { file };
-  // Stdin, and a FIFO or device the user named, are read here (the strict reader, on this thread);
-  // regular files are read where they are formatted.
-  if (file === stdin || (named && !io.isRegularFile(file))) task.text = await io.readText(file, { named: true });
-  const settingsPath = file === stdin ? "stdin.conf" : file;
   const alignEquals = settingsForFile(loadConfig(settingsPath, withoutConfig), settingsPath).format?.alignEquals;
   if (alignEquals !== undefined) task.alignEquals = alignEquals;
   return task;
