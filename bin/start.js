@@ -66,29 +66,12 @@ function removeStale(dir, stat) {
   });
 }
 
-// A cache holds what the run that wrote it compiled, and V8 adds nothing to it later: one written
-// by `qatconf lint --help` left `lint` compiling most of itself on every run (2.4x `node -e 0`
-// instead of 1.9x). So the file ends with qatconf's own 8 bytes, "QCC1" and the size of the code
-// that run had compiled (V8's heap code statistics, which count what came from the cache too), and
-// a run that compiled a twentieth more than that writes the cache again, with everything compiled
-// so far: the size only grows, and it settles after a run or two of each path.
-const TRAILER = Buffer.from("QCC1", "latin1");
-
-function compiledSize() {
-  return require("node:v8").getHeapCodeStatistics().bytecode_and_metadata_size;
-}
-
-/** The V8 data and the compiled size of a cache file, or `undefined` for none (or one without a trailer). */
-function readCache(file) {
-  let bytes;
+function readOrUndefined(file) {
   try {
-    bytes = fs.readFileSync(file);
+    return fs.readFileSync(file);
   } catch {
     return undefined;
   }
-  const at = bytes.length - 8;
-  if (at <= 0 || !bytes.subarray(at, at + 4).equals(TRAILER)) return undefined;
-  return { data: bytes.subarray(0, at), compiled: bytes.readUInt32LE(at + 4) };
 }
 
 /** Writes the file whole or not at all (other runs may be reading it); a failure only costs speed. */
@@ -119,19 +102,18 @@ function loadBundle(argv) {
   }
   const dir = cacheFolder();
   const file = dir && cacheFile(dir, stat, argv);
-  const cached = file ? readCache(file) : undefined;
+  const cachedData = file && readOrUndefined(file);
   // The bundle holds its own CommonJS wrapper (scripts/build.ts): compiled here, its value is the
   // module function, and the source is compiled as read, without a wrapped copy of half a megabyte.
-  const script = new vm.Script(source, { filename: bundle, ...(cached ? { cachedData: cached.data } : {}) });
+  const script = new vm.Script(source, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, require, module, bundle, path.dirname(bundle));
-  const saveCache = () => {
-    if (!file) return;
-    const compiled = compiledSize();
-    if (cached && !script.cachedDataRejected && compiled <= cached.compiled * 1.05) return;
-    const size = Buffer.alloc(4);
-    size.writeUInt32LE(Math.min(compiled, 0xffffffff));
-    writeAtomically(file, Buffer.concat([script.createCachedData(), TRAILER, size]));
+  // A cache holds what the run that wrote it compiled, and V8 adds nothing to it later: one written
+  // by `qatconf lint --help` left `lint` compiling most of itself on every run (2.4x `node -e 0`
+  // instead of 1.9x). So only a run whose command did its work (src/cli/main.ts) writes one.
+  const saveCache = (worked) => {
+    if (!file || !worked || (cachedData && !script.cachedDataRejected)) return;
+    writeAtomically(file, script.createCachedData());
     removeStale(dir, stat);
   };
   return { cli: module.exports, saveCache };
@@ -152,9 +134,5 @@ if (argv[0] === "--qatconf-worker") {
   loadBundle(argv.slice(1)).cli.runWorker();
 } else {
   const { cli, saveCache } = loadBundle(argv);
-  // A run that is over (src/cli/main.ts says when) exits at once, without Node's teardown.
-  cli.run(argv, path.join(__dirname, "qatconf.js")).then((over) => {
-    saveCache();
-    if (over) process.exit();
-  });
+  cli.run(argv, path.join(__dirname, "qatconf.js")).then(({ worked }) => saveCache(worked));
 }

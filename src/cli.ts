@@ -1,13 +1,14 @@
 /** Entry point of the CLI bundle (`dist/cli.cjs`), loaded by `bin/qatconf.js` after its Node check. */
-import { run as runCli } from "./cli/main.ts";
+import { type RunEnd, run as runCli } from "./cli/main.ts";
 import { setWorkerScript } from "./cli/pool.ts";
 
 /**
  * Runs the CLI. `workerScript` is the script worker threads start from (`bin/qatconf.js`, which
  * runs {@link runWorker} when started with the pool's flag); without it, work stays on one thread.
- * Resolves to whether the process may exit at once, without waiting for Node's teardown.
+ * Resolves to how it ended: whether its command did its work, and whether the process may exit
+ * at once.
  */
-export function run(argv: string[], workerScript?: string): Promise<boolean> {
+export function run(argv: string[], workerScript?: string): Promise<RunEnd> {
   setWorkerScript(workerScript);
   return runCli(argv);
 }

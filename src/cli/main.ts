@@ -44,17 +44,31 @@ function modulesFor(argv: readonly string[]): Array<() => Promise<CommandModule>
  */
 const WRITE_THROUGH = new Set(["lint", "fmt"]);
 
-/**
- * Runs the CLI with the given arguments (without `node` and the script path). Resolves to whether
- * the process may exit at once (`process.exit()`): the command is over, and none of its output
- * waits in a stream. The language server, for one, keeps running after its action.
- */
-export async function run(argv: string[]): Promise<boolean> {
+/** How a run ended, for the entry point: what it may skip or keep. */
+export interface RunEnd {
+  /**
+   * A command's action ran (not help, a version or a usage error): what the run compiled is
+   * worth keeping in the code cache (bin/start.js).
+   */
+  worked: boolean;
+  /**
+   * The process may exit at once (`process.exit()`): the command is over and none of its output
+   * waits in a stream. The language server, for one, keeps running after its action.
+   */
+  over: boolean;
+}
+
+/** Runs the CLI with the given arguments (without `node` and the script path). */
+export async function run(argv: string[]): Promise<RunEnd> {
+  let worked = false;
   const program = new Command("qatconf")
     .description("Lint, format and safely edit Intel QuickAssist Technology (QAT) configuration files")
     .version(VERSION, "-V, --version")
     .showHelpAfterError("(run with --help for usage)")
-    .exitOverride();
+    .exitOverride()
+    .hook("preAction", () => {
+      worked = true;
+    });
   for (const load of modulesFor(argv)) (await load()).register(program);
   try {
     await program.parseAsync(argv, { from: "user" });
@@ -62,20 +76,21 @@ export async function run(argv: string[]): Promise<boolean> {
     if (error instanceof CommanderError) {
       // Help and version exit 0; every other commander error is a usage error.
       process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
-      return false;
+      return { worked, over: false };
     }
     process.stderr.write(`qatconf: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = EXIT_USAGE;
-    return false;
+    return { worked, over: false };
   }
-  return WRITE_THROUGH.has(argv[0] ?? "") && (await import("./stdio.ts")).nothingStreamed();
+  const over = worked && WRITE_THROUGH.has(argv[0] ?? "") && (await import("./stdio.ts")).nothingStreamed();
+  return { worked, over };
 }
 
 /**
- * Ends the process at once when the run says it may ({@link run}): freeing a heap of tens of
- * megabytes and the rest of Node's teardown cost a one-file `lint` about 1.5 ms, a twentieth of it.
+ * Ends the single executable at once when the run is over ({@link RunEnd}): freeing its heap and
+ * the rest of Node's teardown cost a one-file `lint` about a millisecond.
  */
-export function exitIfOver(over: boolean): void {
+export function exitIfOver({ over }: RunEnd): void {
   if (over) process.exit();
 }
 

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, runCli } from "../support/cli.ts";
+import { throughFullPipe, untidyRepository } from "../support/full-pipe.ts";
 import { startLsp } from "../support/lsp-client.ts";
 
 const temp = mkdtempSync(join(tmpdir(), "qatconf-sea-test-"));
@@ -68,6 +69,21 @@ describe("the single executable", () => {
     const r = sea(["lint", file]);
     expect(r.stdout).toMatch(/error .*unknown key 'Frobnicate'/);
     expect(r.status).toBe(1);
+  });
+
+  it("exits as soon as lint and fmt are done, yet delivers every byte into a full non-blocking pipe", () => {
+    const repo = untidyRepository(join(temp, "work", "big"));
+    for (const args of [
+      ["lint", "-f", "json", repo],
+      ["fmt", "--diff", repo],
+    ]) {
+      const direct = runCli(args);
+      expect(direct.stdout.length, args.join(" ")).toBeGreaterThan(1 << 17);
+      expect(throughFullPipe([exe, ...args]), args.join(" ")).toEqual({
+        length: Buffer.byteLength(direct.stdout),
+        status: direct.status,
+      });
+    }
   });
 
   it("exits 2 on a usage error and a missing file", () => {

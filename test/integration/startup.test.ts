@@ -26,6 +26,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { allTokens, skipValidations } from "../../grammar/lexer.ts";
 import { ConfigParser } from "../../grammar/parser.ts";
 import { BIN, ROOT, runCli } from "../support/cli.ts";
+import { throughFullPipe, untidyRepository } from "../support/full-pipe.ts";
 
 const temp = mkdtempSync(join(tmpdir(), "qatconf-startup-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -125,41 +126,17 @@ describe("the CLI bundle", () => {
     }
   });
 
-  it("exits at once after lint and fmt, yet delivers every byte when stdout is a full non-blocking pipe", () => {
-    // A report of about a megabyte into a non-blocking pipe that nobody reads for a while: the
-    // writes past the pipe's 64 KB go through Node's stream (stdio.ts), and the early exit must
-    // wait for them. Python gives the child such a pipe; Node's spawn makes stdio blocking.
-    const repo = join(temp, "big");
-    mkdirSync(repo, { recursive: true });
-    // Findings for lint, and `Key=Value` lines for fmt --diff to respace.
-    const crowded = readFileSync(SAMPLE, "utf8")
-      .replace(/^NumberCyInstances = \d+/m, "NumberCyInstances = 99")
-      .replaceAll(" = ", "=");
-    for (let i = 0; i < 400; i++) writeFileSync(join(repo, `h${i}_c6xx_dev0.conf`), crowded);
-    const script = `
-import json, os, subprocess, sys, time
-r, w = os.pipe()
-os.set_blocking(w, False)
-child = subprocess.Popen(sys.argv[1:], stdout=w, stderr=subprocess.DEVNULL)
-os.close(w)
-time.sleep(0.5)
-data = b""
-while True:
-    chunk = os.read(r, 65536)
-    if not chunk:
-        break
-    data += chunk
-print(json.dumps({"length": len(data), "status": child.wait()}))
-`;
+  it("delivers every byte of lint and fmt when stdout is a full non-blocking pipe", () => {
+    // A report of a few hundred kilobytes into a pipe nobody reads for a while: the writes past the
+    // pipe's 64 KB go through Node's stream (stdio.ts), in order, to the last byte.
+    const repo = untidyRepository(join(temp, "big"));
     for (const args of [
       ["lint", "-f", "json", repo],
       ["fmt", "--diff", repo],
     ]) {
       const direct = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", maxBuffer: 1 << 28 });
       expect(direct.stdout.length, args.join(" ")).toBeGreaterThan(1 << 17);
-      const r = spawnSync("python3", ["-c", script, process.execPath, BIN, ...args], { encoding: "utf8" });
-      expect(r.status, r.stderr).toBe(0);
-      expect(JSON.parse(r.stdout), args.join(" ")).toEqual({
+      expect(throughFullPipe([process.execPath, BIN, ...args]), args.join(" ")).toEqual({
         length: Buffer.byteLength(direct.stdout),
         status: direct.status,
       });
@@ -189,26 +166,23 @@ print(json.dumps({"length": len(data), "status": child.wait()}))
     const before = statSync(file).mtimeMs;
     expect(runCli(["lint", SAMPLE], { env })).toEqual(first);
     expect(statSync(file).mtimeMs).toBe(before);
+    // A run that only prints the version compiled nothing worth keeping.
     expect(runCli(["--version"], { env }).status).toBe(0);
-    expect(readdirSync(cache)).toHaveLength(2);
+    expect(readdirSync(cache)).toHaveLength(1);
   });
 
-  it("writes the cache again when a run compiled much more than the run that wrote it", () => {
-    const xdg = join(temp, "growing-cache");
+  it("is written by a run that did its work, not by one that printed help or a usage error", () => {
+    const xdg = join(temp, "help-first-cache");
     const env = { XDG_CACHE_HOME: xdg, NODE_DISABLE_COMPILE_CACHE: undefined };
+    const cached = (): string[] => readdirSync(join(xdg, "qatconf")).filter((n) => n.endsWith(".v8cache"));
+    // --help, an unknown option, --version: the command never ran, and what was compiled is not
+    // what its runs need (a cache made by `lint --help` left lint compiling most of itself).
     expect(runCli(["lint", "--help"], { env }).status).toBe(0);
-    const [name] = readdirSync(join(xdg, "qatconf"));
-    const file = join(xdg, "qatconf", name as string);
-    const small = statSync(file).size;
-    // A whole lint compiles much that --help did not: the cache is written again, bigger.
+    expect(runCli(["lint", "--no-such-option", SAMPLE], { env }).status).toBe(2);
+    expect(runCli(["--version"], { env }).status).toBe(0);
+    expect(cached()).toEqual([]);
     expect(runCli(["lint", SAMPLE], { env }).status).toBe(0);
-    const grown = statSync(file);
-    expect(grown.size).toBeGreaterThan(small * 1.5);
-    // The same run again compiles nothing new: the cache stays as it is.
-    expect(runCli(["lint", SAMPLE], { env }).status).toBe(0);
-    expect(statSync(file).mtimeMs).toBe(grown.mtimeMs);
-    expect(runCli(["lint", "--help"], { env }).status).toBe(0);
-    expect(statSync(file).mtimeMs).toBe(grown.mtimeMs);
+    expect(cached()).toEqual([expect.stringMatching(/-lint\.v8cache$/)]);
   });
 
   it("replaces a damaged cache, and runs correctly meanwhile", () => {
