@@ -140,11 +140,8 @@ function walk(dir: string, absolute: string, found: Discovery): Array<[string, s
   if (!entries.some((e) => CONFIG_NAMES.includes(e.name))) found.withoutConfig.add(absolute);
   const out: Array<[string, string]> = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    // `dir` is normalized and `entry.name` a plain name: this is join(dir, name), without the
-    // normalizing that cost a microsecond a file.
-    const path = dir === "." ? entry.name : dir.endsWith(sep) ? dir + entry.name : dir + sep + entry.name;
-    // `absolute` is resolved and `entry.name` a plain name: joining them needs no resolve().
-    const inside = absolute.endsWith(sep) ? absolute + entry.name : absolute + sep + entry.name;
+    const path = joinName(dir, entry.name);
+    const inside = joinName(absolute, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRS.has(entry.name)) out.push(...walk(path, inside, found));
     } else if ((isConfigFileName(entry.name) || isQatlibPath(path)) && (entry.isFile() || isLinkToFile(inside))) {
@@ -152,6 +149,15 @@ function walk(dir: string, absolute: string, found: Discovery): Array<[string, s
     }
   }
   return out;
+}
+
+/**
+ * join(dir, name) for a normalized (or resolved) `dir` and a plain `name`, as the walk has them:
+ * without the normalizing that cost a microsecond a file.
+ */
+function joinName(dir: string, name: string): string {
+  if (dir === ".") return name;
+  return dir.endsWith(sep) ? dir + name : dir + sep + name;
 }
 
 function isLinkToFile(path: string): boolean {
