@@ -63,13 +63,55 @@ export function threadCount(jobs: number | undefined, count: number, kind: WorkK
   if (workerScript === undefined || count < 2) return 1;
   if (jobs !== undefined) return Math.max(1, Math.min(jobs, count));
   if (count < 2 * MIN_FILES_PER_THREAD) return 1;
-  // Cores other work is not using, as `make -l` judges it: on a busy CI runner, extra threads only
-  // add their warm-up to a run that cannot go faster.
+  // Cores other work is not using: on a busy CI runner, extra threads only add their warm-up to a
+  // run that cannot go faster.
   const os = process.getBuiltinModule("node:os");
   const cores = os.availableParallelism();
-  const free = Math.max(1, cores - Math.round(os.loadavg()[0] ?? 0));
+  const free = Math.max(1, cores - coresInUse(os.loadavg()[0] ?? 0, runnableElsewhere()));
   const fit = Math.floor(free / CORES_PER_THREAD[kind]);
   return Math.max(1, Math.min(fit, Math.floor(count / MIN_FILES_PER_THREAD)));
+}
+
+/**
+ * Cores other work keeps busy, from the one-minute load average and the threads runnable elsewhere
+ * right now (`undefined` where the system does not say): the smaller of the two. The average lags by
+ * a minute: after one qatconf run, or a test step, it still counts that work, and `lint` then `fmt`
+ * in one CI job left `fmt` on one thread (1.7 s instead of 1.3 over 10,000 files). The count of
+ * the moment is noisy, a short-lived process seen once. Work that is really there shows in both.
+ */
+export function coresInUse(average: number, runnable: number | undefined): number {
+  return Math.min(Math.round(average), runnable ?? Number.POSITIVE_INFINITY);
+}
+
+/**
+ * Threads runnable now other than this process's own (Linux: the running count of /proc/loadavg,
+ * less this process's threads in state R, this one and V8's helpers), or `undefined` elsewhere.
+ */
+function runnableElsewhere(): number | undefined {
+  const fs = process.getBuiltinModule("node:fs");
+  try {
+    const running = runningThreads(fs.readFileSync("/proc/loadavg", "latin1"));
+    if (running === undefined) return undefined;
+    let own = 0;
+    for (const task of fs.readdirSync("/proc/self/task")) {
+      if (threadState(fs.readFileSync(`/proc/self/task/${task}/stat`, "latin1")) === "R") own++;
+    }
+    return Math.max(0, running - own);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The running count of a /proc/loadavg line (`0.84 0.66 0.31 2/180 1234` gives 2). */
+export function runningThreads(loadavg: string): number | undefined {
+  const match = /^\S+ \S+ \S+ (\d+)\//.exec(loadavg);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** The state letter of a /proc/PID/stat line, after the command name in parentheses (which may hold any character). */
+export function threadState(stat: string): string | undefined {
+  const end = stat.lastIndexOf(")");
+  return end === -1 ? undefined : stat[end + 2];
 }
 
 /**
