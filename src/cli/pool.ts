@@ -40,19 +40,14 @@ export function setWorkerScript(path: string | undefined): void {
 }
 
 /**
- * Files each thread should have at least before another thread is worth starting. Each thread
- * warms up its own JIT: on a 2-core machine a second thread cost about 0.4 s of CPU over 1,000
- * files, so it pays for itself in wall time from about 1,000 files a thread (bench/README.md).
+ * Files each thread of each kind of work should have at least before another thread is worth
+ * starting. Each thread loads the bundle and warms up its own JIT, and V8's collector and compiler
+ * work beside each on helper threads; measured on 2 cores (medians of 8, alternating), a second
+ * `fmt` thread paid from about 1,000 files a thread (1.44 s against 1.85 over 10,000 files), and
+ * a second `lint` thread, whose code is larger, from about 2,500: 1.33 s against 1.23 over 3,000
+ * files, 1.64 against 1.69 over 5,000 and 2.31 against 2.75 over 10,000.
  */
-export const MIN_FILES_PER_THREAD = 1000;
-
-/**
- * Cores one thread of each kind of work keeps busy: its JavaScript, and V8's garbage collector and
- * optimizing compiler on helper threads. Linting 10,000 files on one thread took 2.1 s of CPU in
- * 1.6 s; on 2 cores a second thread only contended with the first's helpers (1.61 s against 1.57),
- * while formatting (1.2 cores a thread) gained a tenth with two.
- */
-export const CORES_PER_THREAD: Record<WorkKind, number> = { lint: 1.4, fmt: 1 };
+export const MIN_FILES_PER_THREAD: Record<WorkKind, number> = { lint: 2500, fmt: 1000 };
 
 /**
  * How many threads (the main one included) a run of `count` tasks of `kind` uses. `jobs` is
@@ -62,14 +57,14 @@ export const CORES_PER_THREAD: Record<WorkKind, number> = { lint: 1.4, fmt: 1 };
 export function threadCount(jobs: number | undefined, count: number, kind: WorkKind): number {
   if (workerScript === undefined || count < 2) return 1;
   if (jobs !== undefined) return Math.max(1, Math.min(jobs, count));
-  if (count < 2 * MIN_FILES_PER_THREAD) return 1;
+  const least = MIN_FILES_PER_THREAD[kind];
+  if (count < 2 * least) return 1;
   // Cores other work is not using: on a busy CI runner, extra threads only add their warm-up to a
   // run that cannot go faster.
   const os = process.getBuiltinModule("node:os");
   const cores = os.availableParallelism();
   const free = Math.max(1, cores - coresInUse(os.loadavg()[0] ?? 0, runnableElsewhere()));
-  const fit = Math.floor(free / CORES_PER_THREAD[kind]);
-  return Math.max(1, Math.min(fit, Math.floor(count / MIN_FILES_PER_THREAD)));
+  return Math.max(1, Math.min(free, Math.floor(count / least)));
 }
 
 /**
@@ -86,17 +81,27 @@ export function coresInUse(average: number, runnable: number | undefined): numbe
 /**
  * Threads runnable now other than this process's own (Linux: the running count of /proc/loadavg,
  * less this process's threads in state R, this one and V8's helpers), or `undefined` elsewhere.
+ * The least of readings a millisecond apart: one reading saw other work in a quarter of the runs
+ * on an idle machine (a kernel thread, a helper of ours between the two reads), while work that
+ * keeps a core busy shows in every reading. Only a run of thousands of files asks, so the few
+ * milliseconds are a fraction of a percent of it.
  */
 function runnableElsewhere(): number | undefined {
   const fs = process.getBuiltinModule("node:fs");
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  let least = Number.POSITIVE_INFINITY;
   try {
-    const running = runningThreads(fs.readFileSync("/proc/loadavg", "latin1"));
-    if (running === undefined) return undefined;
-    let own = 0;
-    for (const task of fs.readdirSync("/proc/self/task")) {
-      if (threadState(fs.readFileSync(`/proc/self/task/${task}/stat`, "latin1")) === "R") own++;
+    for (let reading = 0; reading < 5 && least > 0; reading++) {
+      if (reading > 0) Atomics.wait(pause, 0, 0, 1);
+      const running = runningThreads(fs.readFileSync("/proc/loadavg", "latin1"));
+      if (running === undefined) return undefined;
+      let own = 0;
+      for (const task of fs.readdirSync("/proc/self/task")) {
+        if (threadState(fs.readFileSync(`/proc/self/task/${task}/stat`, "latin1")) === "R") own++;
+      }
+      least = Math.min(least, Math.max(0, running - own));
     }
-    return Math.max(0, running - own);
+    return least;
   } catch {
     return undefined;
   }
