@@ -29,11 +29,13 @@ const commandModules: ReadonlyArray<readonly [string, () => Promise<CommandModul
 
 /**
  * The command modules a run needs: only the one named first, when it is (its options and help are
- * its own), else all of them (the program's help lists every command, and a misspelt name gets a
- * suggestion from all of them). Loading a module runs its imports' top levels, which for the editing
- * commands builds the grammar: `--version` or `lint` need none of the others.
+ * its own), none for `--version` alone, else all of them (the program's help lists every command,
+ * and a misspelt name gets a suggestion from all of them). Loading a module runs its imports' top
+ * levels, which for the editing commands builds the grammar: `--version` or `lint` need none of
+ * the others.
  */
 function modulesFor(argv: readonly string[]): Array<() => Promise<CommandModule>> {
+  if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) return [];
   const named = commandModules.find(([name]) => name === argv[0]);
   return (named ? [named] : commandModules).map(([, load]) => load);
 }

@@ -50,6 +50,15 @@ describe("chevrotain's grammar validations", () => {
 });
 
 describe("the CLI bundle", () => {
+  it("prints its version for --version and -V alone, which load no command module", () => {
+    const { version } = JSON.parse(readFileSync(resolve(ROOT, "package.json"), "utf8")) as { version: string };
+    for (const flag of ["--version", "-V"]) {
+      expect(runCli([flag])).toMatchObject({ status: 0, stdout: `${version}\n`, stderr: "" });
+    }
+    // Any other run that names no command loads them all: help still lists every command.
+    expect(runCli(["--help"]).stdout).toMatch(/\bfmt\b[\s\S]*\bvf-plan\b/);
+  });
+
   it("runs from a folder holding only bin/ and dist/cli.cjs: no node_modules at run time", () => {
     const pkg = join(temp, "package");
     mkdirSync(join(pkg, "bin"), { recursive: true });
@@ -166,23 +175,38 @@ describe("the CLI bundle", () => {
     const before = statSync(file).mtimeMs;
     expect(runCli(["lint", SAMPLE], { env })).toEqual(first);
     expect(statSync(file).mtimeMs).toBe(before);
-    // A run that only prints the version compiled nothing worth keeping.
+    // A run that names no command keeps a cache of its own, which the lint cache is not.
     expect(runCli(["--version"], { env }).status).toBe(0);
-    expect(readdirSync(cache)).toHaveLength(1);
+    expect(readdirSync(cache).sort()).toEqual([expect.stringMatching(/-\.v8cache$/), written[0]]);
+    expect(statSync(file).mtimeMs).toBe(before);
   });
 
   it("is written by a run that did its work, not by one that printed help or a usage error", () => {
     const xdg = join(temp, "help-first-cache");
     const env = { XDG_CACHE_HOME: xdg, NODE_DISABLE_COMPILE_CACHE: undefined };
     const cached = (): string[] => readdirSync(join(xdg, "qatconf")).filter((n) => n.endsWith(".v8cache"));
-    // --help, an unknown option, --version: the command never ran, and what was compiled is not
-    // what its runs need (a cache made by `lint --help` left lint compiling most of itself).
+    // --help, an unknown option: the command never ran, and what was compiled is not what its runs
+    // need (a cache made by `lint --help` left lint compiling most of itself).
     expect(runCli(["lint", "--help"], { env }).status).toBe(0);
     expect(runCli(["lint", "--no-such-option", SAMPLE], { env }).status).toBe(2);
-    expect(runCli(["--version"], { env }).status).toBe(0);
     expect(cached()).toEqual([]);
     expect(runCli(["lint", SAMPLE], { env }).status).toBe(0);
     expect(cached()).toEqual([expect.stringMatching(/-lint\.v8cache$/)]);
+  });
+
+  it("keeps a cache for the runs that name no command, written by the first of them", () => {
+    const xdg = join(temp, "version-cache");
+    const env = { XDG_CACHE_HOME: xdg, NODE_DISABLE_COMPILE_CACHE: undefined };
+    const cached = (): string[] => readdirSync(join(xdg, "qatconf")).filter((n) => n.endsWith(".v8cache"));
+    const version = runCli(["--version"], { env });
+    expect(version.status).toBe(0);
+    expect(cached()).toEqual([expect.stringMatching(/-\.v8cache$/)]);
+    const file = join(xdg, "qatconf", cached()[0] as string);
+    const before = statSync(file).mtimeMs;
+    // Read, not written again, by the next such run, which prints the same.
+    expect(runCli(["--version"], { env })).toEqual(version);
+    expect(runCli(["--help"], { env }).status).toBe(0);
+    expect(statSync(file).mtimeMs).toBe(before);
   });
 
   it("replaces a damaged cache, and runs correctly meanwhile", () => {
