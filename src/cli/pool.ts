@@ -71,7 +71,7 @@ export function threadCount(jobs: number | undefined, count: number, kind: WorkK
  * Cores other work keeps busy, from the one-minute load average and the threads runnable elsewhere
  * right now (`undefined` where the system does not say): the smaller of the two. The average lags by
  * a minute: after one qatconf run, or a test step, it still counts that work, and `lint` then `fmt`
- * in one CI job left `fmt` on one thread (1.7 s instead of 1.3 over 10,000 files). The count of
+ * in one CI job left `fmt` on one thread (1.85 s instead of 1.44 over 10,000 files). The count of
  * the moment is noisy, a short-lived process seen once. Work that is really there shows in both.
  */
 export function coresInUse(average: number, runnable: number | undefined): number {
