@@ -11,7 +11,17 @@
  *   --out FILE   where to write the executable (default dist-sea/qatconf-<platform>-<arch>[.exe])
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
@@ -39,6 +49,21 @@ function step(command: string, args: string[]): void {
   }
 }
 
+/**
+ * The files the snapshot's warm-up run lints and formats (src/sea.ts): the project's samples, a
+ * host's PF and VF files among them, as `[path under samples/, text]`.
+ */
+function warmFiles(): Array<[string, string]> {
+  const samples = join(ROOT, "samples");
+  return readdirSync(samples, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const path = join(entry.parentPath, entry.name);
+      return [relative(samples, path), readFileSync(path, "utf8")] as [string, string];
+    })
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
 const work = mkdtempSync(join(tmpdir(), "qatconf-sea-"));
 try {
   const main = join(work, "qatconf.cjs");
@@ -50,6 +75,7 @@ try {
       ...cli,
       plugins: [...(cli.plugins ?? []), separateLanguageServer("sea-asset")],
       entryPoints: [join(ROOT, "src/sea.ts")],
+      define: { ...cli.define, __QATCONF_SEA_WARM__: JSON.stringify(warmFiles()) },
       outfile: main,
       sourcemap: false,
     }),
