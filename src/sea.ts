@@ -19,15 +19,17 @@ declare const __QATCONF_SEA_WARM__: Array<[string, string]>;
 // way. So the warm-up lints files as users have them (the samples: a PF with a user section of Cy
 // and Dc instances, a 4xxx file, a host's PF and VF together) and one with findings, for the
 // report: warmed on one bare [GENERAL]/[KERNEL] file instead, `lint` of a shipped c6xx file took
-// 55.6 ms where it takes 52.0 (medians of 30, beside `node -e 0` at 32.8). The build keeps what the runs print. What they learnt of the build
-// machine's folders (the `.qatconf.json` lookup) is forgotten, or the executable would take it
-// for the user's.
-// Set before the warm-up too, so that no allocation site in the snapshot was marked for the old generation.
+// 55.6 ms where it takes 52.0 (medians of 30, beside `node -e 0` at 32.8). The build keeps what
+// the runs print. What they learnt of the build machine's folders (the `.qatconf.json` lookup) is
+// forgotten, or the executable would take it for the user's.
+// Set before the warm-up too, so that no allocation site in the snapshot was marked for the old
+// generation.
 setFlagsFromString("--no-allocation-site-pretenuring");
 const warm = mkdtempSync(join(tmpdir(), "qatconf-sea-warm-"));
 for (const [path, text] of __QATCONF_SEA_WARM__) {
-  mkdirSync(dirname(join(warm, "samples", path)), { recursive: true });
-  writeFileSync(join(warm, "samples", path), text);
+  const target = join(warm, "samples", path);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, text);
 }
 const flawed = join(warm, "c6xx_dev1.conf");
 writeFileSync(flawed, "[GENERAL]\nServicesEnabled = cy;dc\nConfigVersion = 2\n[KERNEL]\nNumberCyInstances = 0\n");
