@@ -45,12 +45,7 @@ export function isConfigFileName(name: string): boolean {
 
 const GLOB_MAGIC = /[*?[\]{}]/;
 
-/** Resolves `qatconf lint` arguments, relative to `cwd`. */
-export async function discover(args: readonly string[], cwd: string): Promise<Discovery> {
-  return discoverSync(args, cwd);
-}
-
-/** As {@link discover}, without a promise. */
+/** Resolves the arguments of `qatconf lint` or `fmt`, relative to `cwd`. */
 export function discoverSync(args: readonly string[], cwd: string): Discovery {
   const found: Discovery = { files: [], absolute: [], special: new Set(), errors: [], withoutConfig: new Set() };
   const seen = new Set<string>();

@@ -41,14 +41,15 @@ export function register(program: Command): void {
 }
 
 async function fmt(paths: string[], options: FmtOptions): Promise<number> {
-  const [{ STDIN, readText }, { discover }, { fmtFile, fmtFailure }, pool, { writeFd }, configs] = await Promise.all([
-    import("../../io/read-text.ts"),
-    import("../files.ts"),
-    import("../fmt-file.ts"),
-    import("../pool.ts"),
-    import("../stdio.ts"),
-    import("../../lint/config.ts"),
-  ]);
+  const [{ STDIN, readText }, { discoverSync }, { fmtFile, fmtFailure }, pool, { writeFd }, configs] =
+    await Promise.all([
+      import("../../io/read-text.ts"),
+      import("../files.ts"),
+      import("../fmt-file.ts"),
+      import("../pool.ts"),
+      import("../stdio.ts"),
+      import("../../lint/config.ts"),
+    ]);
   // Every line goes to the file descriptor as the report does (stdio.ts), never to a stream.
   const fail = (message: string): number => {
     writeFd(2, `qatconf fmt: ${message}\n`);
@@ -56,7 +57,7 @@ async function fmt(paths: string[], options: FmtOptions): Promise<number> {
   };
   if (paths.length === 0) return fail("nothing to format: name files, directories or globs, or '-' to read stdin");
   if (options.write && paths.includes(STDIN)) return fail("--write needs files, not stdin");
-  const { files, special, errors, withoutConfig } = await discover(paths, process.cwd());
+  const { files, special, errors, withoutConfig } = discoverSync(paths, process.cwd());
   const printsText = !options.check && !options.diff && !options.write;
   if (printsText && files.length > 1) {
     return fail("several files would be printed one after another: use --write, --check or --diff");
