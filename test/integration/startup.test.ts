@@ -1,8 +1,10 @@
 /**
  * What keeps `qatconf` quick to start (bench/README.md measures it; no test asserts a time):
  * the CLI is one CommonJS file needing no node_modules, the bundle skips chevrotain's grammar
- * validations (so they run here, on the source grammar), commander's child_process is loaded
- * only if used, and the entry point keeps V8's code cache of each command in the user's cache folder.
+ * validations (so they run here, on the source grammar), chevrotain's lexer computes the buckets it
+ * would look up in a table (so here it is compared with the table), commander's child_process is
+ * loaded only if used, and the entry point keeps V8's code cache of each command in the user's
+ * cache folder.
  */
 import { isAscii } from "node:buffer";
 import { spawnSync } from "node:child_process";
@@ -21,11 +23,14 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { createToken, Lexer } from "chevrotain";
+import { build } from "esbuild";
 import { afterAll, describe, expect, it } from "vitest";
 import { allTokens, skipValidations } from "../../grammar/lexer.ts";
 import { ConfigParser } from "../../grammar/parser.ts";
-import { BIN, ROOT, runCli } from "../support/cli.ts";
+import { computeCharCodeBuckets } from "../../scripts/cli-bundle.ts";
+import { BIN, ROOT, runCli, runLintInProcess } from "../support/cli.ts";
 import { throughFullPipe, untidyRepository } from "../support/full-pipe.ts";
 
 const temp = mkdtempSync(join(tmpdir(), "qatconf-startup-"));
@@ -46,6 +51,61 @@ describe("chevrotain's grammar validations", () => {
     // A second `=` token can never match: chevrotain reports the duplicate pattern.
     const shadowed = createToken({ name: "SecondEquals", pattern: /=/ });
     expect(() => new Lexer([...allTokens, shadowed], { positionTracking: "onlyOffset" })).toThrow(/SecondEquals/);
+  });
+});
+
+describe("chevrotain's lexer inside the bundles (scripts/cli-bundle.ts computes its character buckets)", () => {
+  const LEXER = resolve(ROOT, "node_modules/chevrotain/lib/src/scan/lexer.js");
+
+  /** `lexer.js` as the bundles hold it, loaded as a module of its own. */
+  async function patchedLexer(path: string): Promise<{ charCodeToOptimizedIndex: (code: number) => number }> {
+    const out = await build({
+      stdin: { contents: `export { charCodeToOptimizedIndex } from ${JSON.stringify(path)};`, resolveDir: ROOT },
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      write: false,
+      logLevel: "silent",
+      plugins: [computeCharCodeBuckets],
+    });
+    const code = out.outputFiles[0]?.text ?? "";
+    return import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
+  }
+
+  it("puts every character code in the bucket chevrotain's own table does", async () => {
+    const original = (await import(pathToFileURL(LEXER).href)) as typeof import("chevrotain") & {
+      charCodeToOptimizedIndex: (code: number) => number;
+    };
+    // Building a lexer fills chevrotain's table (the lexer.js module the package's entry imports).
+    new Lexer(allTokens, { positionTracking: "onlyOffset" });
+    const patched = await patchedLexer(LEXER);
+    const differ: number[] = [];
+    for (let code = 0; code < 65536; code++) {
+      if (patched.charCodeToOptimizedIndex(code) !== original.charCodeToOptimizedIndex(code)) differ.push(code);
+    }
+    expect(differ).toEqual([]);
+    expect(original.charCodeToOptimizedIndex(0x3000)).toBe(255 + 48);
+  });
+
+  it("lints text whose tokens start above U+00FF exactly as chevrotain's own lexer does", async () => {
+    const file = join(temp, "c6xx_dev0.conf");
+    writeFileSync(
+      file,
+      "# \u0100 comment\n[GENERAL]\nServicesEnabled = cy\nConfigVersion = 2\n\u0100Key = 1\n\u20ac = \u2713\n" +
+        "[\u0100section]\n\u{1f600} = 1\n=\u0101\n\u65e5\u672c\n",
+    );
+    const bundled = runCli(["lint", "-f", "json", file]);
+    const source = await runLintInProcess([file], { format: "json", jobs: 1 }, { cwd: temp });
+    expect(bundled.stdout).toContain("\u0100Key");
+    expect(bundled.stdout).toContain("syntax");
+    expect(bundled).toEqual(source);
+  });
+
+  it("fails the build when chevrotain's code no longer reads as expected", async () => {
+    const moved = join(temp, "node_modules/chevrotain/lib/src/scan/lexer.js");
+    mkdirSync(resolve(moved, ".."), { recursive: true });
+    writeFileSync(moved, "export function charCodeToOptimizedIndex(c) { return table[c]; }\n");
+    await expect(patchedLexer(moved)).rejects.toThrow(/has chevrotain changed\?/);
   });
 });
 
