@@ -126,14 +126,6 @@ function loadBundle(argv) {
   return { cli: module.exports, saveCache };
 }
 
-// V8 moves an allocation site's objects straight to the old generation once most of them survived
-// a young collection. Early in a run most do (the grammar, the rule tables), and then every file's
-// tree, dead a moment later, went there too: over 10,000 files, garbage collection took 150 ms in
-// some runs and 575 ms in others, with eleven full collections instead of two and 100 MB more
-// memory. A run's objects are short-lived or made at start-up: it is better off without the guess.
-// The flag is process-wide, so it holds in the worker threads as well.
-require("node:v8").setFlagsFromString("--no-allocation-site-pretenuring");
-
 const argv = process.argv.slice(2);
 if (argv[0] === "--qatconf-worker") {
   // A worker thread of `lint` or `fmt` (src/cli/pool.ts): it compiles what its command compiles, so

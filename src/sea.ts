@@ -47,7 +47,8 @@ void (async () => {
 })();
 
 startupSnapshot.setDeserializeMainFunction(() => {
-  // As bin/start.js does, and for the same reason (see there): V8 flags are not in the snapshot.
+  // For the reason src/cli/heap.ts gives, and for every run: V8 flags are not in the snapshot, and
+  // here node:v8 is, so the setting costs nothing.
   setFlagsFromString("--no-allocation-site-pretenuring");
   return run(process.argv.slice(2)).then(exitIfOver);
 });

@@ -30,6 +30,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { allTokens, skipValidations } from "../../grammar/lexer.ts";
 import { ConfigParser } from "../../grammar/parser.ts";
 import { computeCharCodeBuckets } from "../../scripts/cli-bundle.ts";
+import { MANY_FILES } from "../../src/cli/heap.ts";
 import { BIN, ROOT, runCli, runLintInProcess } from "../support/cli.ts";
 import { throughFullPipe, untidyRepository } from "../support/full-pipe.ts";
 
@@ -175,24 +176,30 @@ describe("the CLI bundle", () => {
     expect(JSON.parse(r.stderr)).toEqual([]);
   });
 
-  it("checks a file without loading Node's stream modules or fs/promises (a few milliseconds of every start)", () => {
-    // A script, not `node -e`: evaluating -e loads both itself.
+  it("checks a file without loading Node's stream modules, fs/promises or node:v8 (a few milliseconds of every start)", () => {
+    // A script, not `node -e`: evaluating -e loads both itself. It starts the CLI as bin/qatconf.js
+    // does, through bin/start.js, whose own requires count too.
     const probe = join(temp, "probe.cjs");
     writeFileSync(
       probe,
       `const before = new Set(process.moduleLoadList);
-      require(${JSON.stringify(resolve(ROOT, "dist/cli.cjs"))}).run(process.argv.slice(2)).then(() =>
-        require("node:fs").writeSync(2, JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m)))));`,
+      process.on("exit", () =>
+        require("node:fs").writeSync(2, JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m)))));
+      require(${JSON.stringify(resolve(ROOT, "bin/start.js"))});`,
     );
-    for (const args of [
-      ["lint", SAMPLE],
-      ["fmt", "--check", SAMPLE],
-    ]) {
+    const loadedBy = (args: string[]): string[] => {
       const r = spawnSync(process.execPath, [probe, ...args], { encoding: "utf8" });
       expect(r.status, args.join(" ")).toBe(0);
-      const loaded = (JSON.parse(r.stderr) as string[]).filter((m) => /stream|fs\/promises/.test(m));
-      expect(loaded, args.join(" ")).toEqual([]);
-    }
+      return (JSON.parse(r.stderr) as string[]).filter((m) => /stream|fs\/promises|NativeModule v8$/.test(m));
+    };
+    expect(loadedBy(["lint", SAMPLE])).toEqual([]);
+    expect(loadedBy(["fmt", "--check", SAMPLE])).toEqual([]);
+    // A run over many files turns off V8's pretenuring (src/cli/heap.ts), which needs node:v8.
+    const many = join(temp, "many");
+    mkdirSync(many);
+    for (let i = 0; i < MANY_FILES; i++) copyFileSync(SAMPLE, join(many, `c6xx_dev${i}.conf`));
+    expect(loadedBy(["lint", "--jobs", "1", many])).toContain("NativeModule v8");
+    expect(loadedBy(["fmt", "--check", "--jobs", "1", many])).toContain("NativeModule v8");
   });
 
   it("delivers every byte of lint and fmt when stdout is a full non-blocking pipe", () => {
