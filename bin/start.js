@@ -38,10 +38,12 @@ function cacheCommand(argv) {
 
 /**
  * The cache file for this bundle (its size, time and inode: a rebuilt bundle gets a new file),
- * this Node and this command: each command compiles different functions.
+ * this Node and this command: each command compiles different functions. Worker threads have
+ * theirs: they start under a V8 flag the main thread sets first (src/cli/heap.ts), and V8 rejects
+ * a cache made under other flags.
  */
-function cacheFile(dir, stat, command) {
-  return path.join(dir, `${bundleId(stat)}-${command}.v8cache`);
+function cacheFile(dir, stat, command, worker) {
+  return path.join(dir, `${bundleId(stat)}-${command}${worker ? ".worker" : ""}.v8cache`);
 }
 
 function bundleId(stat) {
@@ -78,9 +80,12 @@ function readOrUndefined(file) {
   }
 }
 
-/** Writes the file whole or not at all (other runs may be reading it); a failure only costs speed. */
-function writeAtomically(file, data) {
-  const temp = `${file}.${process.pid}.tmp`;
+/**
+ * Writes the file whole or not at all (other runs, or other workers of this one, may be reading
+ * or writing it); a failure only costs speed.
+ */
+function writeAtomically(file, data, thread) {
+  const temp = `${file}.${process.pid}-${thread}.tmp`;
   try {
     fs.writeFileSync(temp, data, { mode: 0o600 });
     fs.renameSync(temp, file);
@@ -89,7 +94,7 @@ function writeAtomically(file, data) {
   }
 }
 
-function loadBundle(argv) {
+function loadBundle(argv, worker) {
   let source;
   let stat;
   try {
@@ -106,7 +111,7 @@ function loadBundle(argv) {
   }
   const dir = cacheFolder();
   const command = cacheCommand(argv);
-  const file = dir && cacheFile(dir, stat, command);
+  const file = dir && cacheFile(dir, stat, command, worker);
   const cachedData = file && readOrUndefined(file);
   // The bundle holds its own CommonJS wrapper (scripts/build.ts): compiled here, its value is the
   // module function, and the source is compiled as read, without a wrapped copy of half a megabyte.
@@ -118,9 +123,13 @@ function loadBundle(argv) {
   // instead of 1.9x). So only a run whose command did its work (src/cli/main.ts) writes a
   // command's cache. The runs that name no command (`--version`, `--help`) have theirs, and without
   // it compiled everything they ran each time (`--version` took 68 ms where `lint FILE` took 49).
-  const saveCache = (worked) => {
-    if (!file || (!worked && command !== "-") || (cachedData && !script.cachedDataRejected)) return;
-    writeAtomically(file, script.createCachedData());
+  // Nor does a main thread that changed V8's flags: the next run, started without them, would
+  // reject the cache.
+  const saveCache = ({ worked, flagsChanged }) => {
+    if (!file || (!worked && command !== "-") || flagsChanged || (cachedData && !script.cachedDataRejected)) return;
+    // A worker's thread id keeps its temporary file apart from its fellows'; the main thread's is 0,
+    // and asking would load node:worker_threads, streams and all.
+    writeAtomically(file, script.createCachedData(), worker ? require("node:worker_threads").threadId : 0);
     removeStale(dir, stat);
   };
   return { cli: module.exports, saveCache };
@@ -128,10 +137,11 @@ function loadBundle(argv) {
 
 const argv = process.argv.slice(2);
 if (argv[0] === "--qatconf-worker") {
-  // A worker thread of `lint` or `fmt` (src/cli/pool.ts): it compiles what its command compiles, so
-  // it reads that command's code cache; only the main thread writes it.
-  loadBundle(argv.slice(1)).cli.runWorker();
+  // A worker thread of `lint` or `fmt` (src/cli/pool.ts), with its command's workers' code cache,
+  // which a worker that found none (or one V8 rejected) writes when its work is done.
+  const { cli, saveCache } = loadBundle(argv.slice(1), true);
+  cli.runWorker(() => saveCache({ worked: true, flagsChanged: false }));
 } else {
   const { cli, saveCache } = loadBundle(argv);
-  cli.run(argv, path.join(__dirname, "qatconf.js")).then(({ worked }) => saveCache(worked));
+  cli.run(argv, path.join(__dirname, "qatconf.js")).then(saveCache);
 }

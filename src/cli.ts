@@ -13,7 +13,7 @@ export function run(argv: string[], workerScript?: string): Promise<RunEnd> {
   return runCli(argv);
 }
 
-/** The loop of a worker thread (loaded only in workers). */
-export async function runWorker(): Promise<void> {
-  return (await import("./cli/worker.ts")).runWorker();
+/** The loop of a worker thread (loaded only in workers); `beforeDone` runs when its work is. */
+export async function runWorker(beforeDone?: () => void): Promise<void> {
+  return (await import("./cli/worker.ts")).runWorker(beforeDone);
 }

@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { setFlagsFromString, startupSnapshot } from "node:v8";
+import { startupSnapshot } from "node:v8";
 import { exitIfOver, run } from "./cli/main.ts";
 import { forgetConfigs } from "./lint/config.ts";
 
@@ -22,9 +22,6 @@ declare const __QATCONF_SEA_WARM__: Array<[string, string]>;
 // 55.6 ms where it takes 52.0 (medians of 30, beside `node -e 0` at 32.8). The build keeps what
 // the runs print. What they learnt of the build machine's folders (the `.qatconf.json` lookup) is
 // forgotten, or the executable would take it for the user's.
-// Set before the warm-up too, so that no allocation site in the snapshot was marked for the old
-// generation.
-setFlagsFromString("--no-allocation-site-pretenuring");
 const warm = mkdtempSync(join(tmpdir(), "qatconf-sea-warm-"));
 for (const [path, text] of __QATCONF_SEA_WARM__) {
   const target = join(warm, "samples", path);
@@ -46,9 +43,6 @@ void (async () => {
   }
 })();
 
-startupSnapshot.setDeserializeMainFunction(() => {
-  // For the reason src/cli/heap.ts gives, and for every run: V8 flags are not in the snapshot, and
-  // here node:v8 is, so the setting costs nothing.
-  setFlagsFromString("--no-allocation-site-pretenuring");
-  return run(process.argv.slice(2)).then(exitIfOver);
-});
+// V8's pretenuring stays on: the executable lints on one thread, where turning it off gains
+// nothing (src/cli/heap.ts).
+startupSnapshot.setDeserializeMainFunction(() => run(process.argv.slice(2)).then(exitIfOver));

@@ -15,7 +15,6 @@ import { BUILD_ID } from "./build-id.ts";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.ts";
 import { discoverSync } from "./files.ts";
 import { type Linter, registryLinter } from "./fix.ts";
-import { preferYoungGeneration } from "./heap.ts";
 import { cacheFileName, defaultCacheFile, fileFingerprint, LintCache, settingsKey, textHash } from "./lint-cache.ts";
 import type { LintJob, LintOutcome, LintTask } from "./lint-file.ts";
 import { type LintGroup, lintGroup, withSetFindings } from "./lint-group.ts";
@@ -109,7 +108,6 @@ export async function runLint(
   // A test's stand-in linter lives only on this thread. Files the cache knows cost only a read: by
   // default only the others count toward starting workers.
   const work = options.jobs === undefined && cache ? tasks.filter((t) => !t.cache).length : tasks.length;
-  preferYoungGeneration(work);
   const { groups, at } = byFolder(tasks);
   const threads = env.linter ? 1 : Math.min(groups.length, threadCount(options.jobs, work, "lint"));
   const results = await runTasks(groups, threads, { kind: "lint", options: job }, (group) =>

@@ -8,6 +8,7 @@
  * results never came (its worker died) is run again on the main thread.
  */
 import type { Worker } from "node:worker_threads";
+import { preferYoungGeneration } from "./heap.ts";
 
 /** The kinds of work a worker can do; each names a handler in `worker.ts`. */
 export type WorkKind = "lint" | "fmt";
@@ -166,6 +167,7 @@ export async function runTasks<T, R>(
   // Loaded only here (a few milliseconds of start-up that a one-file run does not pay), and not by
   // import(): the bundle runs in a vm.Script, which has no dynamic-import callback.
   const { Worker } = process.getBuiltinModule("node:worker_threads");
+  preferYoungGeneration();
   const data: WorkerData = { ...setup, tasks, size, next };
   const workers: Array<Promise<void>> = [];
   for (let w = 1; w < threads; w++) {

@@ -16,8 +16,12 @@ const HANDLERS: Record<WorkKind, (options: unknown) => Handler> = {
   fmt: (options) => (task) => fmtFile(task as FmtTask, options as FmtJob),
 };
 
-/** Runs chunks, claimed from the counter every thread shares, until none is left. */
-export async function runWorker(): Promise<void> {
+/**
+ * Runs chunks, claimed from the counter every thread shares, until none is left; then
+ * `beforeDone` (bin/start.js keeps the worker's code cache), before the main thread hears that
+ * this worker is done and may end the process.
+ */
+export async function runWorker(beforeDone?: () => void): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error("runWorker: not a worker thread");
   const { kind, options, tasks, size, next } = workerData as WorkerData;
@@ -34,6 +38,7 @@ export async function runWorker(): Promise<void> {
     port.postMessage(reply);
     start = claimChunk(next, size, tasks.length);
   }
+  beforeDone?.();
   port.postMessage(null);
   port.close();
 }

@@ -30,7 +30,6 @@ import { afterAll, describe, expect, it } from "vitest";
 import { allTokens, skipValidations } from "../../grammar/lexer.ts";
 import { ConfigParser } from "../../grammar/parser.ts";
 import { computeCharCodeBuckets } from "../../scripts/cli-bundle.ts";
-import { MANY_FILES } from "../../src/cli/heap.ts";
 import { BIN, ROOT, runCli, runLintInProcess } from "../support/cli.ts";
 import { throughFullPipe, untidyRepository } from "../support/full-pipe.ts";
 
@@ -38,6 +37,15 @@ const temp = mkdtempSync(join(tmpdir(), "qatconf-startup-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 const SAMPLE = resolve(ROOT, "samples/c6xx_dev0.conf");
+
+/** `count` host folders of the sample under `root`, so that `lint --jobs 2` has folders to share. */
+function hostFolders(root: string, count: number): string {
+  for (let i = 0; i < count; i++) {
+    mkdirSync(join(root, `host${i}`), { recursive: true });
+    for (const n of [0, 1]) copyFileSync(SAMPLE, join(root, `host${i}`, `c6xx_dev${n}.conf`));
+  }
+  return root;
+}
 
 describe("chevrotain's grammar validations", () => {
   it("run on the source grammar (only the built bundles skip them)", () => {
@@ -187,19 +195,27 @@ describe("the CLI bundle", () => {
         require("node:fs").writeSync(2, JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m)))));
       require(${JSON.stringify(resolve(ROOT, "bin/start.js"))});`,
     );
+    // Whether it writes its code cache (the first run of a command, in a cache folder of its own)
+    // or reads it.
+    const cache = join(temp, "probe-cache");
+    const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: cache };
+    delete env.NODE_DISABLE_COMPILE_CACHE;
     const loadedBy = (args: string[]): string[] => {
-      const r = spawnSync(process.execPath, [probe, ...args], { encoding: "utf8" });
+      const r = spawnSync(process.execPath, [probe, ...args], { encoding: "utf8", env });
       expect(r.status, args.join(" ")).toBe(0);
       return (JSON.parse(r.stderr) as string[]).filter((m) => /stream|fs\/promises|NativeModule v8$/.test(m));
     };
-    expect(loadedBy(["lint", SAMPLE])).toEqual([]);
-    expect(loadedBy(["fmt", "--check", SAMPLE])).toEqual([]);
-    // A run over many files turns off V8's pretenuring (src/cli/heap.ts), which needs node:v8.
-    const many = join(temp, "many");
-    mkdirSync(many);
-    for (let i = 0; i < MANY_FILES; i++) copyFileSync(SAMPLE, join(many, `c6xx_dev${i}.conf`));
-    expect(loadedBy(["lint", "--jobs", "1", many])).toContain("NativeModule v8");
-    expect(loadedBy(["fmt", "--check", "--jobs", "1", many])).toContain("NativeModule v8");
+    for (const run of ["writes", "reads"]) {
+      expect(loadedBy(["lint", SAMPLE]), run).toEqual([]);
+      expect(loadedBy(["fmt", "--check", SAMPLE]), run).toEqual([]);
+    }
+    expect(readdirSync(join(cache, "qatconf"))).toHaveLength(2);
+    // Nor does a run of many files on one thread; one that starts workers turns off V8's
+    // pretenuring first (src/cli/heap.ts), which needs node:v8.
+    const hosts = hostFolders(join(temp, "hosts"), 4);
+    expect(loadedBy(["lint", "--jobs", "1", hosts])).toEqual([]);
+    expect(loadedBy(["lint", "--jobs", "2", hosts])).toContain("NativeModule v8");
+    expect(loadedBy(["fmt", "--check", "--jobs", "2", hosts])).toContain("NativeModule v8");
   });
 
   it("delivers every byte of lint and fmt when stdout is a full non-blocking pipe", () => {
@@ -274,6 +290,34 @@ describe("the CLI bundle", () => {
     expect(runCli(["--version"], { env })).toEqual(version);
     expect(runCli(["--help"], { env }).status).toBe(0);
     expect(statSync(file).mtimeMs).toBe(before);
+  });
+
+  it("keeps the workers' cache apart from the main thread's: V8 rejects a cache made under other flags", () => {
+    const xdg = join(temp, "worker-cache");
+    const env = { XDG_CACHE_HOME: xdg, NODE_DISABLE_COMPILE_CACHE: undefined };
+    const folder = join(xdg, "qatconf");
+    const mtimes = (): Record<string, number> =>
+      Object.fromEntries(readdirSync(folder).map((name) => [name, statSync(join(folder, name)).mtimeMs]));
+    const hosts = hostFolders(join(temp, "worker-hosts"), 4);
+    const one = runCli(["lint", SAMPLE], { env });
+    expect(one.status).toBe(0);
+    const before = mtimes();
+    const [main] = Object.keys(before);
+    expect(main).toMatch(/-lint\.v8cache$/);
+    // Workers start once the main thread has changed V8's flags (src/cli/heap.ts): they write a
+    // cache of their own, and the main thread, whose flags changed, writes none.
+    const threaded = runCli(["lint", "--jobs", "2", hosts], { env });
+    expect(threaded.status).toBe(0);
+    const after = mtimes();
+    expect(Object.keys(after)).toHaveLength(2);
+    expect(Object.keys(after)).toEqual(
+      expect.arrayContaining([main, expect.stringMatching(/-lint\.worker\.v8cache$/)]),
+    );
+    expect(after[main as string]).toBe(before[main as string]);
+    // Each is accepted by the next run of its kind: neither is written again.
+    expect(runCli(["lint", SAMPLE], { env })).toEqual(one);
+    expect(runCli(["lint", "--jobs", "2", hosts], { env })).toEqual(threaded);
+    expect(mtimes()).toEqual(after);
   });
 
   it("replaces a damaged cache, and runs correctly meanwhile", () => {

@@ -41,13 +41,12 @@ export function register(program: Command): void {
 }
 
 async function fmt(paths: string[], options: FmtOptions): Promise<number> {
-  const [{ STDIN, readText }, { discoverSync }, { fmtFile, fmtFailure }, pool, heap, { writeFd }, configs] =
+  const [{ STDIN, readText }, { discoverSync }, { fmtFile, fmtFailure }, pool, { writeFd }, configs] =
     await Promise.all([
       import("../../io/read-text.ts"),
       import("../files.ts"),
       import("../fmt-file.ts"),
       import("../pool.ts"),
-      import("../heap.ts"),
       import("../stdio.ts"),
       import("../../lint/config.ts"),
     ]);
@@ -83,7 +82,6 @@ async function fmt(paths: string[], options: FmtOptions): Promise<number> {
   for (const key of ["check", "diff", "write", "backup", "force", "kind"] as const) {
     if (options[key] !== undefined) Object.assign(job, { [key]: options[key] });
   }
-  heap.preferYoungGeneration(tasks.length);
   const done = await pool.runTasks(
     tasks,
     pool.threadCount(options.jobs, tasks.length, "fmt"),
