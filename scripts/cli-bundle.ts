@@ -36,35 +36,57 @@ const deferChildProcess: Plugin = {
 };
 
 /**
+ * A plugin that edits one file of a dependency as it goes into the bundle: each `[from, to]` of
+ * `edits` replaces text found exactly once. The build fails when the text is not there, or is there
+ * twice (the dependency changed: look again), rather than ship the file edited by half.
+ */
+function editDependency(dependency: string, file: RegExp, edits: Array<[string, string]>): Plugin {
+  return {
+    name: `edit-${dependency}`,
+    setup(build) {
+      build.onLoad({ filter: file }, (args) => {
+        let contents = readFileSync(args.path, "utf8");
+        for (const [from, to] of edits) {
+          const at = contents.indexOf(from);
+          if (at < 0 || contents.indexOf(from, at + 1) >= 0) {
+            throw new Error(`${args.path}: expected ${JSON.stringify(from)} once; has ${dependency} changed?`);
+          }
+          contents = contents.slice(0, at) + to + contents.slice(at + from.length);
+        }
+        return { contents, loader: "js" };
+      });
+    },
+  };
+}
+
+/**
  * chevrotain's lexer maps a character code of 256 or more to its bucket through a table of 65,536
  * numbers that it fills when the first lexer is built: about 1 ms of every run of the npm CLI, and
  * 512 KB of the single executable's startup snapshot (a quarter of what qatconf adds to Node's
  * heap there, deserialized on every run). The table holds `255 + ~~(code / 255)` for those codes:
- * inside the bundle, the lexer computes that instead. The build fails if chevrotain's code no
- * longer reads as expected, rather than ship a lexer patched by half.
+ * inside the bundle, the lexer computes that instead (the lookup in `charCodeToOptimizedIndex`, and
+ * the one call that fills the table).
  */
-export const computeCharCodeBuckets: Plugin = {
-  name: "compute-char-code-buckets",
-  setup(build) {
-    build.onLoad({ filter: /[/\\]chevrotain[/\\]lib[/\\]src[/\\]scan[/\\]lexer\.js$/ }, (args) => {
-      let contents = readFileSync(args.path, "utf8");
-      for (const [from, to] of CHAR_CODE_BUCKET_EDITS) {
-        const at = contents.indexOf(from);
-        if (at < 0 || contents.indexOf(from, at + 1) >= 0) {
-          throw new Error(`${args.path}: expected ${JSON.stringify(from)} once; has chevrotain changed?`);
-        }
-        contents = contents.slice(0, at) + to + contents.slice(at + from.length);
-      }
-      return { contents, loader: "js" };
-    });
-  },
-};
+export const computeCharCodeBuckets = editDependency(
+  "chevrotain",
+  /[/\\]chevrotain[/\\]lib[/\\]src[/\\]scan[/\\]lexer\.js$/,
+  [
+    [": charCodeToOptimizedIdxMap[charCode];", ": 255 + ~~(charCode / 255);"],
+    ["initCharCodeToOptimizedIndexMap();\n", "\n"],
+  ],
+);
 
-/** The lookup in `charCodeToOptimizedIndex`, and the one call that fills the table. */
-const CHAR_CODE_BUCKET_EDITS: Array<[string, string]> = [
-  [": charCodeToOptimizedIdxMap[charCode];", ": 255 + ~~(charCode / 255);"],
-  ["initCharCodeToOptimizedIndexMap();\n", "\n"],
-];
+/**
+ * commander tells a variadic option (`--rule <id...>`) by a regular expression with a Unicode
+ * property class, which V8 compiles on the first option of every run: about half a millisecond.
+ * Inside the bundle, that expression runs only on flags that end as a variadic one does.
+ */
+export const cheapVariadicCheck = editDependency("commander", /[/\\]commander[/\\]lib[/\\]option\.js$/, [
+  [
+    "this.variadic = /\\p{ID_Continue}\\.\\.\\.[>\\]]$/u.test(flags);",
+    "this.variadic = /\\.\\.\\.[>\\]]$/.test(flags) && /\\p{ID_Continue}\\.\\.\\.[>\\]]$/u.test(flags);",
+  ],
+]);
 
 /**
  * The language server and its protocol libraries are about as large as the rest of the CLI: in the
@@ -128,7 +150,7 @@ export function cliBundleOptions(): BuildOptions {
     // Half the bytes to read, and shorter names for V8 to intern when it loads the code cache: about
     // 5 ms of CPU per run. Stack traces map back through the source map (node --enable-source-maps).
     minify: true,
-    plugins: [deferChildProcess, computeCharCodeBuckets],
+    plugins: [deferChildProcess, computeCharCodeBuckets, cheapVariadicCheck],
     define: {
       __QATCONF_VERSION__: JSON.stringify(pkg.version),
       __QATCONF_BUILD__: JSON.stringify(buildId()),

@@ -2,8 +2,8 @@
  * What keeps `qatconf` quick to start (bench/README.md measures it; no test asserts a time):
  * the CLI is one CommonJS file needing no node_modules, the bundle skips chevrotain's grammar
  * validations (so they run here, on the source grammar), chevrotain's lexer computes the buckets it
- * would look up in a table (so here it is compared with the table), commander's child_process is
- * loaded only if used, and the entry point keeps V8's code cache of each command in the user's
+ * would look up in a table and commander tests for a variadic option cheaply (so here both are
+ * compared with the originals), commander's child_process is loaded only if used, and the entry point keeps V8's code cache of each command in the user's
  * cache folder.
  */
 import { isAscii } from "node:buffer";
@@ -26,10 +26,11 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createToken, Lexer } from "chevrotain";
 import { build } from "esbuild";
+import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { allTokens, skipValidations } from "../../grammar/lexer.ts";
 import { ConfigParser } from "../../grammar/parser.ts";
-import { computeCharCodeBuckets } from "../../scripts/cli-bundle.ts";
+import { cheapVariadicCheck, computeCharCodeBuckets } from "../../scripts/cli-bundle.ts";
 import { BIN, ROOT, runCli, runLintInProcess } from "../support/cli.ts";
 import { throughFullPipe, untidyRepository } from "../support/full-pipe.ts";
 
@@ -115,6 +116,46 @@ describe("chevrotain's lexer inside the bundles (scripts/cli-bundle.ts computes 
     mkdirSync(resolve(moved, ".."), { recursive: true });
     writeFileSync(moved, "export function charCodeToOptimizedIndex(c) { return table[c]; }\n");
     await expect(patchedLexer(moved)).rejects.toThrow(/has chevrotain changed\?/);
+  });
+});
+
+describe("commander inside the bundles (scripts/cli-bundle.ts tests for a variadic option cheaply)", () => {
+  it("tells a variadic option as commander's own Option does, for any flags", async () => {
+    const OPTION = resolve(ROOT, "node_modules/commander/lib/option.js");
+    const out = await build({
+      stdin: { contents: `export { Option } from ${JSON.stringify(OPTION)};`, resolveDir: ROOT },
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      write: false,
+      logLevel: "silent",
+      plugins: [cheapVariadicCheck],
+    });
+    const code = out.outputFiles[0]?.text ?? "";
+    expect(code).toContain("/\\.\\.\\.[>\\]]$/.test(");
+    type OptionClass = new (flags: string) => { variadic: boolean };
+    const patched = (await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`)) as {
+      Option: OptionClass;
+    };
+    const original = (await import(pathToFileURL(OPTION).href)) as { Option: OptionClass };
+    // The Option, or commander's message when the flags are not an option's (both must agree).
+    const variadic = (Option: OptionClass, flags: string): boolean | string => {
+      try {
+        return new Option(flags).variadic;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    const piece = fc.constantFrom("-r", "--rule", " ", "<", "[", ">", "]", "id", "é", "_", "-", ",", ".", "...", "x");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const flags = pieces.join("");
+        expect(variadic(patched.Option, flags), flags).toBe(variadic(original.Option, flags));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(variadic(patched.Option, "--rule <id...>")).toBe(true);
+    expect(variadic(patched.Option, "--rule <id,...>")).toBe(false);
   });
 });
 
