@@ -123,10 +123,8 @@ function loadBundle(argv, worker) {
   // instead of 1.9x). So only a run whose command did its work (src/cli/main.ts) writes a
   // command's cache. The runs that name no command (`--version`, `--help`) have theirs, and without
   // it compiled everything they ran each time (`--version` took 68 ms where `lint FILE` took 49).
-  // Nor does a main thread that changed V8's flags: the next run, started without them, would
-  // reject the cache.
-  const saveCache = ({ worked, flagsChanged }) => {
-    if (!file || (!worked && command !== "-") || flagsChanged || (cachedData && !script.cachedDataRejected)) return;
+  const saveCache = (worked) => {
+    if (!file || (!worked && command !== "-") || (cachedData && !script.cachedDataRejected)) return;
     // A worker's thread id keeps its temporary file apart from its fellows'; the main thread's is 0,
     // and asking would load node:worker_threads, streams and all.
     writeAtomically(file, script.createCachedData(), worker ? require("node:worker_threads").threadId : 0);
@@ -140,8 +138,8 @@ if (argv[0] === "--qatconf-worker") {
   // A worker thread of `lint` or `fmt` (src/cli/pool.ts), with its command's workers' code cache,
   // which a worker that found none (or one V8 rejected) writes when its work is done.
   const { cli, saveCache } = loadBundle(argv.slice(1), true);
-  cli.runWorker(() => saveCache({ worked: true, flagsChanged: false }));
+  cli.runWorker(() => saveCache(true));
 } else {
   const { cli, saveCache } = loadBundle(argv);
-  cli.run(argv, path.join(__dirname, "qatconf.js")).then(saveCache);
+  cli.run(argv, path.join(__dirname, "qatconf.js")).then(({ worked }) => saveCache(worked));
 }

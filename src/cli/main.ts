@@ -4,7 +4,6 @@
  */
 import { Command, CommanderError } from "commander";
 import { EXIT_USAGE } from "./exit-codes.ts";
-import { v8FlagsChanged } from "./heap.ts";
 
 /** A command module: it adds itself to the program; its action sets `process.exitCode`. */
 export interface CommandModule {
@@ -59,11 +58,6 @@ export interface RunEnd {
    * waits in a stream. The language server, for one, keeps running after its action.
    */
   over: boolean;
-  /**
-   * The run changed V8's flags (src/cli/heap.ts): a code cache made now would be rejected by the
-   * next run, which starts without them.
-   */
-  flagsChanged: boolean;
 }
 
 /** Runs the CLI with the given arguments (without `node` and the script path). */
@@ -84,14 +78,14 @@ export async function run(argv: string[]): Promise<RunEnd> {
     if (error instanceof CommanderError) {
       // Help and version exit 0; every other commander error is a usage error.
       process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
-      return { worked, over: false, flagsChanged: v8FlagsChanged() };
+      return { worked, over: false };
     }
     process.stderr.write(`qatconf: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = EXIT_USAGE;
-    return { worked, over: false, flagsChanged: v8FlagsChanged() };
+    return { worked, over: false };
   }
   const over = worked && WRITE_THROUGH.has(argv[0] ?? "") && (await import("./stdio.ts")).nothingStreamed();
-  return { worked, over, flagsChanged: v8FlagsChanged() };
+  return { worked, over };
 }
 
 /**
