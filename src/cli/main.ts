@@ -60,32 +60,53 @@ export interface RunEnd {
   over: boolean;
 }
 
-/** Runs the CLI with the given arguments (without `node` and the script path). */
-export async function run(argv: string[]): Promise<RunEnd> {
-  let worked = false;
-  const program = new Command("qatconf")
+/** A program with its commands registered, never parsed yet, and what its hook saw of the run. */
+export interface PreparedProgram {
+  readonly program: Command;
+  /** Set by the program's preAction hook: a command's action ran. */
+  worked: boolean;
+}
+
+/**
+ * The program for a command line that starts as `argv` does, with the command modules it needs
+ * ({@link modulesFor}: they depend on the first argument alone). It parses one command line.
+ */
+export async function prepareProgram(argv: readonly string[]): Promise<PreparedProgram> {
+  const program = new Command("qatconf");
+  const prepared: PreparedProgram = { program, worked: false };
+  program
     .description("Lint, format and safely edit Intel QuickAssist Technology (QAT) configuration files")
     .version(VERSION, "-V, --version")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .hook("preAction", () => {
-      worked = true;
+      prepared.worked = true;
     });
   for (const load of modulesFor(argv)) (await load()).register(program);
+  return prepared;
+}
+
+/**
+ * Runs the CLI with the given arguments (without `node` and the script path), on `prepared` if
+ * given: a program {@link prepareProgram} made for a command line with the same first argument.
+ */
+export async function run(argv: string[], prepared?: PreparedProgram): Promise<RunEnd> {
+  const made = prepared ?? (await prepareProgram(argv));
+  const { program } = made;
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version exit 0; every other commander error is a usage error.
       process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
-      return { worked, over: false };
+      return { worked: made.worked, over: false };
     }
     process.stderr.write(`qatconf: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = EXIT_USAGE;
-    return { worked, over: false };
+    return { worked: made.worked, over: false };
   }
-  const over = worked && WRITE_THROUGH.has(argv[0] ?? "") && (await import("./stdio.ts")).nothingStreamed();
-  return { worked, over };
+  const over = made.worked && WRITE_THROUGH.has(argv[0] ?? "") && (await import("./stdio.ts")).nothingStreamed();
+  return { worked: made.worked, over };
 }
 
 /**

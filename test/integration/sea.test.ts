@@ -104,11 +104,18 @@ describe("the single executable", () => {
     expect(await session.stop()).toBe(0);
   });
 
+  // lint and fmt run on a program made at build time (src/sea.ts): their help, usage errors and
+  // runs without files must come out as from a program made for the run.
   const sameAsBin: string[][] = [
     ["lint", BAD],
     ["lint", "--format", "json", BAD],
+    ["lint", "--help"],
+    ["lint", "--no-such-option", BAD],
+    ["lint"],
     ["fmt", "--check", BAD],
     ["fmt", "--check", join(SAMPLES, "c6xx_dev0.conf")],
+    ["fmt", "--diff", "--help"],
+    ["fmt", "--jobs", "0", BAD],
     ["explain", "--format", "svg", join(SAMPLES, "c6xx_dev0.conf")],
     ["--version"],
     ["--help"],
