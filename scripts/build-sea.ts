@@ -6,7 +6,8 @@
  * it once and stores the heap as a startup snapshot in a preparation blob (src/sea.ts: the grammar
  * is built before the first run, which makes the executable start faster than `node bin/qatconf.js`);
  * the language server's bundle goes into the blob as an asset, loaded by `lsp` only
- * (scripts/cli-bundle.ts); postject injects the blob into a copy of the `node` binary that runs
+ * (scripts/cli-bundle.ts), and so does the whole CLI, for the commands the snapshot leaves out
+ * (src/sea-commands.ts); postject injects the blob into a copy of the `node` binary that runs
  * this script. Options:
  *   --out FILE   where to write the executable (default dist-sea/qatconf-<platform>-<arch>[.exe])
  */
@@ -27,7 +28,8 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { build } from "esbuild";
-import { cliBundleOptions, separateLanguageServer } from "./cli-bundle.ts";
+import { SNAPSHOT_COMMANDS } from "../src/sea-commands.ts";
+import { cliBundleOptions, leaveOutCommands, separateLanguageServer } from "./cli-bundle.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 /** The fuse Node's binary carries so that it looks for an injected blob (Node's SEA documentation). */
@@ -68,17 +70,20 @@ const work = mkdtempSync(join(tmpdir(), "qatconf-sea-"));
 try {
   const main = join(work, "qatconf.cjs");
   const lsp = join(work, "lsp.cjs");
+  const whole = join(work, "cli.cjs");
   const cli = cliBundleOptions();
+  const plugins = [...(cli.plugins ?? []), separateLanguageServer("sea-asset")];
   // Nothing would ship a map beside the executable.
   await Promise.all([
     build({
       ...cli,
-      plugins: [...(cli.plugins ?? []), separateLanguageServer("sea-asset")],
+      plugins: [...plugins, leaveOutCommands(SNAPSHOT_COMMANDS)],
       entryPoints: [join(ROOT, "src/sea.ts")],
       define: { ...cli.define, __QATCONF_SEA_WARM__: JSON.stringify(warmFiles()) },
       outfile: main,
       sourcemap: false,
     }),
+    build({ ...cli, plugins, entryPoints: [join(ROOT, "src/cli.ts")], outfile: whole, sourcemap: false }),
     build({ ...cli, entryPoints: [join(ROOT, "src/lsp/server.ts")], outfile: lsp, sourcemap: false }),
   ]);
   const blob = join(work, "qatconf.blob");
@@ -86,7 +91,13 @@ try {
   writeFileSync(
     config,
     JSON.stringify(
-      { main, output: blob, disableExperimentalSEAWarning: true, useSnapshot: true, assets: { "lsp.cjs": lsp } },
+      {
+        main,
+        output: blob,
+        disableExperimentalSEAWarning: true,
+        useSnapshot: true,
+        assets: { "lsp.cjs": lsp, "cli.cjs": whole },
+      },
       null,
       2,
     ),

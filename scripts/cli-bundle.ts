@@ -10,7 +10,8 @@
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { join, sep } from "node:path";
+import { basename, join, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { BuildOptions, Plugin } from "esbuild";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
@@ -104,6 +105,7 @@ export function separateLanguageServer(from: "file" | "sea-asset"): Plugin {
       build.onLoad({ filter: /.*/, namespace: "separate-lsp" }, () => ({
         contents: from === "file" ? LSP_FROM_FILE : LSP_FROM_SEA_ASSET,
         loader: "js",
+        resolveDir: SRC,
       }));
     },
   };
@@ -112,14 +114,30 @@ export function separateLanguageServer(from: "file" | "sea-asset"): Plugin {
 // __dirname is dist/: bin/start.js runs the CLI bundle with it.
 const LSP_FROM_FILE = 'module.exports = require(require("node:path").join(__dirname, "lsp.cjs"));';
 
-// The asset is a CommonJS bundle that requires only Node's built-in modules, which are all the
-// executable's `require` loads.
-const LSP_FROM_SEA_ASSET = `const code = require("node:sea").getAsset("lsp.cjs", "utf8");
-const params = ["exports", "require", "module", "__filename", "__dirname"];
-const load = require("node:vm").compileFunction(code, params, { filename: "lsp.cjs" });
-const lsp = { exports: {} };
-load.call(lsp.exports, lsp.exports, require, lsp, "lsp.cjs", ".");
-module.exports = lsp.exports;`;
+const SRC = fileURLToPath(new URL("../src/", import.meta.url));
+
+const LSP_FROM_SEA_ASSET = `module.exports = require(${JSON.stringify(join(SRC, "sea-asset.ts"))}).loadAsset("lsp.cjs");`;
+
+/**
+ * The single executable's snapshot holds the code of `keep`'s commands only (src/sea-commands.ts):
+ * inside its bundle, every other command module is a stand-in that src/sea.ts never loads, as it
+ * hands those command lines to the whole CLI, an asset (scripts/build-sea.ts).
+ */
+export function leaveOutCommands(keep: readonly string[]): Plugin {
+  return {
+    name: "leave-out-commands",
+    setup(build) {
+      build.onResolve({ filter: /[/\\]commands[/\\][a-z-]+\.ts$/ }, (args) => {
+        const name = basename(args.path, ".ts");
+        return keep.includes(name) ? undefined : { path: name, namespace: "left-out-command" };
+      });
+      build.onLoad({ filter: /.*/, namespace: "left-out-command" }, (args) => ({
+        contents: `export function register() { throw new Error("the ${args.path} command is not in this bundle"); }`,
+        loader: "js",
+      }));
+    },
+  };
+}
 
 /**
  * A hash of what the bundle is built from (every file under src/, and the lock file for the

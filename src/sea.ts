@@ -7,8 +7,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { startupSnapshot } from "node:v8";
-import { exitIfOver, type PreparedProgram, prepareProgram, run } from "./cli/main.ts";
+import { commandsFor, exitIfOver, type PreparedProgram, prepareProgram, run } from "./cli/main.ts";
 import { forgetConfigs } from "./lint/config.ts";
+import { loadAsset } from "./sea-asset.ts";
+import { SNAPSHOT_COMMANDS } from "./sea-commands.ts";
 
 /** The project's samples, `[path, text]`, put in by scripts/build-sea.ts. */
 declare const __QATCONF_SEA_WARM__: Array<[string, string]>;
@@ -54,5 +56,10 @@ void (async () => {
 // nothing (src/cli/heap.ts).
 startupSnapshot.setDeserializeMainFunction(() => {
   const argv = process.argv.slice(2);
-  return run(argv, prepared.get(argv[0] ?? "")).then(exitIfOver);
+  if (commandsFor(argv).every((name) => SNAPSHOT_COMMANDS.includes(name))) {
+    return run(argv, prepared.get(argv[0] ?? "")).then(exitIfOver);
+  }
+  // Any other command line needs commands the snapshot leaves out: the whole CLI runs it.
+  const whole = loadAsset("cli.cjs") as typeof import("./cli.ts");
+  return whole.run(argv).then(exitIfOver);
 });

@@ -28,16 +28,16 @@ const commandModules: ReadonlyArray<readonly [string, () => Promise<CommandModul
 ];
 
 /**
- * The command modules a run needs: only the one named first, when it is (its options and help are
- * its own), none for `--version` alone, else all of them (the program's help lists every command,
- * and a misspelt name gets a suggestion from all of them). Loading a module runs its imports' top
- * levels, which for the editing commands builds the grammar: `--version` or `lint` need none of
- * the others.
+ * The commands a run needs: only the one named first, when it is (its options and help are its
+ * own), none for `--version` alone, else all of them (the program's help lists every command, and
+ * a misspelt name gets a suggestion from all of them). Loading a command's module runs its imports'
+ * top levels, which for the editing commands builds the grammar: `--version` or `lint` need none
+ * of the others.
  */
-function modulesFor(argv: readonly string[]): Array<() => Promise<CommandModule>> {
+export function commandsFor(argv: readonly string[]): string[] {
   if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) return [];
   const named = commandModules.find(([name]) => name === argv[0]);
-  return (named ? [named] : commandModules).map(([, load]) => load);
+  return (named ? [named] : commandModules).map(([name]) => name);
 }
 
 /**
@@ -69,7 +69,7 @@ export interface PreparedProgram {
 
 /**
  * The program for a command line that starts as `argv` does, with the command modules it needs
- * ({@link modulesFor}: they depend on the first argument alone). It parses one command line.
+ * ({@link commandsFor}: they depend on the first argument alone). It parses one command line.
  */
 export async function prepareProgram(argv: readonly string[]): Promise<PreparedProgram> {
   const program = new Command("qatconf");
@@ -82,7 +82,8 @@ export async function prepareProgram(argv: readonly string[]): Promise<PreparedP
     .hook("preAction", () => {
       prepared.worked = true;
     });
-  for (const load of modulesFor(argv)) (await load()).register(program);
+  const names = new Set(commandsFor(argv));
+  for (const [name, load] of commandModules) if (names.has(name)) (await load()).register(program);
   return prepared;
 }
 

@@ -30,7 +30,8 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { allTokens, skipValidations } from "../../grammar/lexer.ts";
 import { ConfigParser } from "../../grammar/parser.ts";
-import { cheapVariadicCheck, computeCharCodeBuckets } from "../../scripts/cli-bundle.ts";
+import { cheapVariadicCheck, computeCharCodeBuckets, leaveOutCommands } from "../../scripts/cli-bundle.ts";
+import { SNAPSHOT_COMMANDS } from "../../src/sea-commands.ts";
 import { BIN, ROOT, runCli, runLintInProcess } from "../support/cli.ts";
 import { throughFullPipe, untidyRepository } from "../support/full-pipe.ts";
 
@@ -156,6 +157,26 @@ describe("commander inside the bundles (scripts/cli-bundle.ts tests for a variad
     );
     expect(variadic(patched.Option, "--rule <id...>")).toBe(true);
     expect(variadic(patched.Option, "--rule <id,...>")).toBe(false);
+  });
+});
+
+describe("the single executable's snapshot bundle (scripts/cli-bundle.ts leaves commands out)", () => {
+  it("holds the code of the snapshot's commands and none of the others'", async () => {
+    const out = await build({
+      entryPoints: [resolve(ROOT, "src/cli/main.ts")],
+      bundle: true,
+      format: "cjs",
+      platform: "node",
+      write: false,
+      logLevel: "silent",
+      plugins: [leaveOutCommands(SNAPSHOT_COMMANDS)],
+    });
+    const code = out.outputFiles[0]?.text ?? "";
+    expect(SNAPSHOT_COMMANDS).toEqual(["lint", "fmt", "lsp"]);
+    expect(code).toContain("check configuration files for what the driver would reject or silently ignore");
+    expect(code).not.toContain("check a host for QAT with SR-IOV and KVM");
+    expect(code).not.toContain("give free QAT VFs to libvirt guests");
+    expect(code).toContain("the doctor command is not in this bundle");
   });
 });
 
