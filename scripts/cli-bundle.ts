@@ -116,7 +116,7 @@ const LSP_FROM_FILE = 'module.exports = require(require("node:path").join(__dirn
 
 const SRC = fileURLToPath(new URL("../src/", import.meta.url));
 
-const LSP_FROM_SEA_ASSET = `module.exports = require(${JSON.stringify(join(SRC, "sea-asset.ts"))}).loadAsset("lsp.cjs");`;
+const LSP_FROM_SEA_ASSET = `module.exports = require(${JSON.stringify(join(SRC, "sea-asset.ts"))}).loadAsset("lsp.cjs").exports;`;
 
 /**
  * The single executable's snapshot holds the code of `keep`'s commands only (src/sea-commands.ts):

@@ -2,17 +2,83 @@
  * Loads a CommonJS bundle that the single executable carries as an asset (scripts/build-sea.ts):
  * code kept out of the startup snapshot that every run deserializes, compiled only by the runs
  * that need it. Such a bundle requires Node's built-in modules only.
+ *
+ * What a run compiled can be kept as a V8 code cache in the user's cache folder, as bin/start.js
+ * keeps the npm CLI's, for the next run of the same executable: V8 takes a code cache only under
+ * the snapshot it was made with, so no cache made at build time, by another process, was taken.
  */
-export function loadAsset(name: string): unknown {
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { userCacheFolder } from "./cli/lint-cache.ts";
+import { replaceFileSync } from "./io/replace-file.ts";
+
+/** An asset's exports, and how to keep what this run compiled of it. */
+export interface LoadedAsset {
+  exports: unknown;
+  /** Writes the code cache, if the asset was loaded with a key and had none V8 took. */
+  saveCache(): void;
+}
+
+/** CommonJS's wrapper, compiled around the asset's code. */
+const WRAPPER = ["(function (exports, require, module, __filename, __dirname) {", "\n})"] as const;
+
+/**
+ * Asset `name`, compiled with its code cache for runs of kind `cacheKey` (a command's name) when
+ * one is given and the user's cache folder is safely the user's; NODE_DISABLE_COMPILE_CACHE=1
+ * turns the cache off, as it does Node's.
+ */
+export function loadAsset(name: string, cacheKey?: string): LoadedAsset {
   const code = (process.getBuiltinModule("node:sea") as typeof import("node:sea")).getAsset(name, "utf8");
-  const params = ["exports", "require", "module", "__filename", "__dirname"];
-  const load = process.getBuiltinModule("node:vm").compileFunction(code, params, { filename: name });
+  const file = cacheKey === undefined || process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : cacheFile(name, cacheKey);
+  const cachedData = file === undefined ? undefined : readOrUndefined(file);
+  const vm = process.getBuiltinModule("node:vm");
+  const script = new vm.Script(WRAPPER[0] + code + WRAPPER[1], {
+    filename: name,
+    ...(cachedData ? { cachedData } : {}),
+  });
   const builtin = (id: string): unknown => {
     const found = process.getBuiltinModule(id);
     if (found === undefined) throw new Error(`${name}: requires '${id}', which is not one of Node's modules`);
     return found;
   };
   const module = { exports: {} };
-  load.call(module.exports, module.exports, builtin, module, name, ".");
-  return module.exports;
+  script.runInThisContext().call(module.exports, module.exports, builtin, module, name, ".");
+  return {
+    exports: module.exports,
+    saveCache() {
+      if (file === undefined || (cachedData && !script.cachedDataRejected)) return;
+      if (replaceFileSync(file, script.createCachedData())) removeOtherBuilds(file);
+    },
+  };
+}
+
+/** `sea-`, this executable (its size, time and inode: a new build gets new files), the asset, the key. */
+function cacheFile(name: string, cacheKey: string): string | undefined {
+  const dir = userCacheFolder();
+  if (dir === undefined) return undefined;
+  const exe = statSync(process.execPath);
+  return join(dir, `sea-${exe.size}-${Math.trunc(exe.mtimeMs)}-${exe.ino}-${name}-${cacheKey}.v8cache`);
+}
+
+function readOrUndefined(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Removes the caches of other builds of the executable: one is installed on a host at a time. */
+function removeOtherBuilds(file: string): void {
+  const dir = join(file, "..");
+  const build = file
+    .slice(dir.length + 1)
+    .split("-")
+    .slice(0, 4)
+    .join("-");
+  for (const other of readdirSync(dir)) {
+    if (other.startsWith("sea-") && other.endsWith(".v8cache") && !other.startsWith(`${build}-`)) {
+      rmSync(join(dir, other), { force: true });
+    }
+  }
 }

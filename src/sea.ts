@@ -59,7 +59,13 @@ startupSnapshot.setDeserializeMainFunction(() => {
   if (commandsFor(argv).every((name) => SNAPSHOT_COMMANDS.includes(name))) {
     return run(argv, prepared.get(argv[0] ?? "")).then(exitIfOver);
   }
-  // Any other command line needs commands the snapshot leaves out: the whole CLI runs it.
-  const whole = loadAsset("cli.cjs") as typeof import("./cli.ts");
-  return whole.run(argv).then(exitIfOver);
+  // Any other command line needs commands the snapshot leaves out: the whole CLI runs it, with the
+  // code cache of its command (the runs that name none, as the help, share one).
+  const names = commandsFor(argv);
+  const whole = loadAsset("cli.cjs", names.length === 1 ? names[0] : "-");
+  return (whole.exports as typeof import("./cli.ts")).run(argv).then((end) => {
+    // As bin/start.js: only a run whose command did its work compiled what its next runs need.
+    if (end.worked || names.length !== 1) whole.saveCache();
+    exitIfOver(end);
+  });
 });

@@ -21,21 +21,10 @@
  * settings, the options, the cache's own entries) prints that run's output again without parsing
  * the entries: over an unchanged repository that is most of what the run costs.
  */
-import {
-  closeSync,
-  fstatSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  type Stats,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, type Stats, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics.ts";
+import { replaceFileSync } from "../io/replace-file.ts";
 import type { LintOptions } from "../lint/types.ts";
 
 /** Format of the cache file; a file of another format is ignored. */
@@ -351,16 +340,7 @@ export class LintCache {
     const header: Record<string, unknown> = { format: FORMAT, qatconf: this.identity };
     if (this.record) header.run = { ...this.record, entries: textHash(line) };
     const first = `${JSON.stringify(header)}\n`;
-    const temp = `${this.path}.${process.pid}.tmp`;
-    try {
-      writeFileSync(temp, typeof line === "string" ? first + line : Buffer.concat([Buffer.from(first), line]), {
-        mode: 0o600,
-        flag: "wx",
-      });
-      renameSync(temp, this.path);
-    } catch {
-      rmSync(temp, { force: true });
-    }
+    replaceFileSync(this.path, typeof line === "string" ? first + line : Buffer.concat([Buffer.from(first), line]));
   }
 }
 

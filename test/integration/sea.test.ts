@@ -4,7 +4,7 @@
  * node_modules and no Node.js on PATH, where it must behave exactly as `node bin/qatconf.js`.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -102,6 +102,27 @@ describe("the single executable", () => {
     const uri = session.open(BAD, "[GENERAL\nServicesEnabled = cy\n");
     expect((await session.diagnostics(uri)).map((d) => d.code)).toContain("syntax");
     expect(await session.stop()).toBe(0);
+  });
+
+  it("keeps the code of a command it runs on the whole CLI in the user's cache folder, and takes it next time", () => {
+    const home = join(temp, "cache-home");
+    mkdirSync(home);
+    const run = (env: Record<string, string> = {}) =>
+      spawnSync(exe, ["rules"], { cwd: join(temp, "work"), env: { PATH: "/nonexistent", HOME: home, ...env } });
+    const folder = join(home, ".cache", "qatconf");
+    // NODE_DISABLE_COMPILE_CACHE=1 turns it off, as for the npm CLI.
+    expect(run({ NODE_DISABLE_COMPILE_CACHE: "1" }).status).toBe(0);
+    expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([]);
+    const first = run();
+    expect(first.status).toBe(0);
+    const written = readdirSync(folder);
+    expect(written).toEqual([expect.stringMatching(/^sea-.*-cli\.cjs-rules\.v8cache$/)]);
+    const file = join(folder, written[0] as string);
+    const before = statSync(file).mtimeMs;
+    // Taken, so not written again; and the run prints the same.
+    const second = run();
+    expect(second.stdout.toString()).toBe(first.stdout.toString());
+    expect(statSync(file).mtimeMs).toBe(before);
   });
 
   // lint and fmt run on a program made at build time (src/sea.ts): their help, usage errors and
