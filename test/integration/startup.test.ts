@@ -25,7 +25,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createToken, Lexer } from "chevrotain";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { allTokens, skipValidations } from "../../grammar/lexer.ts";
@@ -65,22 +65,32 @@ describe("chevrotain's grammar validations", () => {
   });
 });
 
+/**
+ * Export `name` of dependency file `path` as the bundles hold it (built with `plugin`), loaded as a
+ * module of its own, and the code it was bundled into.
+ */
+async function asBundled(path: string, name: string, plugin: Plugin): Promise<{ code: string; module: unknown }> {
+  const out = await build({
+    stdin: { contents: `export { ${name} } from ${JSON.stringify(path)};`, resolveDir: ROOT },
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    write: false,
+    logLevel: "silent",
+    plugins: [plugin],
+  });
+  const code = out.outputFiles[0]?.text ?? "";
+  return { code, module: await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`) };
+}
+
 describe("chevrotain's lexer inside the bundles (scripts/cli-bundle.ts computes its character buckets)", () => {
   const LEXER = resolve(ROOT, "node_modules/chevrotain/lib/src/scan/lexer.js");
 
   /** `lexer.js` as the bundles hold it, loaded as a module of its own. */
   async function patchedLexer(path: string): Promise<{ charCodeToOptimizedIndex: (code: number) => number }> {
-    const out = await build({
-      stdin: { contents: `export { charCodeToOptimizedIndex } from ${JSON.stringify(path)};`, resolveDir: ROOT },
-      bundle: true,
-      format: "esm",
-      platform: "node",
-      write: false,
-      logLevel: "silent",
-      plugins: [computeCharCodeBuckets],
-    });
-    const code = out.outputFiles[0]?.text ?? "";
-    return import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
+    return (await asBundled(path, "charCodeToOptimizedIndex", computeCharCodeBuckets)).module as {
+      charCodeToOptimizedIndex: (code: number) => number;
+    };
   }
 
   it("puts every character code in the bucket chevrotain's own table does", async () => {
@@ -123,21 +133,10 @@ describe("chevrotain's lexer inside the bundles (scripts/cli-bundle.ts computes 
 describe("commander inside the bundles (scripts/cli-bundle.ts tests for a variadic option cheaply)", () => {
   it("tells a variadic option as commander's own Option does, for any flags", async () => {
     const OPTION = resolve(ROOT, "node_modules/commander/lib/option.js");
-    const out = await build({
-      stdin: { contents: `export { Option } from ${JSON.stringify(OPTION)};`, resolveDir: ROOT },
-      bundle: true,
-      format: "esm",
-      platform: "node",
-      write: false,
-      logLevel: "silent",
-      plugins: [cheapVariadicCheck],
-    });
-    const code = out.outputFiles[0]?.text ?? "";
+    const { code, module } = await asBundled(OPTION, "Option", cheapVariadicCheck);
     expect(code).toContain("/\\.\\.\\.[>\\]]$/.test(");
     type OptionClass = new (flags: string) => { variadic: boolean };
-    const patched = (await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`)) as {
-      Option: OptionClass;
-    };
+    const patched = module as { Option: OptionClass };
     const original = (await import(pathToFileURL(OPTION).href)) as { Option: OptionClass };
     // The Option, or commander's message when the flags are not an option's (both must agree).
     const variadic = (Option: OptionClass, flags: string): boolean | string => {
