@@ -4,8 +4,9 @@
  * that need it. Such a bundle requires Node's built-in modules only.
  *
  * What a run compiled can be kept as a V8 code cache in the user's cache folder, as bin/start.js
- * keeps the npm CLI's, for the next run of the same executable: V8 takes a code cache only under
- * the snapshot it was made with, so no cache made at build time, by another process, was taken.
+ * keeps the npm CLI's, for the next run of the same executable. Not at build time: V8 took a cache
+ * only in the very executable that had made it (one made by plain `node`, by `node --snapshot-blob`,
+ * or by an identical build of the executable, it rejected).
  */
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";

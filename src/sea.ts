@@ -17,10 +17,11 @@ declare const __QATCONF_SEA_WARM__: Array<[string, string]>;
 
 // Running lint and fmt at build time puts into the snapshot what every run would otherwise build
 // first: the grammar (chevrotain's lexer and parser analysis), the rules, commander's program, the
-// commands' modules, loaded and initialised, and what the warm-up runs compiled and built on the
-// way. So the warm-up lints files as users have them (the samples: a PF with a user section of Cy
-// and Dc instances, a 4xxx file, a host's PF and VF together) and one with findings, for the
-// report: warmed on one bare [GENERAL]/[KERNEL] file instead, `lint` of a shipped c6xx file took
+// modules of lint and fmt, loaded and initialised (of the commands, the snapshot holds only those
+// and lsp: src/sea-commands.ts), and what the warm-up runs compiled and built on the way. So the
+// warm-up lints files as users have them (the samples: a PF with a user section of Cy and Dc
+// instances, a 4xxx file, a host's PF and VF together) and one with findings, for the report:
+// warmed on one bare [GENERAL]/[KERNEL] file instead, `lint` of a shipped c6xx file took
 // 55.6 ms where it takes 52.0 (medians of 30, beside `node -e 0` at 32.8). The build keeps what
 // the runs print. What they learnt of the build machine's folders (the `.qatconf.json` lookup) is
 // forgotten, or the executable would take it for the user's.
@@ -56,12 +57,12 @@ void (async () => {
 // nothing (src/cli/heap.ts).
 startupSnapshot.setDeserializeMainFunction(() => {
   const argv = process.argv.slice(2);
-  if (commandsFor(argv).every((name) => SNAPSHOT_COMMANDS.includes(name))) {
+  const names = commandsFor(argv);
+  if (names.every((name) => SNAPSHOT_COMMANDS.includes(name))) {
     return run(argv, prepared.get(argv[0] ?? "")).then(exitIfOver);
   }
   // Any other command line needs commands the snapshot leaves out: the whole CLI runs it, with the
   // code cache of its command (the runs that name none, as the help, share one).
-  const names = commandsFor(argv);
   const whole = loadAsset("cli.cjs", names.length === 1 ? names[0] : "-");
   return (whole.exports as typeof import("./cli.ts")).run(argv).then((end) => {
     // As bin/start.js: only a run whose command did its work compiled what its next runs need.
