@@ -30,8 +30,9 @@ const WRAPPER = ["(function (exports, require, module, __filename, __dirname) {"
  */
 export function loadAsset(name: string, cacheKey?: string): LoadedAsset {
   const code = (process.getBuiltinModule("node:sea") as typeof import("node:sea")).getAsset(name, "utf8");
-  const file = cacheKey === undefined || process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : cacheFile(name, cacheKey);
-  const cachedData = file === undefined ? undefined : readOrUndefined(file);
+  const place =
+    cacheKey === undefined || process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : cachePlace(name, cacheKey);
+  const cachedData = place === undefined ? undefined : readOrUndefined(place.file);
   const vm = process.getBuiltinModule("node:vm");
   const script = new vm.Script(WRAPPER[0] + code + WRAPPER[1], {
     filename: name,
@@ -47,18 +48,26 @@ export function loadAsset(name: string, cacheKey?: string): LoadedAsset {
   return {
     exports: module.exports,
     saveCache() {
-      if (file === undefined || (cachedData && !script.cachedDataRejected)) return;
-      if (replaceFileSync(file, script.createCachedData())) removeOtherBuilds(file);
+      if (place === undefined || (cachedData && !script.cachedDataRejected)) return;
+      if (replaceFileSync(place.file, script.createCachedData())) removeOtherBuilds(place);
     },
   };
 }
 
+/** Where a code cache is kept: the folder, this build's prefix of its name, the file. */
+interface CachePlace {
+  dir: string;
+  build: string;
+  file: string;
+}
+
 /** `sea-`, this executable (its size, time and inode: a new build gets new files), the asset, the key. */
-function cacheFile(name: string, cacheKey: string): string | undefined {
+function cachePlace(name: string, cacheKey: string): CachePlace | undefined {
   const dir = userCacheFolder();
   if (dir === undefined) return undefined;
   const exe = statSync(process.execPath);
-  return join(dir, `sea-${exe.size}-${Math.trunc(exe.mtimeMs)}-${exe.ino}-${name}-${cacheKey}.v8cache`);
+  const build = `sea-${exe.size}-${Math.trunc(exe.mtimeMs)}-${exe.ino}-`;
+  return { dir, build, file: join(dir, `${build}${name}-${cacheKey}.v8cache`) };
 }
 
 function readOrUndefined(file: string): Buffer | undefined {
@@ -70,15 +79,9 @@ function readOrUndefined(file: string): Buffer | undefined {
 }
 
 /** Removes the caches of other builds of the executable: one is installed on a host at a time. */
-function removeOtherBuilds(file: string): void {
-  const dir = join(file, "..");
-  const build = file
-    .slice(dir.length + 1)
-    .split("-")
-    .slice(0, 4)
-    .join("-");
+function removeOtherBuilds({ dir, build }: CachePlace): void {
   for (const other of readdirSync(dir)) {
-    if (other.startsWith("sea-") && other.endsWith(".v8cache") && !other.startsWith(`${build}-`)) {
+    if (other.startsWith("sea-") && other.endsWith(".v8cache") && !other.startsWith(build)) {
       rmSync(join(dir, other), { force: true });
     }
   }

@@ -113,10 +113,15 @@ describe("the single executable", () => {
     // NODE_DISABLE_COMPILE_CACHE=1 turns it off, as for the npm CLI.
     expect(run({ NODE_DISABLE_COMPILE_CACHE: "1" }).status).toBe(0);
     expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([]);
+    // An earlier build's cache goes when this build writes its own; the npm CLI's stays.
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    writeFileSync(join(folder, "sea-1-2-3-cli.cjs-rules.v8cache"), "an earlier build's");
+    writeFileSync(join(folder, "cli-4-5-6-v0.0.0-x64-lint.v8cache"), "the npm CLI's");
     const first = run();
     expect(first.status).toBe(0);
-    const written = readdirSync(folder);
+    const written = readdirSync(folder).filter((name) => name.startsWith("sea-"));
     expect(written).toEqual([expect.stringMatching(/^sea-.*-cli\.cjs-rules\.v8cache$/)]);
+    expect(existsSync(join(folder, "cli-4-5-6-v0.0.0-x64-lint.v8cache"))).toBe(true);
     const file = join(folder, written[0] as string);
     const before = statSync(file).mtimeMs;
     // Taken, so not written again; and the run prints the same.
