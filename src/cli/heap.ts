@@ -1,5 +1,6 @@
 /**
- * The one V8 setting qatconf changes: only while worker threads run.
+ * The V8 setting the npm CLI changes: only while worker threads run. (The single executable also
+ * turns off V8's baseline compiler for its short runs: src/sea.ts.)
  *
  * V8 moves an allocation site's objects straight to the old generation once most of them survived
  * a young collection. Early in a run most do (the grammar, the rule tables), and then every file's
