@@ -35,9 +35,14 @@ const commandModules: ReadonlyArray<readonly [string, () => Promise<CommandModul
  * of the others.
  */
 export function commandsFor(argv: readonly string[]): string[] {
+  return modulesFor(argv).map(([name]) => name);
+}
+
+/** The entries of {@link commandModules} that {@link commandsFor} names, in its order. */
+function modulesFor(argv: readonly string[]): typeof commandModules {
   if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) return [];
   const named = commandModules.find(([name]) => name === argv[0]);
-  return (named ? [named] : commandModules).map(([name]) => name);
+  return named ? [named] : commandModules;
 }
 
 /**
@@ -82,8 +87,7 @@ export async function prepareProgram(argv: readonly string[]): Promise<PreparedP
     .hook("preAction", () => {
       prepared.worked = true;
     });
-  const names = new Set(commandsFor(argv));
-  for (const [name, load] of commandModules) if (names.has(name)) (await load()).register(program);
+  for (const [, load] of modulesFor(argv)) (await load()).register(program);
   return prepared;
 }
 
