@@ -13,10 +13,14 @@
  * one-file run, which no longer pays it. The flag is process-wide: the workers compile under it.
  * V8 rejects a code cache made under other flags, so bin/start.js keeps the workers' cache apart
  * from the main thread's, and the flag is back as it was before the main thread writes its own.
+ * A user who set the flag (`node --no-allocation-site-pretenuring`, NODE_OPTIONS) keeps it as set.
  */
 
-/** Runs `work` with V8's pretenuring of allocation sites off, and turns it back on after. */
+const PRETENURING = /^--(no-)?allocation[-_]site[-_]pretenuring(=|$)/;
+
+/** Runs `work` with V8's pretenuring of allocation sites off, and turns it back on after, unless the user set it. */
 export async function withYoungGeneration<T>(work: () => Promise<T>): Promise<T> {
+  if (userSetsPretenuring(process.execArgv, process.env.NODE_OPTIONS)) return work();
   const v8 = process.getBuiltinModule("node:v8");
   v8.setFlagsFromString("--no-allocation-site-pretenuring");
   try {
@@ -24,4 +28,9 @@ export async function withYoungGeneration<T>(work: () => Promise<T>): Promise<T>
   } finally {
     v8.setFlagsFromString("--allocation-site-pretenuring");
   }
+}
+
+/** Whether Node's own arguments or NODE_OPTIONS set V8's pretenuring flag, either way. */
+export function userSetsPretenuring(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
+  return [...execArgv, ...(nodeOptions ?? "").split(/\s+/)].some((arg) => PRETENURING.test(arg));
 }
