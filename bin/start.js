@@ -50,28 +50,6 @@ function bundleId(stat) {
   return ["cli", stat.size, Math.trunc(stat.mtimeMs), stat.ino, process.version, process.arch].join("-");
 }
 
-/**
- * Removes the caches of other bundles (earlier builds, other Node versions) written more than a day
- * ago, and the oldest beyond a few dozen files. Not every other bundle's at once: two installed
- * copies of qatconf (a project's and a global one, or two checkouts) run alternately would each
- * delete the other's cache and both start cold every time.
- */
-function removeStale(dir, stat) {
-  const current = `${bundleId(stat)}-`;
-  const others = [];
-  for (const name of fs.readdirSync(dir)) {
-    if (!name.startsWith("cli-") || !name.endsWith(".v8cache") || name.startsWith(current)) continue;
-    const file = path.join(dir, name);
-    const used = fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs;
-    if (used !== undefined) others.push({ file, used });
-  }
-  others.sort((a, b) => b.used - a.used);
-  const dayAgo = Date.now() - 24 * 60 * 60 * 1000;
-  others.forEach(({ file, used }, i) => {
-    if (used < dayAgo || i >= 32) fs.rmSync(file, { force: true });
-  });
-}
-
 function readOrUndefined(file) {
   try {
     return fs.readFileSync(file);
@@ -128,7 +106,8 @@ function loadBundle(argv, worker) {
     // A worker's thread id keeps its temporary file apart from its fellows'; the main thread's is 0,
     // and asking would load node:worker_threads, streams and all.
     writeAtomically(file, script.createCachedData(), worker ? require("node:worker_threads").threadId : 0);
-    removeStale(dir, stat);
+    // Other builds' caches, by the rule src/io/prune-caches.ts gives both the npm CLI and the executable.
+    module.exports.pruneCodeCaches(dir, "cli-", `${bundleId(stat)}-`);
   };
   return { cli: module.exports, saveCache };
 }

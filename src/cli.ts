@@ -2,6 +2,9 @@
 import { type RunEnd, run as runCli } from "./cli/main.ts";
 import { setWorkerScript } from "./cli/pool.ts";
 
+/** For bin/start.js, which keeps the bundle's code cache and cannot import src/ itself. */
+export { pruneCodeCaches } from "./io/prune-caches.ts";
+
 /**
  * Runs the CLI. `workerScript` is the script worker threads start from (`bin/qatconf.js`, which
  * runs {@link runWorker} when started with the pool's flag); without it, work stays on one thread.

@@ -8,9 +8,10 @@
  * only in the very executable that had made it (one made by plain `node`, by `node --snapshot-blob`,
  * or by an identical build of the executable, it rejected).
  */
-import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { userCacheFolder } from "./cli/lint-cache.ts";
+import { pruneCodeCaches } from "./io/prune-caches.ts";
 import { replaceFileSync } from "./io/replace-file.ts";
 
 /** An asset's exports, and how to keep what this run compiled of it. */
@@ -49,7 +50,7 @@ export function loadAsset(name: string, cacheKey?: string): LoadedAsset {
     exports: module.exports,
     saveCache() {
       if (place === undefined || (cachedData && !script.cachedDataRejected)) return;
-      if (replaceFileSync(place.file, script.createCachedData())) removeOtherBuilds(place);
+      if (replaceFileSync(place.file, script.createCachedData())) pruneCodeCaches(place.dir, "sea-", place.build);
     },
   };
 }
@@ -75,14 +76,5 @@ function readOrUndefined(file: string): Buffer | undefined {
     return readFileSync(file);
   } catch {
     return undefined;
-  }
-}
-
-/** Removes the caches of other builds of the executable: one is installed on a host at a time. */
-function removeOtherBuilds({ dir, build }: CachePlace): void {
-  for (const other of readdirSync(dir)) {
-    if (other.startsWith("sea-") && other.endsWith(".v8cache") && !other.startsWith(build)) {
-      rmSync(join(dir, other), { force: true });
-    }
   }
 }

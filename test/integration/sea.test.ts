@@ -4,7 +4,7 @@
  * node_modules and no Node.js on PATH, where it must behave exactly as `node bin/qatconf.js`.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -113,15 +113,21 @@ describe("the single executable", () => {
     // NODE_DISABLE_COMPILE_CACHE=1 turns it off, as for the npm CLI.
     expect(run({ NODE_DISABLE_COMPILE_CACHE: "1" }).status).toBe(0);
     expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([]);
-    // An earlier build's cache goes when this build writes its own; the npm CLI's stays.
+    // An earlier build's cache, two days old, goes when this build writes its own; another
+    // executable's recent one (a second copy run in turn) and the npm CLI's stay.
     mkdirSync(folder, { recursive: true, mode: 0o700 });
-    writeFileSync(join(folder, "sea-1-2-3-cli.cjs-rules.v8cache"), "an earlier build's");
-    writeFileSync(join(folder, "cli-4-5-6-v0.0.0-x64-lint.v8cache"), "the npm CLI's");
+    const earlier = join(folder, "sea-1-2-3-cli.cjs-rules.v8cache");
+    writeFileSync(earlier, "an earlier build's");
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    utimesSync(earlier, twoDaysAgo, twoDaysAgo);
+    const kept = ["sea-7-8-9-cli.cjs-rules.v8cache", "cli-4-5-6-v0.0.0-x64-lint.v8cache"];
+    for (const name of kept) writeFileSync(join(folder, name), "another copy's");
     const first = run();
     expect(first.status).toBe(0);
-    const written = readdirSync(folder).filter((name) => name.startsWith("sea-"));
+    expect(existsSync(earlier)).toBe(false);
+    for (const name of kept) expect(existsSync(join(folder, name))).toBe(true);
+    const written = readdirSync(folder).filter((name) => name.startsWith("sea-") && !kept.includes(name));
     expect(written).toEqual([expect.stringMatching(/^sea-.*-cli\.cjs-rules\.v8cache$/)]);
-    expect(existsSync(join(folder, "cli-4-5-6-v0.0.0-x64-lint.v8cache"))).toBe(true);
     const file = join(folder, written[0] as string);
     const before = statSync(file).mtimeMs;
     // Taken, so not written again; and the run prints the same.

@@ -1,0 +1,41 @@
+/**
+ * Keeping the user's cache folder small without making two installed copies of qatconf fight: the
+ * npm CLI (bin/start.js) and the single executable (src/sea-asset.ts) each keep V8 code caches
+ * named after their build, and a new build leaves the old build's behind.
+ *
+ * Removing every other build's cache at once would be simplest, but two copies run in turn (a
+ * project's and a global one, two checkouts, two executables) would then delete each other's and
+ * both start cold every time. So another build's cache goes once it has not been written for a
+ * day, or when more than {@link KEPT} of them are there (the oldest first).
+ */
+import { readdirSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+/** How many caches of other builds stay, however recent. */
+export const KEPT = 32;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Removes from `dir` the stale code caches of other builds: files named `<family>….v8cache` that
+ * do not begin with `current`, this build's prefix. Failures only leave a file behind.
+ */
+export function pruneCodeCaches(dir: string, family: string, current: string, now = Date.now()): void {
+  const others: Array<{ file: string; written: number }> = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(family) || !name.endsWith(".v8cache") || name.startsWith(current)) continue;
+    const file = join(dir, name);
+    const written = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+    if (written !== undefined) others.push({ file, written });
+  }
+  others.sort((a, b) => b.written - a.written);
+  others.forEach(({ file, written }, i) => {
+    if (written < now - DAY_MS || i >= KEPT) rmSync(file, { force: true });
+  });
+}
