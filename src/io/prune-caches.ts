@@ -36,6 +36,15 @@ export function pruneCodeCaches(dir: string, family: string, current: string, no
   }
   others.sort((a, b) => b.written - a.written);
   others.forEach(({ file, written }, i) => {
-    if (written < now - DAY_MS || i >= KEPT) rmSync(file, { force: true });
+    if (written < now - DAY_MS || i >= KEPT) removeOrLeave(file);
   });
+}
+
+/** Removes a file; one that cannot be removed (a folder of that name, a read-only disk) is left, not thrown. */
+function removeOrLeave(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // The run that wanted it gone has done its work; a stale file costs only disk space.
+  }
 }

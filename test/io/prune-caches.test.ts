@@ -87,4 +87,15 @@ describe("pruneCodeCaches", () => {
     );
     expect(() => pruneCodeCaches(join(temp, "no-such-folder"), "sea-", "sea-me-", NOW)).not.toThrow();
   });
+
+  it("leaves what it cannot remove, and goes on with the rest", () => {
+    const dir = folderWith({ "sea-old-b.v8cache": 50 });
+    // A folder under a cache's name, holding a file: rm without `recursive` refuses it.
+    mkdirSync(join(dir, "sea-old-a.v8cache"));
+    writeFileSync(join(dir, "sea-old-a.v8cache", "inside"), "");
+    const old = new Date(NOW - 100 * HOUR);
+    utimesSync(join(dir, "sea-old-a.v8cache"), old, old);
+    expect(() => pruneCodeCaches(dir, "sea-", "sea-me-", NOW)).not.toThrow();
+    expect(readdirSync(dir)).toEqual(["sea-old-a.v8cache"]);
+  });
 });
