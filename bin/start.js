@@ -58,20 +58,6 @@ function readOrUndefined(file) {
   }
 }
 
-/**
- * Writes the file whole or not at all (other runs, or other workers of this one, may be reading
- * or writing it); a failure only costs speed.
- */
-function writeAtomically(file, data, thread) {
-  const temp = `${file}.${process.pid}-${thread}.tmp`;
-  try {
-    fs.writeFileSync(temp, data, { mode: 0o600 });
-    fs.renameSync(temp, file);
-  } catch {
-    fs.rmSync(temp, { force: true });
-  }
-}
-
 function loadBundle(argv, worker) {
   let source;
   let stat;
@@ -103,11 +89,8 @@ function loadBundle(argv, worker) {
   // it compiled everything they ran each time (`--version` took 68 ms where `lint FILE` took 49).
   const saveCache = (worked) => {
     if (!file || (!worked && command !== "-") || (cachedData && !script.cachedDataRejected)) return;
-    // A worker's thread id keeps its temporary file apart from its fellows'; the main thread's is 0,
-    // and asking would load node:worker_threads, streams and all.
-    writeAtomically(file, script.createCachedData(), worker ? require("node:worker_threads").threadId : 0);
-    // Other builds' caches, by the rule src/io/prune-caches.ts gives both the npm CLI and the executable.
-    module.exports.pruneCodeCaches(dir, "cli-", `${bundleId(stat)}-`);
+    // Written, and other builds' caches pruned, as the single executable does (src/io/code-caches.ts).
+    module.exports.saveCodeCache(file, script.createCachedData(), "cli-", `${bundleId(stat)}-`);
   };
   return { cli: module.exports, saveCache };
 }

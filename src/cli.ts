@@ -3,7 +3,7 @@ import { type RunEnd, run as runCli } from "./cli/main.ts";
 import { setWorkerScript } from "./cli/pool.ts";
 
 /** For bin/start.js, which keeps the bundle's code cache and cannot import src/ itself. */
-export { pruneCodeCaches } from "./io/prune-caches.ts";
+export { saveCodeCache } from "./io/code-caches.ts";
 
 /**
  * Runs the CLI. `workerScript` is the script worker threads start from (`bin/qatconf.js`, which

@@ -11,8 +11,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { userCacheFolder } from "./cli/lint-cache.ts";
-import { pruneCodeCaches } from "./io/prune-caches.ts";
-import { replaceFileSync } from "./io/replace-file.ts";
+import { saveCodeCache } from "./io/code-caches.ts";
 
 /** An asset's exports, and how to keep what this run compiled of it. */
 export interface LoadedAsset {
@@ -50,7 +49,7 @@ export function loadAsset(name: string, cacheKey?: string): LoadedAsset {
     exports: module.exports,
     saveCache() {
       if (place === undefined || (cachedData && !script.cachedDataRejected)) return;
-      if (replaceFileSync(place.file, script.createCachedData())) pruneCodeCaches(place.dir, "sea-", place.build);
+      saveCodeCache(place.file, script.createCachedData(), "sea-", place.build);
     },
   };
 }

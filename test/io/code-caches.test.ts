@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { KEPT, pruneCodeCaches } from "../../src/io/prune-caches.ts";
+import { KEPT, pruneCodeCaches } from "../../src/io/code-caches.ts";
 
 const temp = mkdtempSync(join(tmpdir(), "qatconf-prune-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

@@ -1,7 +1,8 @@
 /**
- * Keeping the user's cache folder small without making two installed copies of qatconf fight: the
- * npm CLI (bin/start.js) and the single executable (src/sea-asset.ts) each keep V8 code caches
- * named after their build, and a new build leaves the old build's behind.
+ * Writing V8 code caches into the user's cache folder, and keeping it small without making two
+ * installed copies of qatconf fight: the npm CLI (bin/start.js, through the bundle's exports) and
+ * the single executable (src/sea-asset.ts) each keep caches named after their build, and a new
+ * build leaves the old build's behind.
  *
  * Removing every other build's cache at once would be simplest, but two copies run in turn (a
  * project's and a global one, two checkouts, two executables) would then delete each other's and
@@ -9,12 +10,22 @@
  * day, or when more than {@link KEPT} of them are there (the oldest first).
  */
 import { readdirSync, rmSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { replaceFileSync } from "./replace-file.ts";
 
 /** How many caches of other builds stay, however recent. */
 export const KEPT = 32;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Writes a code cache whole or not at all (other runs, and other threads of this one, may be
+ * reading or writing it), then prunes other builds' caches of its `family` beside it, `current`
+ * being this build's prefix. A failure only costs the next run some speed.
+ */
+export function saveCodeCache(file: string, data: Uint8Array, family: string, current: string): void {
+  if (replaceFileSync(file, data)) pruneCodeCaches(dirname(file), family, current);
+}
 
 /**
  * Removes from `dir` the stale code caches of other builds: files named `<family>….v8cache` that
