@@ -54,9 +54,8 @@ export function loadAsset(name: string, cacheKey?: string): LoadedAsset {
   };
 }
 
-/** Where a code cache is kept: the folder, this build's prefix of its name, the file. */
+/** Where a code cache is kept: this build's prefix of its name, the file. */
 interface CachePlace {
-  dir: string;
   build: string;
   file: string;
 }
@@ -67,7 +66,7 @@ function cachePlace(name: string, cacheKey: string): CachePlace | undefined {
   if (dir === undefined) return undefined;
   const exe = statSync(process.execPath);
   const build = `sea-${exe.size}-${Math.trunc(exe.mtimeMs)}-${exe.ino}-`;
-  return { dir, build, file: join(dir, `${build}${name}-${cacheKey}.v8cache`) };
+  return { build, file: join(dir, `${build}${name}-${cacheKey}.v8cache`) };
 }
 
 function readOrUndefined(file: string): Buffer | undefined {

@@ -1,6 +1,7 @@
 /**
- * The one rule by which the npm CLI and the single executable remove other builds' code caches: a
- * day unused, or beyond the newest {@link KEPT}; never this build's, another family's, or other files.
+ * The one rule by which the npm CLI and the single executable remove other builds' code caches:
+ * written over a day ago, or beyond the newest {@link KEPT}; never this build's, another family's,
+ * or other files.
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
