@@ -54,7 +54,7 @@ void (async () => {
 })();
 
 // V8's pretenuring stays on: the executable lints on one thread, where turning it off gains
-// nothing (src/cli/heap.ts).
+// nothing (src/cli/v8-flags.ts).
 startupSnapshot.setDeserializeMainFunction(() => {
   const argv = process.argv.slice(2);
   const names = commandsFor(argv);

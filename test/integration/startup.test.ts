@@ -31,6 +31,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { allTokens, skipValidations } from "../../grammar/lexer.ts";
 import { ConfigParser } from "../../grammar/parser.ts";
 import { cheapVariadicCheck, computeCharCodeBuckets, leaveOutCommands } from "../../scripts/cli-bundle.ts";
+import { SMALLER_INLINING_FROM } from "../../src/cli/v8-flags.ts";
 import { SNAPSHOT_COMMANDS } from "../../src/sea-commands.ts";
 import { BIN, ROOT, runCli, runLintInProcess } from "../support/cli.ts";
 import { throughFullPipe, untidyRepository } from "../support/full-pipe.ts";
@@ -271,12 +272,16 @@ describe("the CLI bundle", () => {
       expect(loadedBy(["fmt", "--check", SAMPLE]), run).toEqual([]);
     }
     expect(readdirSync(join(cache, "qatconf"))).toHaveLength(2);
-    // Nor does a run of many files on one thread; one that starts workers turns off V8's
-    // pretenuring first (src/cli/heap.ts), which needs node:v8.
+    // Nor does a run of a few files on one thread; one that starts workers turns off V8's
+    // pretenuring first, and one of 100 files or more inlines less (src/cli/v8-flags.ts): both need
+    // node:v8.
     const hosts = hostFolders(join(temp, "hosts"), 4);
     expect(loadedBy(["lint", "--jobs", "1", hosts])).toEqual([]);
     expect(loadedBy(["lint", "--jobs", "2", hosts])).toContain("NativeModule v8");
     expect(loadedBy(["fmt", "--check", "--jobs", "2", hosts])).toContain("NativeModule v8");
+    const many = hostFolders(join(temp, "many-hosts"), SMALLER_INLINING_FROM / 2);
+    expect(loadedBy(["lint", "--jobs", "1", many])).toContain("NativeModule v8");
+    expect(loadedBy(["fmt", "--check", "--jobs", "1", many])).toContain("NativeModule v8");
   });
 
   it("delivers every byte of lint and fmt when stdout is a full non-blocking pipe", () => {
@@ -357,16 +362,26 @@ describe("the CLI bundle", () => {
     const mtimes = (folder: string): Record<string, number> =>
       Object.fromEntries(readdirSync(folder).map((name) => [name, statSync(join(folder, name)).mtimeMs]));
     const hosts = hostFolders(join(temp, "worker-hosts"), 4);
-    // The workers compile with V8's pretenuring off (src/cli/heap.ts); the main thread compiled
-    // before, and writes its cache once the setting is back as it was.
-    for (const first of ["one file", "threaded"]) {
+    // The workers compile with V8's pretenuring off and, in a run of many files, the main thread
+    // too inlines less (src/cli/v8-flags.ts); the main thread writes its cache once the settings
+    // are back as they were.
+    const many = hostFolders(join(temp, "worker-many-hosts"), SMALLER_INLINING_FROM / 2);
+    for (const first of ["one file", "threaded", "many files"] as const) {
       const xdg = join(temp, `worker-cache-${first.replace(" ", "-")}`);
       const env = { XDG_CACHE_HOME: xdg, NODE_DISABLE_COMPILE_CACHE: undefined };
-      const runs = { "one file": ["lint", SAMPLE], threaded: ["lint", "--jobs", "2", hosts] };
-      const order = first === "threaded" ? (["threaded", "one file"] as const) : (["one file", "threaded"] as const);
-      const results = order.map((kind) => runCli(runs[kind], { env }));
+      const runs = {
+        "one file": ["lint", SAMPLE],
+        threaded: ["lint", "--jobs", "2", hosts],
+        "many files": ["lint", "--jobs", "1", many],
+      };
+      const order = [first, first === "threaded" ? "one file" : "threaded"] as const;
+      const results = [runCli(runs[order[0]], { env })];
+      // What the first run wrote, the second takes as it is.
+      const byFirst = mtimes(join(xdg, "qatconf"));
+      results.push(runCli(runs[order[1]], { env }));
       expect(results.map((r) => r.status)).toEqual([0, 0]);
       const written = mtimes(join(xdg, "qatconf"));
+      expect(written, first).toMatchObject(byFirst);
       expect(Object.keys(written).sort(), first).toEqual([
         expect.stringMatching(/-lint\.v8cache$/),
         expect.stringMatching(/-lint\.worker\.v8cache$/),
