@@ -39,8 +39,8 @@ function cacheCommand(argv) {
 /**
  * The cache file for this bundle (its size, time and inode: a rebuilt bundle gets a new file),
  * this Node and this command: each command compiles different functions. Worker threads have
- * theirs: they start under a V8 flag the main thread sets first (src/cli/v8-flags.ts), and V8 rejects
- * a cache made under other flags.
+ * theirs: they start under V8 flags the main thread sets first (src/cli/v8-flags.ts), and V8
+ * rejects a cache made under other flags.
  */
 function cacheFile(dir, stat, command, worker) {
   return path.join(dir, `${bundleId(stat)}-${command}${worker ? ".worker" : ""}.v8cache`);

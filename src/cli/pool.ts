@@ -8,7 +8,7 @@
  * results never came (its worker died) is run again on the main thread.
  */
 import type { Worker } from "node:worker_threads";
-import { NO_PRETENURING, withV8Flags } from "./v8-flags.ts";
+import { WORKER_FLAGS, withV8Flags } from "./v8-flags.ts";
 
 /** The kinds of work a worker can do; each names a handler in `worker.ts`. */
 export type WorkKind = "lint" | "fmt";
@@ -167,9 +167,9 @@ export async function runTasks<T, R>(
   // Loaded only here (a few milliseconds of start-up that a one-file run does not pay), and not by
   // import(): the bundle runs in a vm.Script, which has no dynamic-import callback.
   const { Worker } = process.getBuiltinModule("node:worker_threads");
-  // V8's pretenuring is off while the workers run (v8-flags.ts): they compile under that setting,
-  // so it holds until the last of them is done.
-  await withV8Flags([NO_PRETENURING], async () => {
+  // The workers start under the same V8 flags in every run (v8-flags.ts), and compile under them:
+  // the flags hold until the last of them is done.
+  await withV8Flags(WORKER_FLAGS, async () => {
     const data: WorkerData = { ...setup, tasks, size, next };
     const workers: Array<Promise<void>> = [];
     for (let w = 1; w < threads; w++) {

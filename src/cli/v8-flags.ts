@@ -52,16 +52,35 @@ export function flagsForRun(files: number): FlagChange[] {
   return files >= SMALLER_INLINING_FROM ? [SMALLER_INLINING] : [];
 }
 
+/**
+ * The flags worker threads always start under, whatever the run: their code cache (bin/start.js)
+ * is made under the flags they start with, and one made under others would be rejected and written
+ * again by every other kind of run.
+ */
+export const WORKER_FLAGS: readonly FlagChange[] = [NO_PRETENURING, SMALLER_INLINING];
+
+// How many runs of withV8Flags hold each change now: a change is made by the first and undone by
+// the last, so that a run inside another (the workers inside a long lint) keeps the outer's.
+const holding = new Map<FlagChange, number>();
+
 /** Runs `work` under `changes` (those the user did not set), and puts V8's defaults back after. */
 export async function withV8Flags<T>(changes: readonly FlagChange[], work: () => Promise<T>): Promise<T> {
   const mine = changes.filter((c) => !userSetsFlag(c.set, process.execArgv, process.env.NODE_OPTIONS));
   if (mine.length === 0) return work();
   const v8 = process.getBuiltinModule("node:v8");
-  for (const change of mine) v8.setFlagsFromString(change.set);
+  for (const change of mine) {
+    const held = holding.get(change) ?? 0;
+    if (held === 0) v8.setFlagsFromString(change.set);
+    holding.set(change, held + 1);
+  }
   try {
     return await work();
   } finally {
-    for (const change of mine) v8.setFlagsFromString(change.reset);
+    for (const change of mine) {
+      const held = (holding.get(change) ?? 1) - 1;
+      if (held === 0) v8.setFlagsFromString(change.reset);
+      holding.set(change, held);
+    }
   }
 }
 

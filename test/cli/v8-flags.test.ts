@@ -3,6 +3,7 @@
  * the user chose: putting V8's default back after would undo `node --no-allocation-site-pretenuring`.
  */
 import { execFileSync } from "node:child_process";
+import { Script } from "node:vm";
 import { describe, expect, it } from "vitest";
 import {
   flagsForRun,
@@ -10,6 +11,8 @@ import {
   SMALLER_INLINING,
   SMALLER_INLINING_FROM,
   userSetsFlag,
+  WORKER_FLAGS,
+  withV8Flags,
 } from "../../src/cli/v8-flags.ts";
 
 describe("userSetsFlag", () => {
@@ -59,5 +62,37 @@ describe("flagsForRun", () => {
     expect(flagsForRun(SMALLER_INLINING_FROM - 1)).toEqual([]);
     expect(flagsForRun(SMALLER_INLINING_FROM)).toEqual([SMALLER_INLINING]);
     expect(flagsForRun(10_000)).toEqual([SMALLER_INLINING]);
+  });
+});
+
+describe("withV8Flags", () => {
+  // V8 takes a code cache only under the flags it was made with: what the flags are, seen from JS.
+  // Each script its own name, or V8 would find the source compiled already and read no cache at all.
+  const source = "(function probe() { return 1; })";
+  let scripts = 0;
+  const script = (cachedData?: Buffer): Script =>
+    new Script(source, { filename: `probe-${scripts++}.js`, ...(cachedData ? { cachedData } : {}) });
+  const cacheNow = (): Buffer => script().createCachedData();
+  const takes = (cache: Buffer): boolean => !script(cache).cachedDataRejected;
+
+  it("changes the flags for the work, keeps an outer run's change through an inner one, and puts all back", async () => {
+    const before = cacheNow();
+    let inLongRun: Buffer | undefined;
+    await withV8Flags([SMALLER_INLINING], async () => {
+      expect(takes(before)).toBe(false);
+      inLongRun = cacheNow();
+      await withV8Flags(WORKER_FLAGS, async () => {
+        expect(takes(inLongRun as Buffer)).toBe(false);
+      });
+      // The workers' run is over: pretenuring is back, and the long run's inlining still holds.
+      expect(takes(inLongRun as Buffer)).toBe(true);
+    });
+    expect(takes(before)).toBe(true);
+  });
+
+  it("puts the flags back when the work fails", async () => {
+    const before = cacheNow();
+    await expect(withV8Flags(WORKER_FLAGS, () => Promise.reject(new Error("worker died")))).rejects.toThrow("died");
+    expect(takes(before)).toBe(true);
   });
 });

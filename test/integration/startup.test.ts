@@ -392,6 +392,15 @@ describe("the CLI bundle", () => {
       });
       expect(mtimes(join(xdg, "qatconf")), first).toEqual(written);
     }
+    // Workers start under the same flags in a run of a few files and in one of many (WORKER_FLAGS):
+    // the cache the workers of one wrote, the workers of the other take.
+    const xdg = join(temp, "worker-cache-sizes");
+    const env = { XDG_CACHE_HOME: xdg, NODE_DISABLE_COMPILE_CACHE: undefined };
+    expect(runCli(["lint", "--jobs", "2", hosts], { env }).status).toBe(0);
+    const written = mtimes(join(xdg, "qatconf"));
+    expect(Object.keys(written)).toContainEqual(expect.stringMatching(/-lint\.worker\.v8cache$/));
+    expect(runCli(["lint", "--jobs", "2", many], { env }).status).toBe(0);
+    expect(mtimes(join(xdg, "qatconf"))).toEqual(written);
   });
 
   it("replaces a damaged cache, and runs correctly meanwhile", () => {
