@@ -221,11 +221,20 @@ function canonicalEnv(line: Line): string {
 }
 
 /**
- * Drops trailing spaces and tabs only: `String#trimEnd` also drops U+FEFF and other Unicode spaces,
- * which are content to the driver, and the formatter changes whitespace only.
+ * Drops trailing spaces, tabs, form feeds and vertical tabs only: `String#trimEnd` also drops
+ * U+FEFF and other Unicode spaces, which are content to the driver, and the formatter changes
+ * whitespace only. A loop from the end, not `/[ \t\f\v]+$/`: the regular expression tries a match
+ * at every blank of the comment, and took 15% of `fmt`'s time over Intel's comment-heavy files.
  */
 function trimBlanksEnd(text: string): string {
-  return text.replace(/[ \t\f\v]+$/, "");
+  let end = text.length;
+  while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/** Space, tab, vertical tab or form feed. */
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0b || code === 0x0c;
 }
 
 function withComment(code: string, comment: string): string {

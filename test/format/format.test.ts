@@ -48,6 +48,13 @@ describe("format", () => {
     expect(format("[a]  x  \nK=1\n").text).toBe("[a]  x  \nK = 1\n");
   });
 
+  it("drops the spaces, tabs, form feeds and vertical tabs that end a comment, and only those", () => {
+    expect(format("# a  comment \t\f\v\n[A]\nK=1 # b \t\n").text).toBe("# a  comment\n[A]\nK = 1 # b\n");
+    // U+00A0 and U+FEFF are text to the driver, wherever they are.
+    expect(format("# c\u00a0 \n# d \uFEFF\n").text).toBe("# c\u00a0\n# d \uFEFF\n");
+    expect(format("#\t\t\n").text).toBe("#\n");
+  });
+
   it("writes an empty value as 'Key =' without a trailing space", () => {
     expect(format("[A]\nKey=   \nK2 =  # c\n").text).toBe("[A]\nKey =\nK2 = # c\n");
   });
