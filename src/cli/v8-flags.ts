@@ -36,8 +36,8 @@ export const NO_PRETENURING: FlagChange = {
  * compiles took 0.88-0.97 s, and runs took less time or the same (medians of alternating runs, 2
  * cores): `lint` of 1,000 files took 392 ms against 454 (21 runs); of 10,000, on two threads,
  * 1,570 against 1,803 (11; a limit of 150 gave 1,651, of 60 1,712), and on one 1,869 against
- * 1,882 (11); `fmt --check` of 1,000 files 224 against 240 (15), of 10,000 on one thread 1,748
- * against 1,949 (11). Of 104 files, `lint` took 142 against 151; of 16, the same.
+ * 1,882 (11); `fmt --check` of 1,000 files 224 against 240 (15), of 10,000 on one thread 1,632
+ * against 1,636 (15). Of 104 files, `lint` took 142 against 151; of 16, the same.
  */
 export const SMALLER_INLINING: FlagChange = {
   set: "--max-inlined-bytecode-size=100",
