@@ -38,12 +38,12 @@ function cacheCommand(argv) {
 
 /**
  * The cache file for this bundle (its size, time and inode: a rebuilt bundle gets a new file),
- * this Node and this command: each command compiles different functions. Worker threads have
- * theirs: they start under V8 flags the main thread sets first (src/cli/v8-flags.ts), and V8
- * rejects a cache made under other flags.
+ * this Node and this command: each command compiles different functions. A run of many files has
+ * its own (`.many`): it starts under other V8 flags (run-flags.js), and V8 rejects a cache made
+ * under other flags. So do worker threads, which compile what their share of the work needs.
  */
-function cacheFile(dir, stat, command, worker) {
-  return path.join(dir, `${bundleId(stat)}-${command}${worker ? ".worker" : ""}.v8cache`);
+function cacheFile(dir, stat, command, worker, many) {
+  return path.join(dir, `${bundleId(stat)}-${command}${many ? ".many" : ""}${worker ? ".worker" : ""}.v8cache`);
 }
 
 function bundleId(stat) {
@@ -58,7 +58,7 @@ function readOrUndefined(file) {
   }
 }
 
-function loadBundle(argv, worker) {
+function loadBundle(argv, worker, many) {
   let source;
   let stat;
   try {
@@ -75,7 +75,7 @@ function loadBundle(argv, worker) {
   }
   const dir = cacheFolder();
   const command = cacheCommand(argv);
-  const file = dir && cacheFile(dir, stat, command, worker);
+  const file = dir && cacheFile(dir, stat, command, worker, many);
   const cachedData = file && readOrUndefined(file);
   // The bundle holds its own CommonJS wrapper (scripts/build.ts): compiled here, its value is the
   // module function, and the source is compiled as read, without a wrapped copy of half a megabyte.
@@ -95,13 +95,30 @@ function loadBundle(argv, worker) {
   return { cli: module.exports, saveCache };
 }
 
+function isFolder(file) {
+  return fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+// Workers run under the flags their process started with, and learn from it which cache is theirs.
+const MANY_FILES = "QATCONF_MANY_FILES";
+
 const argv = process.argv.slice(2);
 if (argv[0] === "--qatconf-worker") {
   // A worker thread of `lint` or `fmt` (src/cli/pool.ts), with its command's workers' code cache,
   // which a worker that found none (or one V8 rejected) writes when its work is done.
-  const { cli, saveCache } = loadBundle(argv.slice(1), true);
+  const { cli, saveCache } = loadBundle(argv.slice(1), true, process.env[MANY_FILES] === "1");
   cli.runWorker(() => saveCache(true));
 } else {
-  const { cli, saveCache } = loadBundle(argv);
+  // Set before the bundle is compiled, and never changed after (run-flags.js says why).
+  const flags = require("./run-flags.js").runFlags(argv, process.execArgv, process.env.NODE_OPTIONS, isFolder);
+  const many = flags.length > 0;
+  if (many) {
+    const v8 = require("node:v8");
+    for (const flag of flags) v8.setFlagsFromString(flag);
+    process.env[MANY_FILES] = "1";
+  } else {
+    delete process.env[MANY_FILES];
+  }
+  const { cli, saveCache } = loadBundle(argv, false, many);
   cli.run(argv, path.join(__dirname, "qatconf.js")).then(({ worked }) => saveCache(worked));
 }

@@ -3,10 +3,11 @@
  * module once at build time and stores the resulting heap as a V8 startup snapshot in the
  * executable; each run starts from that heap and calls the CLI.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { setFlagsFromString, startupSnapshot } from "node:v8";
+import { runFlags } from "../bin/run-flags.js";
 import { commandsFor, exitIfOver, type PreparedProgram, prepareProgram, run } from "./cli/main.ts";
 import { forgetConfigs } from "./lint/config.ts";
 import { loadAsset } from "./sea-asset.ts";
@@ -53,8 +54,10 @@ void (async () => {
   for (const command of PREPARED) prepared.set(command, await prepareProgram([command]));
 })();
 
-// V8's pretenuring stays on: the executable lints on one thread, where turning it off gains
-// nothing (src/cli/v8-flags.ts).
+function isFolder(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
 startupSnapshot.setDeserializeMainFunction(() => {
   const argv = process.argv.slice(2);
   const names = commandsFor(argv);
@@ -66,6 +69,9 @@ startupSnapshot.setDeserializeMainFunction(() => {
   // anyway. The language server, which runs for hours, keeps it. The flag is off before any code
   // cache is read, so the caches of src/sea-asset.ts are made and read under the same flags.
   if (!names.includes("lsp")) setFlagsFromString("--no-sparkplug");
+  // A run of many files starts under the flags the npm CLI gives it (bin/run-flags.js), set here
+  // before it compiles anything, where node:v8 costs nothing.
+  for (const flag of runFlags(argv, process.execArgv, process.env.NODE_OPTIONS, isFolder)) setFlagsFromString(flag);
   if (names.every((name) => SNAPSHOT_COMMANDS.includes(name))) {
     return run(argv, prepared.get(argv[0] ?? "")).then(exitIfOver);
   }

@@ -20,7 +20,6 @@ import type { LintJob, LintOutcome, LintTask } from "./lint-file.ts";
 import { type LintGroup, lintGroup, withSetFindings } from "./lint-group.ts";
 import { type CommandLineSettings, loadExplicitConfig, settingsFor, unknownDevice } from "./lint-settings.ts";
 import { runTasks, threadCount } from "./pool.ts";
-import { flagsForRun, withV8Flags } from "./v8-flags.ts";
 
 /** The options of `qatconf lint`, as commander parses them. */
 export interface LintCommandOptions extends CommandLineSettings {
@@ -111,8 +110,8 @@ export async function runLint(
   const work = options.jobs === undefined && cache ? tasks.filter((t) => !t.cache).length : tasks.length;
   const { groups, at } = byFolder(tasks);
   const threads = env.linter ? 1 : Math.min(groups.length, threadCount(options.jobs, work, "lint"));
-  const results = await withV8Flags(flagsForRun(work), () =>
-    runTasks(groups, threads, { kind: "lint", options: job }, (group) => lintGroup(group, job, linter)),
+  const results = await runTasks(groups, threads, { kind: "lint", options: job }, (group) =>
+    lintGroup(group, job, linter),
   );
   const outcomes: LintOutcome[] = new Array(tasks.length);
   results.forEach((list, g) => {

@@ -8,7 +8,6 @@
  * results never came (its worker died) is run again on the main thread.
  */
 import type { Worker } from "node:worker_threads";
-import { WORKER_FLAGS, withV8Flags } from "./v8-flags.ts";
 
 /** The kinds of work a worker can do; each names a handler in `worker.ts`. */
 export type WorkKind = "lint" | "fmt";
@@ -167,46 +166,42 @@ export async function runTasks<T, R>(
   // Loaded only here (a few milliseconds of start-up that a one-file run does not pay), and not by
   // import(): the bundle runs in a vm.Script, which has no dynamic-import callback.
   const { Worker } = process.getBuiltinModule("node:worker_threads");
-  // The workers start under the same V8 flags in every run (v8-flags.ts), and compile under them:
-  // the flags hold until the last of them is done.
-  await withV8Flags(WORKER_FLAGS, async () => {
-    const data: WorkerData = { ...setup, tasks, size, next };
-    const workers: Array<Promise<void>> = [];
-    for (let w = 1; w < threads; w++) {
-      workers.push(
-        new Promise<void>((finish) => {
-          const worker: Worker = new Worker(workerScript as string, {
-            argv: [WORKER_FLAG, setup.kind],
-            workerData: data,
-          });
-          // `null`: the worker found no chunk left. A worker that fails or stops first leaves the
-          // chunk it had claimed to the main thread (below): slower, never a wrong report.
-          worker.on("message", (reply: ChunkReply | null) => {
-            if (reply === null) {
-              worker.unref();
-              finish();
-              return;
-            }
-            for (let i = 0; i < reply.results.length; i++) results[reply.id + i] = reply.results[i] as R;
-            done[reply.id / size] = 1;
-          });
-          worker.on("error", () => finish());
-          worker.on("exit", () => finish());
-        }),
-      );
+  const data: WorkerData = { ...setup, tasks, size, next };
+  const workers: Array<Promise<void>> = [];
+  for (let w = 1; w < threads; w++) {
+    workers.push(
+      new Promise<void>((finish) => {
+        const worker: Worker = new Worker(workerScript as string, {
+          argv: [WORKER_FLAG, setup.kind],
+          workerData: data,
+        });
+        // `null`: the worker found no chunk left. A worker that fails or stops first leaves the
+        // chunk it had claimed to the main thread (below): slower, never a wrong report.
+        worker.on("message", (reply: ChunkReply | null) => {
+          if (reply === null) {
+            worker.unref();
+            finish();
+            return;
+          }
+          for (let i = 0; i < reply.results.length; i++) results[reply.id + i] = reply.results[i] as R;
+          done[reply.id / size] = 1;
+        });
+        worker.on("error", () => finish());
+        worker.on("exit", () => finish());
+      }),
+    );
+  }
+  // QATCONF_WORKERS_ONLY=1 keeps the main thread from taking chunks, so that a test sees every file
+  // go through a worker.
+  if (process.env.QATCONF_WORKERS_ONLY !== "1") {
+    for (let start = claimChunk(next, size, tasks.length); start !== undefined; ) {
+      await runHere(start);
+      // Let the workers' replies in as they come, rather than all at the end.
+      await new Promise<void>((resume) => setImmediate(resume));
+      start = claimChunk(next, size, tasks.length);
     }
-    // QATCONF_WORKERS_ONLY=1 keeps the main thread from taking chunks, so that a test sees every file
-    // go through a worker.
-    if (process.env.QATCONF_WORKERS_ONLY !== "1") {
-      for (let start = claimChunk(next, size, tasks.length); start !== undefined; ) {
-        await runHere(start);
-        // Let the workers' replies in as they come, rather than all at the end.
-        await new Promise<void>((resume) => setImmediate(resume));
-        start = claimChunk(next, size, tasks.length);
-      }
-    }
-    await Promise.all(workers);
-  });
+  }
+  await Promise.all(workers);
   for (let chunk = 0; chunk < done.length; chunk++) if (done[chunk] === 0) await runHere(chunk * size);
   return results;
 }

@@ -31,7 +31,6 @@ import { afterAll, describe, expect, it } from "vitest";
 import { allTokens, skipValidations } from "../../grammar/lexer.ts";
 import { ConfigParser } from "../../grammar/parser.ts";
 import { cheapVariadicCheck, computeCharCodeBuckets, leaveOutCommands } from "../../scripts/cli-bundle.ts";
-import { SMALLER_INLINING_FROM } from "../../src/cli/v8-flags.ts";
 import { SNAPSHOT_COMMANDS } from "../../src/sea-commands.ts";
 import { BIN, ROOT, runCli, runLintInProcess } from "../support/cli.ts";
 import { throughFullPipe, untidyRepository } from "../support/full-pipe.ts";
@@ -42,6 +41,11 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 const SAMPLE = resolve(ROOT, "samples/c6xx_dev0.conf");
 
 /** `count` host folders of the sample under `root`, so that `lint --jobs 2` has folders to share. */
+/** The files of the host folders under `root`, as paths. */
+function filesOf(root: string): string[] {
+  return readdirSync(root).flatMap((host) => readdirSync(join(root, host)).map((file) => join(root, host, file)));
+}
+
 function hostFolders(root: string, count: number): string {
   for (let i = 0; i < count; i++) {
     mkdirSync(join(root, `host${i}`), { recursive: true });
@@ -194,7 +198,7 @@ describe("the CLI bundle", () => {
     const pkg = join(temp, "package");
     mkdirSync(join(pkg, "bin"), { recursive: true });
     mkdirSync(join(pkg, "dist"));
-    for (const f of ["qatconf.js", "start.js", "package.json"])
+    for (const f of ["qatconf.js", "start.js", "run-flags.js", "package.json"])
       copyFileSync(resolve(ROOT, "bin", f), join(pkg, "bin", f));
     copyFileSync(resolve(ROOT, "dist/cli.cjs"), join(pkg, "dist/cli.cjs"));
     const clean = spawnSync(process.execPath, [join(pkg, "bin/qatconf.js"), "lint", SAMPLE], {
@@ -272,16 +276,14 @@ describe("the CLI bundle", () => {
       expect(loadedBy(["fmt", "--check", SAMPLE]), run).toEqual([]);
     }
     expect(readdirSync(join(cache, "qatconf"))).toHaveLength(2);
-    // Nor does a run of a few files on one thread; one that starts workers turns off V8's
-    // pretenuring first, and one of 100 files or more inlines less (src/cli/v8-flags.ts): both need
-    // node:v8.
+    // Nor does a run of a few files; a run of a folder starts under V8 flags for many files
+    // (bin/run-flags.js), which need node:v8.
     const hosts = hostFolders(join(temp, "hosts"), 4);
-    expect(loadedBy(["lint", "--jobs", "1", hosts])).toEqual([]);
-    expect(loadedBy(["lint", "--jobs", "2", hosts])).toContain("NativeModule v8");
-    expect(loadedBy(["fmt", "--check", "--jobs", "2", hosts])).toContain("NativeModule v8");
-    const many = hostFolders(join(temp, "many-hosts"), SMALLER_INLINING_FROM / 2);
-    expect(loadedBy(["lint", "--jobs", "1", many])).toContain("NativeModule v8");
-    expect(loadedBy(["fmt", "--check", "--jobs", "1", many])).toContain("NativeModule v8");
+    const few = filesOf(hosts);
+    expect(loadedBy(["lint", ...few])).toEqual([]);
+    expect(loadedBy(["fmt", "--check", ...few])).toEqual([]);
+    expect(loadedBy(["lint", "--jobs", "1", hosts])).toContain("NativeModule v8");
+    expect(loadedBy(["fmt", "--check", hosts])).toContain("NativeModule v8");
   });
 
   it("delivers every byte of lint and fmt when stdout is a full non-blocking pipe", () => {
@@ -358,48 +360,30 @@ describe("the CLI bundle", () => {
     expect(statSync(file).mtimeMs).toBe(before);
   });
 
-  it("keeps the workers' cache apart from the main thread's: V8 rejects a cache made under other flags", () => {
+  it("keeps a cache for each set of V8 flags a run starts under: V8 rejects a cache made under other flags", () => {
     const mtimes = (folder: string): Record<string, number> =>
       Object.fromEntries(readdirSync(folder).map((name) => [name, statSync(join(folder, name)).mtimeMs]));
     const hosts = hostFolders(join(temp, "worker-hosts"), 4);
-    // The workers compile with V8's pretenuring off and, in a run of many files, the main thread
-    // too inlines less (src/cli/v8-flags.ts); the main thread writes its cache once the settings
-    // are back as they were.
-    const many = hostFolders(join(temp, "worker-many-hosts"), SMALLER_INLINING_FROM / 2);
-    for (const first of ["one file", "threaded", "many files"] as const) {
-      const xdg = join(temp, `worker-cache-${first.replace(" ", "-")}`);
-      const env = { XDG_CACHE_HOME: xdg, NODE_DISABLE_COMPILE_CACHE: undefined };
-      const runs = {
-        "one file": ["lint", SAMPLE],
-        threaded: ["lint", "--jobs", "2", hosts],
-        "many files": ["lint", "--jobs", "1", many],
-      };
-      const order = [first, first === "threaded" ? "one file" : "threaded"] as const;
-      const results = [runCli(runs[order[0]], { env })];
-      // What the first run wrote, the second takes as it is.
-      const byFirst = mtimes(join(xdg, "qatconf"));
-      results.push(runCli(runs[order[1]], { env }));
-      expect(results.map((r) => r.status)).toEqual([0, 0]);
-      const written = mtimes(join(xdg, "qatconf"));
-      expect(written, first).toMatchObject(byFirst);
-      expect(Object.keys(written).sort(), first).toEqual([
-        expect.stringMatching(/-lint\.v8cache$/),
-        expect.stringMatching(/-lint\.worker\.v8cache$/),
-      ]);
-      // Each cache is accepted by the next run of either kind: neither is written again.
-      order.forEach((kind, i) => {
-        expect(runCli(runs[kind], { env }), `${first}: ${kind}`).toEqual(results[i]);
-      });
-      expect(mtimes(join(xdg, "qatconf")), first).toEqual(written);
-    }
-    // Workers start under the same flags in a run of a few files and in one of many (WORKER_FLAGS):
-    // the cache the workers of one wrote, the workers of the other take.
-    const xdg = join(temp, "worker-cache-sizes");
+    const xdg = join(temp, "flag-caches");
     const env = { XDG_CACHE_HOME: xdg, NODE_DISABLE_COMPILE_CACHE: undefined };
-    expect(runCli(["lint", "--jobs", "2", hosts], { env }).status).toBe(0);
+    // A run of a folder starts under the flags for many files (bin/run-flags.js), and its workers
+    // with it; a run of a few files, on one thread or two, under V8's own.
+    const runs = [
+      ["lint", SAMPLE],
+      ["lint", "--jobs", "2", hosts],
+      ["lint", "--jobs", "2", ...filesOf(hosts)],
+    ];
+    const results = runs.map((args) => runCli(args, { env }));
+    expect(results.map((r) => r.status)).toEqual([0, 0, 0]);
     const written = mtimes(join(xdg, "qatconf"));
-    expect(Object.keys(written)).toContainEqual(expect.stringMatching(/-lint\.worker\.v8cache$/));
-    expect(runCli(["lint", "--jobs", "2", many], { env }).status).toBe(0);
+    expect(Object.keys(written).map((name) => name.replace(/^.*-lint/, "lint"))).toEqual(
+      expect.arrayContaining(["lint.v8cache", "lint.worker.v8cache", "lint.many.v8cache", "lint.many.worker.v8cache"]),
+    );
+    expect(Object.keys(written)).toHaveLength(4);
+    // Each run again, in the other order: every cache is taken as it is, none written again.
+    for (let i = runs.length - 1; i >= 0; i--) {
+      expect(runCli(runs[i] as string[], { env }), (runs[i] as string[]).join(" ")).toEqual(results[i]);
+    }
     expect(mtimes(join(xdg, "qatconf"))).toEqual(written);
   });
 

@@ -41,7 +41,7 @@ export function register(program: Command): void {
 }
 
 async function fmt(paths: string[], options: FmtOptions): Promise<number> {
-  const [{ STDIN, readText }, { discoverSync }, { fmtFile, fmtFailure }, pool, { writeFd }, configs, flags] =
+  const [{ STDIN, readText }, { discoverSync }, { fmtFile, fmtFailure }, pool, { writeFd }, configs] =
     await Promise.all([
       import("../../io/read-text.ts"),
       import("../files.ts"),
@@ -49,7 +49,6 @@ async function fmt(paths: string[], options: FmtOptions): Promise<number> {
       import("../pool.ts"),
       import("../stdio.ts"),
       import("../../lint/config.ts"),
-      import("../v8-flags.ts"),
     ]);
   // Every line goes to the file descriptor as the report does (stdio.ts), never to a stream.
   const fail = (message: string): number => {
@@ -83,10 +82,11 @@ async function fmt(paths: string[], options: FmtOptions): Promise<number> {
   for (const key of ["check", "diff", "write", "backup", "force", "kind"] as const) {
     if (options[key] !== undefined) Object.assign(job, { [key]: options[key] });
   }
-  const done = await flags.withV8Flags(flags.flagsForRun(tasks.length), () =>
-    pool.runTasks(tasks, pool.threadCount(options.jobs, tasks.length, "fmt"), { kind: "fmt", options: job }, (task) =>
-      fmtFile(task, job),
-    ),
+  const done = await pool.runTasks(
+    tasks,
+    pool.threadCount(options.jobs, tasks.length, "fmt"),
+    { kind: "fmt", options: job },
+    (task) => fmtFile(task, job),
   );
   let t = 0;
   for (const slot of slots) {
