@@ -95,8 +95,14 @@ function loadBundle(argv, worker, many) {
   return { cli: module.exports, saveCache };
 }
 
+// A path that cannot be looked at (a loop of links, a folder it may not enter) is left to the CLI,
+// which says why.
 function isFolder(file) {
-  return fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 // Workers run under the flags their process started with, and learn from it which cache is theirs.

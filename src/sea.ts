@@ -54,8 +54,14 @@ void (async () => {
   for (const command of PREPARED) prepared.set(command, await prepareProgram([command]));
 })();
 
+// A path that cannot be looked at (a loop of links, a folder it may not enter) is left to the CLI,
+// which says why.
 function isFolder(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 startupSnapshot.setDeserializeMainFunction(() => {
