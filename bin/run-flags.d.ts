@@ -5,6 +5,6 @@ export declare function runFlags(
   argv: readonly string[],
   execArgv: readonly string[],
   nodeOptions: string | undefined,
-  isFolder: (path: string) => boolean,
+  folder?: (path: string) => boolean,
 ): string[];
 export declare function sameFlag(arg: string, flag: string): boolean;

@@ -33,15 +33,27 @@ const MANY_FILES_FLAGS = ["--max-inlined-bytecode-size=100", "--no-allocation-si
 const MANY_PATHS = 100;
 
 /**
+ * Whether `file` names a folder. A path that cannot be looked at (a loop of links, a folder it may
+ * not enter) counts as none: the CLI says what is wrong with it.
+ */
+function isFolder(file) {
+  try {
+    return require("node:fs").statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The flags a run of `argv` (the CLI's arguments) should start under: MANY_FILES_FLAGS for `lint`
  * or `fmt` of many files (a folder, a glob, 100 paths or more), less those the user set; `[]` for
- * any other run. `isFolder(path)` says whether a path names a folder.
+ * any other run. `folder(path)` says whether a path names a folder (a test's stand-in, or the disk).
  */
-function runFlags(argv, execArgv, nodeOptions, isFolder) {
+function runFlags(argv, execArgv, nodeOptions, folder = isFolder) {
   if (argv[0] !== "lint" && argv[0] !== "fmt") return [];
   // Option values are counted as paths too: a few more, never a wrong verdict on a long run.
   const paths = argv.slice(1).filter((arg) => arg !== "-" && !arg.startsWith("-"));
-  const many = paths.length >= MANY_PATHS || paths.some((p) => /[*?[{]/.test(p) || isFolder(p));
+  const many = paths.length >= MANY_PATHS || paths.some((p) => /[*?[{]/.test(p) || folder(p));
   if (!many) return [];
   const given = [...execArgv, ...(nodeOptions ?? "").split(/\s+/)];
   return MANY_FILES_FLAGS.filter((flag) => !given.some((arg) => sameFlag(arg, flag)));

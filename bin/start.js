@@ -95,16 +95,6 @@ function loadBundle(argv, worker, many) {
   return { cli: module.exports, saveCache };
 }
 
-// A path that cannot be looked at (a loop of links, a folder it may not enter) is left to the CLI,
-// which says why.
-function isFolder(file) {
-  try {
-    return fs.statSync(file).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 // Workers run under the flags their process started with, and learn from it which cache is theirs.
 const MANY_FILES = "QATCONF_MANY_FILES";
 
@@ -116,7 +106,7 @@ if (argv[0] === "--qatconf-worker") {
   cli.runWorker(() => saveCache(true));
 } else {
   // Set before the bundle is compiled, and never changed after (run-flags.js says why).
-  const flags = require("./run-flags.js").runFlags(argv, process.execArgv, process.env.NODE_OPTIONS, isFolder);
+  const flags = require("./run-flags.js").runFlags(argv, process.execArgv, process.env.NODE_OPTIONS);
   const many = flags.length > 0;
   if (many) {
     const v8 = require("node:v8");

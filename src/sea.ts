@@ -3,7 +3,7 @@
  * module once at build time and stores the resulting heap as a V8 startup snapshot in the
  * executable; each run starts from that heap and calls the CLI.
  */
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { setFlagsFromString, startupSnapshot } from "node:v8";
@@ -54,16 +54,6 @@ void (async () => {
   for (const command of PREPARED) prepared.set(command, await prepareProgram([command]));
 })();
 
-// A path that cannot be looked at (a loop of links, a folder it may not enter) is left to the CLI,
-// which says why.
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 startupSnapshot.setDeserializeMainFunction(() => {
   const argv = process.argv.slice(2);
   const names = commandsFor(argv);
@@ -77,7 +67,7 @@ startupSnapshot.setDeserializeMainFunction(() => {
   if (!names.includes("lsp")) setFlagsFromString("--no-sparkplug");
   // A run of many files starts under the flags the npm CLI gives it (bin/run-flags.js), set here
   // before it compiles anything, where node:v8 costs nothing.
-  for (const flag of runFlags(argv, process.execArgv, process.env.NODE_OPTIONS, isFolder)) setFlagsFromString(flag);
+  for (const flag of runFlags(argv, process.execArgv, process.env.NODE_OPTIONS)) setFlagsFromString(flag);
   if (names.every((name) => SNAPSHOT_COMMANDS.includes(name))) {
     return run(argv, prepared.get(argv[0] ?? "")).then(exitIfOver);
   }

@@ -3,6 +3,9 @@
  * chose is left as they set it (setting ours after would undo `node --no-allocation-site-pretenuring`).
  */
 import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MANY_FILES_FLAGS, MANY_PATHS, runFlags, sameFlag } from "../../bin/run-flags.js";
 
@@ -35,6 +38,21 @@ describe("runFlags", () => {
     expect(flags(["lint", "configs"], [], "--max-old-space-size=512 --allocation-site-pretenuring")).toEqual([
       inlining,
     ]);
+  });
+});
+
+describe("runFlags on the disk", () => {
+  it("looks at the paths themselves: a folder counts, a file or a path that cannot be looked at does not", () => {
+    const root = mkdtempSync(join(tmpdir(), "qatconf-run-flags-"));
+    try {
+      // A link to itself: stat fails with ELOOP, which must not end the run before the CLI says why.
+      symlinkSync("loop", join(root, "loop"));
+      expect(runFlags(["lint", root], [], undefined)).toEqual(MANY_FILES_FLAGS);
+      expect(runFlags(["lint", join(root, "loop")], [], undefined)).toEqual([]);
+      expect(runFlags(["lint", join(root, "missing.conf")], [], undefined)).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
