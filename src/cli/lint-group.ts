@@ -13,7 +13,7 @@ import { lintSet } from "../lint/set.ts";
 import type { LintOptions } from "../lint/types.ts";
 import { resolveDevice } from "../model/device-options.ts";
 import { isPfFileName, pfServicesByFamily } from "../model/pf-services.ts";
-import { SourceLines } from "../reporters/code-frame.ts";
+import { keptLinesOf, SourceLines } from "../reporters/code-frame.ts";
 import { parseAs } from "../syntax/kind.ts";
 import type { ConfigDocument } from "../syntax/tree.ts";
 import type { Linter } from "./fix.ts";
@@ -81,7 +81,7 @@ export async function lintGroup(group: LintGroup, job: LintJob, linter: Linter):
     if (writing) await writing;
   }
   await addSetFindings(tasks, outcomes, documentAt, readAt, job);
-  for (let i = 0; i < tasks.length; i++) letGoOfText(outcomes[i] as LintOutcome, tasks[i] as LintTask);
+  for (let i = 0; i < tasks.length; i++) letGoOfText(outcomes[i] as LintOutcome, tasks[i] as LintTask, documents[i]);
   return outcomes;
 }
 
@@ -90,15 +90,17 @@ export async function lintGroup(group: LintGroup, job: LintJob, linter: Linter):
  * let go once the folder is done, not kept (or copied back from a worker) until the report. Over
  * 10,000 files the texts were 60 MB held to the end of the run, and most of its garbage collection.
  */
-function letGoOfText(outcome: LintOutcome, task: LintTask): void {
+function letGoOfText(outcome: LintOutcome, task: LintTask, document: ConfigDocument | undefined): void {
   const report = outcome.report;
   // An unread hit's text is already what the report shows.
   if (!report || report.source === "" || outcome.unread) return;
   // A hit's findings come from the cache later: the probe says which lines they are on.
   const lines = outcome.hit ? [...(task.cache?.lines ?? [])] : report.diagnostics.map((d) => d.range.start.line);
   for (const d of outcome.set ?? []) lines.push(d.range.start.line);
-  // The report is this file's own, made by lintFile: it is changed in place, not copied.
-  report.source = lines.length === 0 ? "" : new SourceLines(report.source).only(lines);
+  // The report is this file's own, made by lintFile: it is changed in place, not copied. Its tree,
+  // when it was parsed, is of this very text.
+  if (lines.length === 0) report.source = "";
+  else report.source = document ? keptLinesOf(document, lines) : new SourceLines(report.source).only(lines);
 }
 
 /** A QAT 1.x VF whose PF services no setting gave: its PF's file may say them. */

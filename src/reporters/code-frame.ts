@@ -2,7 +2,7 @@
  * The source line a finding points at, with a caret underline below its range, as eslint's and
  * ruff's code frames show it. Works on any text and any range: positions past the end are clamped.
  */
-import type { Range } from "../syntax/tree.ts";
+import type { ConfigDocument, Range } from "../syntax/tree.ts";
 import { detached } from "../text/detach.ts";
 import { isHighSurrogate } from "./limit.ts";
 
@@ -42,26 +42,12 @@ export class SourceLines {
    * files holds the lines its report shows, not every file with a finding whole.
    */
   only(wanted: Iterable<number>): string {
-    const keep = new Set(wanted);
-    let last = 0;
-    for (const n of keep) if (n > last) last = n;
-    // Every line break is `\n` here: a kept line's own `\r` before an empty line's `\n` would
-    // read as one line break, not two. Empty lines are written only before a kept one.
-    let out = this.starts[0] === 1 && keep.has(1) ? "\uFEFF" : "";
-    let gap = "";
-    for (let n = 1; n <= last; n++) {
+    return keptLines(this.starts[0] === 1, wanted, (n) => {
       const span = this.span(n);
-      if (!span) break;
-      if (!keep.has(n)) {
-        gap += "\n";
-        continue;
-      }
+      if (!span) return undefined;
       const line = this.line(n) as string;
-      out += gap + line + (span[1] - span[0] > line.length ? "\n" : "");
-      gap = "";
-    }
-    // Pieces of the text, joined: as they are, they would keep all of it alive.
-    return detached(out);
+      return [line, span[1] - span[0] > line.length];
+    });
   }
 
   /** Where line `n` starts and where the next one does (its line ending included), or `undefined`. */
@@ -88,6 +74,46 @@ export class SourceLines {
     this.starts.push(at + 1);
     this.scanned = at + 1;
   }
+}
+
+/**
+ * What {@link SourceLines.only} gives for the text `document` was parsed from, taken from the
+ * tree's lines: the text is not searched for line breaks again (a tenth of what a run over a
+ * repository spends outside the linter, where most files have a finding).
+ */
+export function keptLinesOf(document: ConfigDocument, wanted: Iterable<number>): string {
+  const { lines } = document;
+  return keptLines(document.bom !== "", wanted, (n) => {
+    const line = lines[n - 1];
+    if (line) return [line.raw.slice(0, line.raw.length - line.eol.length), line.eol !== ""];
+    // After a last line ending (or in an empty text) comes an empty line, as the text is split.
+    const last = lines.at(-1);
+    return n === lines.length + 1 && (last === undefined || last.eol !== "") ? ["", false] : undefined;
+  });
+}
+
+/**
+ * The lines `wanted` of a text, each as `lineAt(n)` gives it (its text without the line ending,
+ * and whether it had one), at their numbers, with empty lines between them and nothing after.
+ */
+function keptLines(
+  bom: boolean,
+  wanted: Iterable<number>,
+  lineAt: (n: number) => [text: string, ended: boolean] | undefined,
+): string {
+  const numbers = [...new Set(wanted)].filter((n) => Number.isInteger(n) && n >= 1).sort((a, b) => a - b);
+  // Every line break is `\n` here: a kept line's own `\r` before an empty line's `\n` would read
+  // as one line break, not two. Empty lines are written only before a kept one.
+  let out = bom && numbers[0] === 1 ? "\uFEFF" : "";
+  let previous = 0;
+  for (const n of numbers) {
+    const line = lineAt(n);
+    if (!line) break;
+    out += `${"\n".repeat(n - previous - 1)}${line[0]}${line[1] ? "\n" : ""}`;
+    previous = n;
+  }
+  // Pieces of the text, joined: as they are, they would keep all of it alive.
+  return detached(out);
 }
 
 const LF = 0x0a;

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SourceLines } from "../../src/reporters/code-frame.ts";
+import { keptLinesOf, SourceLines } from "../../src/reporters/code-frame.ts";
+import { parseAs } from "../../src/syntax/kind.ts";
 
 /** The lines as the parser splits them, the slow and obvious way: the reference for SourceLines. */
 function reference(text: string): string[] {
@@ -45,6 +46,37 @@ describe("SourceLines", () => {
           expect(kept.length).toBeLessThanOrEqual(text.length + reference(text).length + 1);
         },
       ),
+    );
+  });
+
+  it("keeps from a parsed tree's lines just what only() keeps of the text it was parsed from", () => {
+    const piece = fc.constantFrom(
+      "[SSL]",
+      "key = 1",
+      'A="b c"',
+      "# note",
+      " ",
+      "\t",
+      "\n",
+      "\r",
+      "\r\n",
+      "\n\r",
+      "\uFEFF",
+      "é",
+      "[",
+      "=",
+      "",
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 30 }).map((p) => p.join("")),
+        fc.array(fc.integer({ min: -2, max: 40 })),
+        fc.constantFrom("driver" as const, "qatlib" as const),
+        (text, wanted, kind) => {
+          expect(keptLinesOf(parseAs(text, { kind }), wanted)).toBe(new SourceLines(text).only(wanted));
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });
