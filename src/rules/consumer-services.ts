@@ -14,11 +14,14 @@ export const consumerServices: SetRule = {
   description: "A device file does not run the services a program of its section needs",
   fixAvailability: "never",
   checkSet(context) {
+    // Most sets declare no program: their files' services are not worked out for nothing.
+    const consumers = consumersOf(context.files);
+    if (consumers.length === 0) return;
     for (const file of context.files.filter(isDeviceFile)) {
       const map = file.device?.ringMap;
       if (!map) continue;
       const offered = servicesOf(map);
-      for (const consumer of consumersOf(context.files)) {
+      for (const consumer of consumers) {
         if (!file.view.merged(consumer.section)) continue;
         const missing = consumer.services.filter((s) => !offered.has(s));
         if (missing.length === 0) continue;
