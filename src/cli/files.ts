@@ -7,8 +7,9 @@
  * file-system calls, and awaiting each one on the thread pool cost more than the calls themselves.
  */
 import { type Dirent, globSync, readdirSync, type Stats, statSync } from "node:fs";
-import { basename, normalize, resolve, sep } from "node:path";
+import { basename, normalize, sep } from "node:path";
 import { ioReason } from "../io/read-text.ts";
+import { resolvedPath } from "../io/resolved-path.ts";
 import { isQatlibPath } from "../syntax/kind.ts";
 
 /** What the argument list resolves to: files to lint (in order, once each) and per-argument errors. */
@@ -49,7 +50,7 @@ const GLOB_MAGIC = /[*?[\]{}]/;
 export function discoverSync(args: readonly string[], cwd: string): Discovery {
   const found: Discovery = { files: [], absolute: [], special: new Set(), errors: [], withoutConfig: new Set() };
   const seen = new Set<string>();
-  const add = (file: string, special = false, absolute = file === "-" ? "-" : resolve(cwd, file)): void => {
+  const add = (file: string, special = false, absolute = file === "-" ? "-" : resolvedPath(file, cwd)): void => {
     if (seen.has(absolute)) return;
     seen.add(absolute);
     found.files.push(file);
@@ -67,7 +68,7 @@ type Add = (file: string, special?: boolean, absolute?: string) => void;
 
 function expand(arg: string, cwd: string, add: Add, found: Discovery): void {
   const errors = found.errors;
-  const absolute = resolve(cwd, arg);
+  const absolute = resolvedPath(arg, cwd);
   let stats: Stats;
   try {
     stats = statSync(absolute);
@@ -101,7 +102,7 @@ function expandGlob(pattern: string, cwd: string, add: Add, found: Discovery): v
   }
   for (const match of matches.sort()) {
     try {
-      const absolute = resolve(cwd, match);
+      const absolute = resolvedPath(match, cwd);
       if (statSync(absolute).isDirectory()) {
         for (const [file, inside] of walk(walkRoot(match), absolute, found)) add(file, false, inside);
       } else {

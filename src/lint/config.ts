@@ -16,8 +16,9 @@
  */
 import type { Stats } from "node:fs";
 import { statSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, matchesGlob, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, matchesGlob, relative, sep } from "node:path";
 import { type InputError, ioReason, readTextFileSync } from "../io/read-text.ts";
+import { resolvedPath } from "../io/resolved-path.ts";
 import { BoundedMemo } from "../memo.ts";
 import { type Consumer, consumerOf } from "../model/consumers.ts";
 import { closest, didYouMean } from "../text/suggest.ts";
@@ -123,16 +124,7 @@ export function forgetConfigs(): void {
  * through the thread pool (and spare a one-file run loading `fs/promises`).
  */
 export function loadConfig(file: string, withoutConfig?: ReadonlySet<string>): LoadedConfig {
-  return loadFromDir(dirname(resolved(file)), withoutConfig);
-}
-
-/**
- * `file` resolved. The CLI asks with resolved paths, once per file of a repository, and resolve()
- * would only copy them: an absolute path with no `.` or `..` segment and no doubled separator is
- * taken as it is.
- */
-function resolved(file: string): string {
-  return isAbsolute(file) && !file.includes(`${sep}.`) && !file.includes(`${sep}${sep}`) ? file : resolve(file);
+  return loadFromDir(dirname(resolvedPath(file)), withoutConfig);
 }
 
 /**
@@ -360,7 +352,7 @@ function validateConsumer(item: unknown, where: string, path: string): Consumer 
 export function settingsForFile(config: LoadedConfig, file: string): FileSettings {
   const { overrides, path, ...base } = config;
   if (!overrides || overrides.length === 0) return base;
-  const absolute = resolve(file);
+  const absolute = resolvedPath(file);
   const folder = path === undefined ? process.cwd() : dirname(path);
   const relativePath = relative(folder, absolute).split(sep).join("/");
   const name = basename(absolute);
