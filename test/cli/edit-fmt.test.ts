@@ -1,9 +1,20 @@
 /** `qatconf fmt` as users run it: the whitespace-only editor's output modes and exit codes. */
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import {
+  chmodSync,
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "../support/cli.ts";
+import { BIN, runCli } from "../support/cli.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "qatconf-fmt-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -113,5 +124,36 @@ describe("qatconf fmt", () => {
     expect(readFileSync(broken, "utf8")).toBe("[A\nX = 1\n");
     expect(runCli(["fmt", broken, broken]).status).toBe(2);
     expect(runCli(["fmt", "--write", "-"], { input: "" }).status).toBe(2);
+  });
+
+  it("--check lists each file before the next file's message, on a terminal that shows both", () => {
+    const first = fileWith("order-1.conf", "[A]\nX=1\n");
+    const broken = fileWith("order-2.conf", "[A\nX=1\n");
+    const last = fileWith("order-3.conf", "[A]\nY=2\n");
+    // stdout and stderr on one descriptor, as a terminal or `2>&1` has them.
+    const log = join(dir, "order.log");
+    const fd = openSync(log, "w");
+    const r = spawnSync(process.execPath, [BIN, "fmt", "--check", first, broken, last], { stdio: ["ignore", fd, fd] });
+    closeSync(fd);
+    expect(r.status).toBe(2);
+    const lines = readFileSync(log, "utf8").split("\n");
+    // The broken file's findings and refusal come between the two files' lines, not after them.
+    expect(lines[0]).toBe(first);
+    expect(lines.slice(1, -2).join("\n")).toContain(`${broken} not formatted: it has syntax errors`);
+    expect(lines.slice(-2)).toEqual([last, ""]);
+  });
+
+  it("--check lists thousands of files, more than one write holds, in the order given", () => {
+    const many = join(dir, "many");
+    mkdirSync(many);
+    const files = Array.from({ length: 1500 }, (_, i) => {
+      const path = join(many, `host-${String(i).padStart(4, "0")}-with-a-long-name_c6xx_dev0.conf`);
+      writeFileSync(path, "[A]\nX=1\n");
+      return path;
+    }).reverse();
+    const r = runCli(["fmt", "--check", "--jobs", "1", ...files]);
+    expect(r.status).toBe(1);
+    expect(r.stdout.length).toBeGreaterThan(65536);
+    expect(r.stdout).toBe(files.map((f) => `${f}\n`).join(""));
   });
 });

@@ -88,13 +88,25 @@ async function fmt(paths: string[], options: FmtOptions): Promise<number> {
     { kind: "fmt", options: job },
     (task) => fmtFile(task, job),
   );
+  // Stdout goes out in pieces of up to 64 KB, not a write per file (`--check` lists thousands),
+  // and always before the next message on stderr, so that a terminal shows both in order.
+  let pending = "";
   let t = 0;
   for (const slot of slots) {
     const outcome = "file" in slot ? (done[t++] as FmtOutcome) : slot;
-    if (outcome.stderr) writeFd(2, outcome.stderr);
-    if (outcome.stdout) writeFd(1, outcome.stdout);
+    if (outcome.stderr) {
+      writeFd(1, pending);
+      pending = "";
+      writeFd(2, outcome.stderr);
+    }
+    pending += outcome.stdout;
+    if (pending.length >= 65536) {
+      writeFd(1, pending);
+      pending = "";
+    }
     exit = Math.max(exit, outcome.exit);
   }
+  writeFd(1, pending);
   return exit;
 }
 
