@@ -12,7 +12,6 @@ import { isAbsolute, resolve, sep } from "node:path";
  * returned as it is.
  */
 export function resolvedPath(path: string, cwd: string = process.cwd()): string {
-  const normal =
-    sep === "/" && isAbsolute(path) && !path.includes("/.") && !path.includes("//") && !path.endsWith("/");
+  const normal = sep === "/" && isAbsolute(path) && !path.includes("/.") && !path.includes("//") && !path.endsWith("/");
   return normal ? path : resolve(cwd, path);
 }
