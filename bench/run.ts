@@ -401,6 +401,12 @@ function wholeProcessRows(files: CorpusFile[]): void {
 }
 
 /**
+ * From this many files, the whole-process rows note what reading the files alone costs: the part of
+ * a one-thread run that the library's time leaves out and the CLI cannot (bench/README.md).
+ */
+const READ_NOTE_FILES = 1000;
+
+/**
  * One command over the files of `dir`, as is and (for more than one file) with `--jobs 1`, against
  * start-up plus the library. Start-up, the library and every variant alternate, so that the load
  * of a shared machine, which moves from minute to minute, falls on all of them alike.
@@ -419,15 +425,22 @@ function wholeRow(kind: "lint" | "fmt", n: number, dir: string, subset: string[]
   timeProcess(process.execPath, one, dir);
   const startups: number[] = [];
   const library: number[] = [];
+  const reads: number[] = [];
   const ours: number[][] = variants.map(() => []);
   for (let r = 0; r < runs; r++) {
     startups.push(timeProcess(process.execPath, one, dir).ms);
     library.push(libraryMs(kind, list));
+    if (n >= READ_NOTE_FILES) reads.push(libraryMs("read", list));
     variants.forEach(([, extra, cli], v) => {
       ours[v]?.push(timeProcess(process.execPath, command(extra, cli), dir).ms);
     });
   }
   const base = median(startups) + median(library);
+  if (reads.length > 0) {
+    notes.push(
+      `\`${kind}\` of ${n} files: reading them alone takes ${median(reads).toFixed(0)} ms (bench/library-time.ts read, beside each run), ${((median(reads) / base) * 100).toFixed(0)}% of start-up + library, which leaves reading out`,
+    );
+  }
   variants.forEach(([label], v) => {
     const ms = median(ours[v] as number[]);
     rows.push({
