@@ -152,6 +152,10 @@ function corpusRows(files: CorpusFile[], lint: LintFn | undefined): void {
  * against the mean of the two figures around it.
  */
 function scalingRows(files: CorpusFile[], lint: LintFn): void {
+  if (maxCopies < 1) {
+    notes.push(`scaling skipped (--max-copies ${maxCopies})`);
+    return;
+  }
   const perFile = (copies: number): number => {
     const kept: unknown[][] = [];
     const t0 = performance.now();
