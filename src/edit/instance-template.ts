@@ -6,7 +6,7 @@
 import { driverValue } from "../config/view.ts";
 import { instanceKey, type KeyFamily } from "../model/keys.ts";
 import { parse } from "../syntax/parse.ts";
-import type { ConfigDocument, EntryLine, SectionNode } from "../syntax/tree.ts";
+import { type ConfigDocument, type EntryLine, lineContent, type SectionNode } from "../syntax/tree.ts";
 import {
   type InstanceBlock,
   instanceBlocks,
@@ -123,7 +123,7 @@ export function renderInstance(template: Template, target: NewInstance): string[
   const seen = new Set<string>();
   let style: EntryStyle | undefined;
   for (const line of block.span) {
-    const content = line.raw.slice(0, line.raw.length - line.eol.length);
+    const content = lineContent(line);
     if (line.kind === "entry") {
       const key = instanceKey(line.key.text);
       if (!key) continue;

@@ -13,7 +13,7 @@ import { applyEdits } from "../edit/text-edit.ts";
 import { replace } from "../fixes.ts";
 import { documentServices, environment, lineAt } from "../qatlib/sysconfig.ts";
 import { type FileKind, parseAs } from "../syntax/kind.ts";
-import type { ConfigDocument, Line, LineEnding } from "../syntax/tree.ts";
+import { type ConfigDocument, type Line, type LineEnding, lineContent } from "../syntax/tree.ts";
 
 /** Options of {@link format}. */
 export interface FormatOptions {
@@ -98,11 +98,7 @@ export function formatEdits(doc: ConfigDocument, options: Pick<FormatOptions, "a
     } else if (keep[i]) {
       if (blankBefore[i] && emitted > 0) newText += eol;
       newText +=
-        (broken.has(line)
-          ? line.raw.slice(0, line.raw.length - line.eol.length)
-          : qatlib
-            ? canonicalEnv(line)
-            : canonical(line, widths?.[i])) + eol;
+        (broken.has(line) ? lineContent(line) : qatlib ? canonicalEnv(line) : canonical(line, widths?.[i])) + eol;
       emitted++;
     }
     if (newText !== line.raw) {

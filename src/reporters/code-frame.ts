@@ -2,7 +2,7 @@
  * The source line a finding points at, with a caret underline below its range, as eslint's and
  * ruff's code frames show it. Works on any text and any range: positions past the end are clamped.
  */
-import type { ConfigDocument, Range } from "../syntax/tree.ts";
+import { type ConfigDocument, lineContent, type Range } from "../syntax/tree.ts";
 import { detached } from "../text/detach.ts";
 import { isHighSurrogate } from "./limit.ts";
 
@@ -85,7 +85,7 @@ export function keptLinesOf(document: ConfigDocument, wanted: Iterable<number>):
   const { lines } = document;
   return keptLines(document.bom !== "", wanted, (n) => {
     const line = lines[n - 1];
-    if (line) return [line.raw.slice(0, line.raw.length - line.eol.length), line.eol !== ""];
+    if (line) return [lineContent(line), line.eol !== ""];
     // After a last line ending (or in an empty text) comes an empty line, as the text is split.
     const last = lines.at(-1);
     return n === lines.length + 1 && (last === undefined || last.eol !== "") ? ["", false] : undefined;

@@ -50,6 +50,11 @@ export interface SyntaxToken {
 /** The line end as written; empty on a last line that has none. */
 export type LineEnding = "" | "\n" | "\r\n" | "\r";
 
+/** A line as written without its line ending: what a formatter, an editor or a code frame keeps. */
+export function lineContent(line: { raw: string; eol: LineEnding }): string {
+  return line.raw.slice(0, line.raw.length - line.eol.length);
+}
+
 interface LineBase {
   /** The whole line, from its first character to the end of its line ending. */
   range: Range;
